@@ -1,0 +1,155 @@
+"""The graph root of one (account, region): REST APIs and lookups that fail with AWS's not-found wording.
+
+Lookups are O(1) dictionary hits. Which not-found message a missing node yields depends on the operation family
+(spec §2), so each lookup names the message it uses and handlers pick the lookup that matches their family.
+Nodes are replaced, never mutated: `replace_*` swaps a new node into its parent's container.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from apigw_mock.exceptions import NotFoundException
+from apigw_mock.models.integration import Integration, IntegrationResponse
+from apigw_mock.models.method import Method, MethodResponse
+from apigw_mock.models.resource import Resource
+from apigw_mock.models.rest_api import Model, RestApi
+
+if TYPE_CHECKING:
+    from apigw_mock.models.gateway_response import GatewayResponse
+
+INVALID_RESOURCE = "Invalid Resource identifier specified"
+INVALID_METHOD = "Invalid Method identifier specified"
+INVALID_INTEGRATION = "Invalid Integration identifier specified"
+INVALID_STATUS_CODE = "Invalid Response status code specified"
+_ID_ALPHABET = string.ascii_lowercase + string.digits
+
+
+@dataclass
+class ApiGraph:
+    """One REST API and everything beneath it (containers keep creation order)."""
+
+    api: RestApi
+    resources: dict[str, Resource] = field(default_factory=dict)
+    models: dict[str, Model] = field(default_factory=dict)
+    gateway_responses: dict[str, GatewayResponse] = field(default_factory=dict)
+    """Customised gateway responses only; the built-in defaults are derived, not stored."""
+
+
+class ApiGatewayBackend:
+    """All REST APIs of one account in one region."""
+
+    def __init__(self, account_id: str, region: str) -> None:
+        self.account_id = account_id
+        self.region = region
+        self.apis: dict[str, ApiGraph] = {}
+        self._ids: set[str] = set()
+
+    def new_id(self, length: int = 10) -> str:
+        """A fresh lowercase alphanumeric id, unique in this backend (APIs and roots 10 chars, children 6)."""
+        while True:
+            candidate = "".join(secrets.choice(_ID_ALPHABET) for _ in range(length))
+            if candidate not in self._ids:
+                self._ids.add(candidate)
+                return candidate
+
+    # ---- lookups ----------------------------------------------------------------------------------------------
+
+    def graph(self, rest_api_id: str) -> ApiGraph:
+        """The API, or NotFound `Invalid API identifier specified <account>:<id>` (RestApi-level family)."""
+        found = self.apis.get(rest_api_id)
+        if found is None:
+            raise NotFoundException(f"Invalid API identifier specified {self.account_id}:{rest_api_id}")
+        return found
+
+    def resource(self, rest_api_id: str, resource_id: str) -> Resource:
+        """The resource; a missing API or resource is `Invalid Resource identifier specified`."""
+        graph = self.apis.get(rest_api_id)
+        found = graph.resources.get(resource_id) if graph is not None else None
+        if found is None:
+            raise NotFoundException(INVALID_RESOURCE)
+        return found
+
+    def method(self, rest_api_id: str, resource_id: str, http_method: str, missing: str = INVALID_METHOD) -> Method:
+        """The method, or NotFound with `missing` (Invalid Method identifier specified by default)."""
+        found = (self.resource(rest_api_id, resource_id).resource_methods or {}).get(http_method)
+        if found is None:
+            raise NotFoundException(missing)
+        return found
+
+    def integration(
+        self, rest_api_id: str, resource_id: str, http_method: str, method_missing: str = INVALID_METHOD
+    ) -> Integration:
+        """The method's integration, or `Invalid Integration identifier specified`."""
+        found = self.method(rest_api_id, resource_id, http_method, method_missing).method_integration
+        if found is None:
+            raise NotFoundException(INVALID_INTEGRATION)
+        return found
+
+    def integration_response(
+        self, rest_api_id: str, resource_id: str, http_method: str, status_code: str
+    ) -> IntegrationResponse:
+        """The integration response, or `Invalid Response status code specified`."""
+        integration = self.integration(rest_api_id, resource_id, http_method)
+        found = (integration.integration_responses or {}).get(status_code)
+        if found is None:
+            raise NotFoundException(INVALID_STATUS_CODE)
+        return found
+
+    def method_response(self, rest_api_id: str, resource_id: str, http_method: str, status_code: str) -> MethodResponse:
+        """The method response, or `Invalid Response status code specified`."""
+        found = (self.method(rest_api_id, resource_id, http_method).method_responses or {}).get(status_code)
+        if found is None:
+            raise NotFoundException(INVALID_STATUS_CODE)
+        return found
+
+    # ---- replacing nodes ----------------------------------------------------------------------------------------
+
+    def replace_method(self, rest_api_id: str, resource_id: str, method: Method | None, http_method: str) -> None:
+        """Put `method` under the resource at `http_method` (None deletes it and everything beneath)."""
+        resource = self.resource(rest_api_id, resource_id)
+        methods = dict(resource.resource_methods or {})
+        if method is None:
+            methods.pop(http_method, None)
+        else:
+            methods[http_method] = method
+        self.apis[rest_api_id].resources[resource_id] = resource.model_copy(
+            update={"resource_methods": methods or None}
+        )
+
+    def replace_integration(
+        self, rest_api_id: str, resource_id: str, http_method: str, integration: Integration | None
+    ) -> None:
+        """Set (or with None, delete) the method's integration, integration responses included."""
+        method = self.method(rest_api_id, resource_id, http_method)
+        updated = method.model_copy(update={"method_integration": integration})
+        self.replace_method(rest_api_id, resource_id, updated, http_method)
+
+    def replace_integration_response(
+        self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: IntegrationResponse | None
+    ) -> None:
+        """Set (or with None, delete) one integration response; the map disappears when it becomes empty."""
+        integration = self.integration(rest_api_id, resource_id, http_method)
+        responses = dict(integration.integration_responses or {})
+        if node is None:
+            responses.pop(status_code, None)
+        else:
+            responses[status_code] = node
+        updated = integration.model_copy(update={"integration_responses": responses or None})
+        self.replace_integration(rest_api_id, resource_id, http_method, updated)
+
+    def replace_method_response(
+        self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: MethodResponse | None
+    ) -> None:
+        """Set (or with None, delete) one method response; the map disappears when it becomes empty."""
+        method = self.method(rest_api_id, resource_id, http_method)
+        responses = dict(method.method_responses or {})
+        if node is None:
+            responses.pop(status_code, None)
+        else:
+            responses[status_code] = node
+        updated = method.model_copy(update={"method_responses": responses or None})
+        self.replace_method(rest_api_id, resource_id, updated, http_method)

@@ -1,0 +1,84 @@
+"""Typed errors: one class per error shape AWS returns for API Gateway, plus the mock's own failures.
+
+An `ApiGatewayError` is raised anywhere below the protocol layer and turned into a wire reply in exactly one
+place (`protocol.serializer.serialize_error`). Class-level `code` and `status` mirror the botocore error shapes;
+`tests/test_exceptions.py` checks that every modelled shape has its class here with the model's HTTP status.
+The message is an argument: the AWS wording is written where the error is raised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+
+class ApiGatewayError(Exception):
+    """An error AWS API Gateway answers with: `code` (x-amzn-ErrorType), HTTP `status` and `message`."""
+
+    code: ClassVar[str]
+    status: ClassVar[int]
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+
+class BadRequestException(ApiGatewayError):
+    code, status = "BadRequestException", 400
+
+
+class ConflictException(ApiGatewayError):
+    code, status = "ConflictException", 409
+
+
+class LimitExceededException(ApiGatewayError):
+    code, status = "LimitExceededException", 429
+
+
+class NotFoundException(ApiGatewayError):
+    code, status = "NotFoundException", 404
+
+
+class ServiceUnavailableException(ApiGatewayError):
+    code, status = "ServiceUnavailableException", 503
+
+
+class TooManyRequestsException(ApiGatewayError):
+    code, status = "TooManyRequestsException", 429
+
+
+class UnauthorizedException(ApiGatewayError):
+    code, status = "UnauthorizedException", 401
+
+
+class ValidationException(ApiGatewayError):
+    """Request-shape constraint violations (enums, patterns, required members); not modelled by botocore."""
+
+    code, status = "ValidationException", 400
+
+    @classmethod
+    def aggregate(cls, violations: Iterable[str]) -> ValidationException:
+        """AWS's format: `N validation error(s) detected: <v1>; <v2>` (spec §1.3)."""
+        found = list(violations)
+        plural = "error" if len(found) == 1 else "errors"
+        return cls(f"{len(found)} validation {plural} detected: " + "; ".join(found))
+
+
+class SerializationException(ApiGatewayError):
+    """A body member of the wrong JSON type (only reachable with client-side validation off); not modelled."""
+
+    code, status = "SerializationException", 400
+
+
+class ApigwMockNotImplemented(NotImplementedError):
+    """The mock has no handler for an operation. Reaches the test unchanged; botocore does not retry it."""
+
+    def __init__(self, operation: str, supported: Iterable[str]) -> None:
+        names = ", ".join(sorted(supported))
+        super().__init__(
+            f"apigw_mock does not support the API Gateway operation {operation!r} yet. Supported operations: {names}."
+        )
+        self.operation = operation

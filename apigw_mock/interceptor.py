@@ -1,0 +1,57 @@
+"""The botocore `before-send` handler that answers `apigateway` requests in process.
+
+Registered once, at import, for `before-send.api-gateway` in botocore's built-in handler list (so every session
+and client created afterwards carries it, whatever the mock's state) and on boto3's default session if one
+already exists (with a `unique_id`, so registering twice registers once). While the mock is inactive it
+returns None and botocore sends the request as usual; requests of other services never reach it.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from botocore import handlers as botocore_handlers
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+
+from apigw_mock.pipeline import handle, signing_scope
+from apigw_mock.protocol.http import HttpRequest
+from apigw_mock.state import DEFAULT_REGION, STATE
+
+EVENT = "before-send.api-gateway"
+UNIQUE_ID = "apigw_mock.interceptor"
+
+
+class _RawBody:
+    """The `raw` object botocore's AWSResponse reads the body from."""
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def stream(self, **_: Any) -> list[bytes]:
+        return [self._body]
+
+
+def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AWSResponse | None:
+    """Answer an API Gateway request from the mock's backend; None (pass through) while inactive."""
+    if not STATE.active:
+        return None
+    body = request.body or b""
+    if isinstance(body, str):
+        body = body.encode()
+    elif not isinstance(body, bytes):
+        body = body.read()
+    scope = signing_scope(request.headers.get("Authorization"))
+    wire = HttpRequest(request.method, request.url, request.headers, body)
+    reply = handle(wire, event_name.rsplit(".", 1)[-1], region=scope[1] if scope else DEFAULT_REGION)
+    return AWSResponse(request.url, reply.status, reply.headers, _RawBody(reply.body))
+
+
+def register() -> None:
+    """Install the handler for all future botocore sessions and boto3's existing default session (idempotent)."""
+    if not any(spec[1] is on_before_send for spec in botocore_handlers.BUILTIN_HANDLERS):
+        botocore_handlers.BUILTIN_HANDLERS.append((EVENT, on_before_send))
+    boto3 = sys.modules.get("boto3")  # only a boto3 already imported can have a default session
+    session = getattr(boto3, "DEFAULT_SESSION", None)
+    if session is not None:
+        session.events.register(EVENT, on_before_send, unique_id=UNIQUE_ID)

@@ -1,0 +1,188 @@
+"""`mock_apigateway`: the decorator / context manager that switches the in-process API Gateway on and off.
+
+    @mock_apigateway            # a function (sync or async) or a class
+    def test_cors(): ...
+
+    with mock_apigateway() as apigw:
+        boto3.client("apigateway").create_rest_api(name="demo")
+        apigw.backend().rest_apis   # the typed domain graph, for seeding and assertions
+
+Parentheses rule: use `@mock_apigateway` bare or call it with keyword options (`@mock_apigateway(account_id=...)`);
+as a context manager or for `start()`/`stop()` always call it. Every outermost activation starts from a fresh, empty
+graph; nested activations share it. While active, fake credentials are in the environment (no real account, no
+metadata service) and the environment is restored exactly on exit.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+import unittest
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, ParamSpec, TypeVar, overload
+
+from apigw_mock import interceptor
+from apigw_mock.backend import ApiGatewayBackend
+from apigw_mock.state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, STATE
+
+P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
+
+FAKE_ENVIRONMENT: dict[str, str | None] = {
+    "AWS_ACCESS_KEY_ID": "AKIAAPIGWMOCKTESTING",
+    "AWS_SECRET_ACCESS_KEY": "apigw-mock-fake-secret-access-key",
+    "AWS_SESSION_TOKEN": None,
+    "AWS_SECURITY_TOKEN": None,
+    "AWS_EC2_METADATA_DISABLED": "true",
+}
+_saved_environment: dict[str, str | None] = {}
+
+
+class MockApiGateway:
+    """One handle on the process-wide mock; see the module docstring for use."""
+
+    def __init__(self, *, account_id: str = DEFAULT_ACCOUNT_ID) -> None:
+        self.account_id = account_id
+        self._started = False
+
+    def start(self) -> None:
+        """Activate (outermost activation: fresh state and fake credentials). Idempotent per handle."""
+        if self._started:
+            return
+        with STATE.lock:
+            if STATE.depth == 0:
+                STATE.reset()
+                STATE.account_id = self.account_id
+                _enter_environment()
+            STATE.depth += 1
+            self._started = True
+
+    def stop(self) -> None:
+        """Deactivate; the outermost stop restores the environment. Idempotent per handle."""
+        if not self._started:
+            return
+        with STATE.lock:
+            self._started = False
+            STATE.depth -= 1
+            if STATE.depth == 0:
+                _restore_environment()
+
+    def backend(self, region: str = DEFAULT_REGION, account_id: str | None = None) -> ApiGatewayBackend:
+        """The typed domain graph of one region (and account, default the mock's), for seeding and assertions."""
+        return STATE.backend(region, account_id)
+
+    def reset(self) -> None:
+        """Forget every API in every account and region."""
+        STATE.reset()
+
+    def __enter__(self) -> MockApiGateway:
+        self.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def __call__(self, target: T) -> T:
+        """Decorate a function, coroutine function or class; each call gets its own activation."""
+        if isinstance(target, type):
+            return _decorate_class(target, self.account_id)  # type: ignore[return-value]
+        return _decorate_function(target, self.account_id)  # type: ignore[arg-type,return-value]
+
+
+@overload
+def mock_apigateway(target: Callable[P, R], /) -> Callable[P, R]: ...
+@overload
+def mock_apigateway(target: type[T], /) -> type[T]: ...
+@overload
+def mock_apigateway(*, account_id: str = DEFAULT_ACCOUNT_ID) -> MockApiGateway: ...
+def mock_apigateway(target: Any = None, /, *, account_id: str = DEFAULT_ACCOUNT_ID) -> Any:
+    """Mock API Gateway for a function, a class, a `with` block or between `start()` and `stop()`."""
+    mock = MockApiGateway(account_id=account_id)
+    return mock if target is None else mock(target)
+
+
+def _decorate_function(func: Callable[P, Any], account_id: str) -> Callable[P, Any]:
+    if inspect.iscoroutinefunction(func):
+
+        @functools.wraps(func)
+        async def run_async(*args: P.args, **kwargs: P.kwargs) -> Any:
+            with MockApiGateway(account_id=account_id):
+                return await func(*args, **kwargs)
+
+        return run_async
+
+    @functools.wraps(func)
+    def run(*args: P.args, **kwargs: P.kwargs) -> Any:
+        with MockApiGateway(account_id=account_id):
+            return func(*args, **kwargs)
+
+    return run
+
+
+def _decorate_class(cls: type[T], account_id: str) -> type[T]:
+    """unittest: the mock spans setUp, the test, tearDown and cleanups. Plain (pytest) classes: it spans
+    setup_method, the test and teardown_method, and each `test*` method is also wrapped on its own."""
+    if issubclass(cls, unittest.TestCase):
+        original_set_up = cls.setUp
+
+        def set_up(self: unittest.TestCase) -> None:
+            mock = MockApiGateway(account_id=account_id)
+            mock.start()
+            self.addCleanup(mock.stop)
+            original_set_up(self)
+
+        cls.setUp = functools.wraps(original_set_up)(set_up)  # type: ignore[method-assign]
+        return cls
+    original_setup = getattr(cls, "setup_method", None)
+    original_teardown = getattr(cls, "teardown_method", None)
+
+    def setup_method(self: Any, method: Any = None) -> None:
+        self._apigw_mock = MockApiGateway(account_id=account_id)
+        self._apigw_mock.start()
+        if original_setup is not None:
+            original_setup(self, method)
+
+    def teardown_method(self: Any, method: Any = None) -> None:
+        try:
+            if original_teardown is not None:
+                original_teardown(self, method)
+        finally:
+            self._apigw_mock.stop()
+
+    cls.setup_method = setup_method  # type: ignore[attr-defined]
+    cls.teardown_method = teardown_method  # type: ignore[attr-defined]
+    for name, member in list(vars(cls).items()):
+        if name.startswith("test") and callable(member):
+            setattr(cls, name, _decorate_function(member, account_id))
+    return cls
+
+
+def _enter_environment() -> None:
+    _saved_environment.clear()
+    keys = [*FAKE_ENVIRONMENT, "AWS_DEFAULT_REGION"]
+    _saved_environment.update({key: os.environ.get(key) for key in keys})
+    for key, value in FAKE_ENVIRONMENT.items():
+        _set(key, value)
+    if "AWS_DEFAULT_REGION" not in os.environ and "AWS_REGION" not in os.environ:
+        os.environ["AWS_DEFAULT_REGION"] = DEFAULT_REGION
+
+
+def _restore_environment() -> None:
+    for key, value in _saved_environment.items():
+        _set(key, value)
+    _saved_environment.clear()
+
+
+def _set(key: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(key, None)
+    else:
+        os.environ[key] = value
+
+
+interceptor.register()

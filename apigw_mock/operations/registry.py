@@ -1,0 +1,61 @@
+"""Routing from an operation name to its handler: a dictionary lookup, filled by `@operation`.
+
+A handler is a plain function `handler(backend, **params)` whose keyword names are botocore's `xform_name` of
+the input members (`restApiId` -> `rest_api_id`). It returns a domain model, a mapping of output member names,
+or None; it raises `ApiGatewayError` subclasses. It never sees URLs, wire names or status codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from botocore import xform_name
+
+from apigw_mock.exceptions import ApigwMockNotImplemented
+from apigw_mock.protocol import spec
+
+if TYPE_CHECKING:
+    from apigw_mock.backend import ApiGatewayBackend
+
+
+class Handler(Protocol):
+    def __call__(self, backend: ApiGatewayBackend, /, **params: Any) -> Any: ...
+
+
+H = TypeVar("H", bound=Callable[..., Any])
+_HANDLERS: dict[str, Handler] = {}
+
+
+def operation(name: str) -> Callable[[H], H]:
+    """Register the decorated function as the handler of the service operation `name`."""
+    spec.operation(name)  # fails at import time on a name the service model does not know
+
+    def register(handler: H) -> H:
+        _HANDLERS[name] = handler
+        return handler
+
+    return register
+
+
+def dispatch(name: str, backend: ApiGatewayBackend, params: Mapping[str, Any]) -> Any:
+    """Call the handler of `name` with `params` (member names) as snake_case keyword arguments."""
+    handler = handlers().get(name)
+    if handler is None:
+        raise ApigwMockNotImplemented(name, handlers())
+    names = _keyword_names(name)
+    return handler(backend, **{names[key]: value for key, value in params.items()})
+
+
+def handlers() -> Mapping[str, Handler]:
+    """Every registered handler, importing the operation modules on first use."""
+    import apigw_mock.operations  # noqa: F401  (registers the handlers as a side effect)
+
+    return _HANDLERS
+
+
+@cache
+def _keyword_names(name: str) -> dict[str, str]:
+    shape = spec.operation(name).input_shape
+    return {member: xform_name(member) for member in (shape.members if shape else {})}

@@ -1,0 +1,297 @@
+"""The one patch engine: JSON-patch-like operations applied atomically to any domain model.
+
+Contract: `apply_patch(node, operations, context=None)` returns a *new* node with every operation applied in order
+(each sees the previous one's effect), or raises an `ApiGatewayError` and leaves `node` untouched. It works on a
+plain-data copy (`model_dump(by_alias=True)`) and re-validates the whole node at the end; nothing is skipped.
+
+Each model declares its patchable surface as data, next to its fields: `PATCHABLE = PatchRules({...}, family)`,
+path pattern -> rule. A pattern is a JSON-pointer-like path whose `{key}` segment stands for one map key or set
+element, decoded from the request path (`~1` -> `/`, then `~0` -> `~`). Anything that does not match a pattern
+segment-for-segment (a bare map path, an unescaped `/` inside a key) is an unknown path. The order of checks is
+the spec's §4.1.1: missing path, unknown path, op not allowed on the path, missing entry, null value, value check.
+The `op` enum itself is checked earlier, by protocol validation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import pydantic
+
+from apigw_mock.exceptions import ApiGatewayError, BadRequestException, NotFoundException
+
+Parse = Callable[[str | None], Any]  # wire string -> stored value; raises ApiGatewayError when invalid
+Check = Callable[[Any, "str | None", Any], "str | None"]  # (value, key, context) -> BadRequest reason or None
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+
+@dataclass(frozen=True)
+class PatchOperation:
+    """One entry of `patchOperations` (all values are strings on the wire, or absent)."""
+
+    op: str
+    path: str | None
+    value: str | None = None
+    from_: str | None = None
+
+    @classmethod
+    def of(cls, raw: Mapping[str, Any]) -> PatchOperation:
+        return cls(raw.get("op", ""), raw.get("path"), raw.get("value"), raw.get("from"))
+
+
+# ---- value parsers -------------------------------------------------------------------------------------------
+
+
+def text(value: str | None) -> str | None:
+    """Strings are stored as sent."""
+    return value
+
+
+def boolean(value: str | None) -> bool:
+    """Java `Boolean.parseBoolean`: `"true"` in any case is true, anything else (even missing) false."""
+    return value is not None and value.lower() == "true"
+
+
+def integer(message: str, minimum: int, maximum: int, *, empty_unsets: bool = False) -> Parse:
+    """An integer in [minimum, maximum]; anything else is a BadRequest with `message`."""
+
+    def parse(value: str | None) -> int | None:
+        if empty_unsets and not value:
+            return None
+        try:
+            number = int(value or "")
+        except ValueError:
+            raise BadRequestException(message) from None
+        if not minimum <= number <= maximum:
+            raise BadRequestException(message)
+        return number
+
+    return parse
+
+
+def one_of(values: Collection[str], message: str) -> Parse:
+    """One of an enum's values; anything else is a BadRequest with `message`."""
+
+    def parse(value: str | None) -> str:
+        if value not in values:
+            raise BadRequestException(message.format(value=value))
+        return value
+
+    return parse
+
+
+# ---- rules ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """A scalar at a fixed path (`/selectionPattern`, `/tlsConfig/insecureSkipVerification`)."""
+
+    ops: frozenset[str] = frozenset({"replace"})
+    parse: Parse = text
+    check: Check | None = None
+
+    def apply(self, container: dict[str, Any], name: str, op: PatchOperation, context: Any) -> None:
+        if op.op == "remove":
+            container[name] = None
+            return
+        value = self.parse(op.value)
+        _check(self.check, value, None, context)
+        container[name] = value
+
+
+@dataclass(frozen=True)
+class MapEntry:
+    """One entry of a map, addressed by its key (`/responseTemplates/application~1json`).
+
+    `missing` is the NotFound text for replace/remove of an absent key; `null_error` (when set) rejects a null
+    value on add/replace, and also an empty one if `reject_empty`. A map emptied by `remove` disappears.
+    """
+
+    missing: str
+    ops: frozenset[str] = frozenset({"add", "replace", "remove"})
+    parse: Parse = text
+    check: Check | None = None
+    null_error: str | None = None
+    reject_empty: bool = False
+    empty_value: Any = None  # what an empty string is stored as (templates: None, like PUT)
+
+    def apply(self, container: dict[str, Any], name: str, op: PatchOperation, key: str, context: Any) -> None:
+        entries = dict(container.get(name) or {})
+        if op.op in ("replace", "remove") and key not in entries:
+            raise NotFoundException(self.missing)
+        if op.op == "remove":
+            del entries[key]
+            container[name] = entries or None
+            return
+        if self.null_error and (op.value is None or (self.reject_empty and op.value == "")):
+            raise BadRequestException(self.null_error)
+        value = self.empty_value if op.value == "" else self.parse(op.value)
+        _check(self.check, value, key, context)
+        entries[key] = value
+        container[name] = entries
+
+
+@dataclass(frozen=True)
+class SetEntry:
+    """One element of a set-like list, taken from the path (`/binaryMediaTypes/image~1png`); the value is ignored
+    except by `replace`, which removes the path's element and appends the value (spec §3.1, recorded)."""
+
+    ops: frozenset[str] = frozenset({"add", "replace", "remove"})
+    check: Check | None = None
+    keep_empty: bool = False  # `cacheKeyParameters` stays `[]`; `binaryMediaTypes` disappears
+
+    def apply(self, container: dict[str, Any], name: str, op: PatchOperation, key: str, context: Any) -> None:
+        items = [item for item in container.get(name) or [] if item != key]
+        if op.op == "add":
+            _check(self.check, key, key, context)
+            items.append(key)
+        elif op.op == "replace":
+            _check(self.check, op.value, key, context)
+            items.append(op.value or "")
+        container[name] = items if items or self.keep_empty else None
+
+
+@dataclass(frozen=True)
+class Custom:
+    """An escape hatch for paths whose effect reaches beyond one value (e.g. endpoint types switching the IP
+    address type). `apply(doc, op, key, context)` edits the working document in place or raises."""
+
+    apply_to: Callable[[dict[str, Any], PatchOperation, str | None, Any], None]
+    ops: frozenset[str] = frozenset({"replace"})
+
+
+Rule = Field | MapEntry | SetEntry | Custom
+
+
+# ---- message families (spec §4.1 table) -----------------------------------------------------------------------
+
+
+class Messages:
+    """UpdateRestApi/Method/MethodResponse/Integration/IntegrationResponse wording."""
+
+    def unknown_path(self, op: str, path: str) -> ApiGatewayError:
+        return BadRequestException(f"Invalid patch path {path}")
+
+    def bad_op(self, op: str, path: str, allowed: frozenset[str]) -> ApiGatewayError:
+        return BadRequestException(f"Invalid patch operation specified. Must be one of: [{_ops(allowed)}]")
+
+    def op_precedes_path(self, op: str, path: str) -> ApiGatewayError | None:
+        return None
+
+
+class PathOnlyMessages(Messages):
+    """UpdateGatewayResponse: an op a known path does not support reads as an invalid path."""
+
+    def bad_op(self, op: str, path: str, allowed: frozenset[str]) -> ApiGatewayError:
+        return self.unknown_path(op, path)
+
+
+class ResourceMessages(Messages):
+    """UpdateResource/UpdateModel: `Invalid patch path  '<path>' specified for op '<op>'. ...` (two spaces, sic)."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.paths = ", ".join(paths)
+
+    def unknown_path(self, op: str, path: str) -> ApiGatewayError:
+        return BadRequestException(
+            f"Invalid patch path  '{path}' specified for op '{op}'. Must be one of: [{self.paths}]"
+        )
+
+    def op_precedes_path(self, op: str, path: str) -> ApiGatewayError | None:
+        if op == "replace":
+            return None
+        return BadRequestException(
+            f"Invalid patch path  '{path}' specified for op '{op}'. Please choose supported operations"
+        )
+
+
+STANDARD = Messages()
+_OP_ORDER = ("add", "remove", "replace", "move", "copy", "test")
+
+
+def _ops(allowed: frozenset[str]) -> str:
+    return ", ".join(op for op in _OP_ORDER if op in allowed)
+
+
+# ---- the table and the engine ---------------------------------------------------------------------------------
+
+
+class PatchRules:
+    """A model's patchable surface: path pattern -> rule, plus the operation's message family."""
+
+    def __init__(self, rules: Mapping[str, Rule], messages: Messages = STANDARD) -> None:
+        self.messages = messages
+        self._rules = [(tuple(pattern.split("/")[1:]), rule) for pattern, rule in rules.items()]
+        self.patterns = tuple(rules)
+
+    def match(self, path: str) -> tuple[tuple[str, ...], Rule, str | None] | None:
+        """(literal segments, rule, decoded key) for a request path, or None when no pattern fits."""
+        if not path.startswith("/"):
+            return None
+        segments = path.split("/")[1:]
+        for pattern, rule in self._rules:
+            if len(pattern) == len(segments):
+                key = None
+                for expected, actual in zip(pattern, segments, strict=True):
+                    if expected == "{key}":
+                        key = decode_pointer(actual)
+                    elif expected != actual:
+                        break
+                else:
+                    return tuple(p for p in pattern if p != "{key}"), rule, key
+        return None
+
+    def apply(self, doc: dict[str, Any], op: PatchOperation, context: Any) -> None:
+        """Apply one operation to the working document, or raise the operation's own error."""
+        if op.path is None:
+            raise BadRequestException("Invalid patch path null")
+        early = self.messages.op_precedes_path(op.op, op.path)
+        if early is not None:
+            raise early
+        found = self.match(op.path)
+        if found is None:
+            raise self.messages.unknown_path(op.op, op.path)
+        names, rule, key = found
+        if op.op not in rule.ops:
+            raise self.messages.bad_op(op.op, op.path, rule.ops)
+        if isinstance(rule, Custom):
+            rule.apply_to(doc, op, key, context)
+            return
+        container = doc
+        for name in names[:-1]:
+            container[name] = dict(container.get(name) or {})
+            container = container[name]
+        if isinstance(rule, Field):
+            rule.apply(container, names[-1], op, context)
+        else:
+            rule.apply(container, names[-1], op, key or "", context)
+
+
+def decode_pointer(segment: str) -> str:
+    """RFC 6901 unescaping of one path segment: `~1` -> `/` first, then `~0` -> `~`."""
+    return segment.replace("~1", "/").replace("~0", "~")
+
+
+def apply_patch(
+    node: M, operations: Sequence[Mapping[str, Any]], *, rules: PatchRules | None = None, context: Any = None
+) -> M:
+    """A new `node` with `operations` applied in order, all or nothing (see the module docstring)."""
+    table: PatchRules = rules or node.PATCHABLE  # type: ignore[attr-defined]
+    doc = node.model_dump(by_alias=True)
+    for raw in operations:
+        table.apply(doc, PatchOperation.of(raw), context)
+    try:
+        return type(node).model_validate(doc)
+    except pydantic.ValidationError as error:
+        detail = error.errors()[0]
+        raise BadRequestException(f"Invalid value for {'.'.join(map(str, detail['loc']))}: {detail['msg']}") from None
+
+
+def _check(check: Check | None, value: Any, key: str | None, context: Any) -> None:
+    if check is not None:
+        reason = check(value, key, context)
+        if reason is not None:
+            raise BadRequestException(reason)

@@ -1,0 +1,42 @@
+"""One control-plane call, transport-neutral: parse -> validate -> dispatch -> serialise.
+
+Contract: `handle(request, operation_name, region=..., account_id=...)` always returns an `HttpResponse`; every
+`ApiGatewayError` raised on the way becomes its wire error here (through `serialize_error`, the one place that
+does it). `ApigwMockNotImplemented` is deliberately not caught: it is a mock-usage failure for the test to see.
+Used by the in-process interceptor and by server mode alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from apigw_mock.exceptions import ApiGatewayError
+from apigw_mock.operations.registry import dispatch
+from apigw_mock.protocol.http import HttpRequest, HttpResponse
+from apigw_mock.protocol.parser import parse
+from apigw_mock.protocol.serializer import serialize_error, serialize_result
+from apigw_mock.protocol.validation import validate
+from apigw_mock.state import STATE
+
+_SCOPE = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/]+)/")
+
+
+def handle(request: HttpRequest, operation_name: str, *, region: str, account_id: str | None = None) -> HttpResponse:
+    """Answer one request of `operation_name` from the backend of (account, region)."""
+    try:
+        params = parse(request, operation_name)
+        validate(params, operation_name)
+        backend = STATE.backend(region, account_id)
+        with STATE.lock:
+            result = dispatch(operation_name, backend, params)
+        return serialize_result(result, operation_name)
+    except ApiGatewayError as error:
+        return serialize_error(error)
+
+
+def signing_scope(authorization: str | bytes | None) -> tuple[str, str] | None:
+    """(access key id, region) from a SigV4 `Authorization` header, if it has one."""
+    if isinstance(authorization, bytes):
+        authorization = authorization.decode("latin-1")
+    match = _SCOPE.search(authorization or "")
+    return (match.group(1), match.group(2)) if match else None

@@ -1,0 +1,25 @@
+"""Transport-neutral HTTP request/response values passed between interception and the protocol layer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class HttpRequest:
+    """One API Gateway control-plane request as it came off the wire (botocore's or a real socket's)."""
+
+    method: str
+    url: str  # full URL or path, with the query string, still %-encoded
+    headers: Mapping[str, str]
+    body: bytes = b""
+
+
+@dataclass(frozen=True)
+class HttpResponse:
+    """What goes back: status, headers and the raw body."""
+
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""

@@ -1,0 +1,209 @@
+"""rest-json request -> `{memberName: value}`, driven only by the operation's input shape.
+
+Contract: `parse(request, operation_name)` returns the same parameter dict the caller handed to boto3 (URI labels
+un-%-encoded, query and header members typed, body members renamed from wire names, blobs decoded, timestamps
+as aware datetimes). A body member of the wrong JSON type raises `SerializationException` in AWS's Coral
+wording (spec §1.3); a request that matches no route of the operation raises `NotFoundException`.
+Constraint checks (enums, patterns, required) are `validation`'s job, not the parser's.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from botocore.model import ListShape, MapShape, Shape, StructureShape
+
+from apigw_mock.exceptions import NotFoundException, SerializationException
+from apigw_mock.protocol import spec
+from apigw_mock.protocol.http import HttpRequest
+
+# Java class names Coral reports for a JSON value of the wrong type (spec §1.3).
+_JAVA_CLASS = {
+    bool: "java.lang.Boolean",
+    int: "com.amazon.coral.value.json.numbers.TruncatingBigNumber",
+    float: "com.amazon.coral.value.json.numbers.TruncatingBigNumber",
+    str: "java.lang.String",
+    list: "java.util.ArrayList",
+    dict: "java.util.LinkedHashMap",
+}
+_JAVA_TARGET = {
+    "string": "String",
+    "integer": "Integer",
+    "long": "Long",
+    "double": "Double",
+    "float": "Float",
+    "boolean": "Boolean",
+    "timestamp": "Date",
+    "blob": "ByteBuffer",
+    "list": "List",
+    "map": "Map",
+    "structure": "Structure",
+}
+_ACCEPTS: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "long": (int,),
+    "double": (int, float),
+    "float": (int, float),
+    "boolean": (bool,),
+    "timestamp": (int, float),
+    "blob": (str,),
+    "list": (list,),
+    "map": (dict,),
+    "structure": (dict,),
+}
+
+
+@dataclass(frozen=True)
+class _Plan:
+    query: tuple[tuple[str, str, Shape], ...]  # (wire name, member, shape)
+    query_map: tuple[str, MapShape] | None  # the member collecting all other query keys
+    headers: tuple[tuple[str, str, Shape], ...]
+    body: StructureShape | None  # members serialised in the JSON body (None when there are none)
+    payload: tuple[str, Shape] | None
+
+
+def parse(request: HttpRequest, operation_name: str) -> dict[str, Any]:
+    """Parse one request of `operation_name` into its input parameters."""
+    plan = _plan(operation_name)
+    route = spec.route(operation_name)
+    url = urlsplit(request.url)
+    match = route.path.match(url.path)
+    if match is None:
+        raise NotFoundException(f"No route for {request.method} {url.path}")
+    params: dict[str, Any] = {name: unquote(value) for name, value in match.groupdict().items()}
+    if url.query or plan.query:
+        _parse_query(url.query, plan, route.static_query, params)
+    for wire, member, shape in plan.headers:
+        value = _header(request.headers, wire)
+        if value is not None:
+            params[member] = _scalar_from_text(value, shape)
+    if plan.payload is not None:
+        member, shape = plan.payload
+        if request.body:
+            params[member] = request.body if shape.type_name == "blob" else _body(request.body, shape)
+    elif plan.body is not None and request.body:
+        params.update(_body(request.body, plan.body))
+    return params
+
+
+def _parse_query(query: str, plan: _Plan, static: frozenset[str], params: dict[str, Any]) -> None:
+    pairs = [(key, value) for key, value in parse_qsl(query, keep_blank_values=True) if key not in static]
+    bound = {wire for wire, _, _ in plan.query}
+    for wire, member, shape in plan.query:
+        values = [value for key, value in pairs if key == wire]
+        if values:
+            params[member] = (
+                [_scalar_from_text(v, shape.member) for v in values]  # type: ignore[attr-defined]
+                if isinstance(shape, ListShape)
+                else _scalar_from_text(values[0], shape)
+            )
+    if plan.query_map is not None:
+        member, map_shape = plan.query_map
+        rest = [(key, value) for key, value in pairs if key not in bound]
+        if rest:
+            if isinstance(map_shape.value, ListShape):
+                grouped: dict[str, list[str]] = {}
+                for key, value in rest:
+                    grouped.setdefault(key, []).append(value)
+                params[member] = grouped
+            else:
+                params[member] = dict(rest)
+
+
+def _header(headers: Any, wire: str) -> str | None:
+    value = headers.get(wire)
+    if value is None:
+        lowered = wire.lower()
+        value = next((v for k, v in headers.items() if k.lower() == lowered), None)
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def _scalar_from_text(text: str, shape: Shape) -> Any:
+    kind = shape.type_name
+    if kind == "boolean":
+        return text.lower() == "true"
+    if kind in ("integer", "long"):
+        try:
+            return int(text)
+        except ValueError:
+            raise _wrong_type(text, shape) from None
+    if kind in ("double", "float"):
+        try:
+            return float(text)
+        except ValueError:
+            raise _wrong_type(text, shape) from None
+    return text
+
+
+def _body(raw: bytes, shape: Shape) -> Any:
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        raise SerializationException("Unable to parse the request body as JSON") from None
+    return _from_json(document, shape)
+
+
+def _from_json(value: Any, shape: Shape) -> Any:
+    kind = shape.type_name
+    if not isinstance(value, _ACCEPTS[kind]) or (kind != "boolean" and isinstance(value, bool)):
+        raise _wrong_type(value, shape)
+    if isinstance(shape, StructureShape):
+        wire_names = _wire_names(shape)
+        parsed: dict[str, Any] = {}
+        for key, item in value.items():
+            member = wire_names.get(key)
+            if member is not None and item is not None:
+                parsed[member] = _from_json(item, shape.members[member])
+        return parsed
+    if isinstance(shape, ListShape):
+        return [None if item is None else _from_json(item, shape.member) for item in value]
+    if isinstance(shape, MapShape):
+        return {key: None if item is None else _from_json(item, shape.value) for key, item in value.items()}
+    if kind == "timestamp":
+        return datetime.datetime.fromtimestamp(value, datetime.UTC)
+    if kind == "blob":
+        return base64.b64decode(value)
+    return value
+
+
+def _wrong_type(value: Any, shape: Shape) -> SerializationException:
+    source = _JAVA_CLASS.get(type(value), "java.lang.Object")
+    return SerializationException(f"class {source} can not be converted to an {_JAVA_TARGET[shape.type_name]}")
+
+
+@cache
+def _wire_names(shape: StructureShape) -> dict[str, str]:
+    """Body wire key -> member name (e.g. PutIntegration's `httpMethod` -> `integrationHttpMethod`)."""
+    return {
+        member.serialization.get("name", name): name
+        for name, member in shape.members.items()
+        if "location" not in member.serialization
+    }
+
+
+@cache
+def _plan(operation_name: str) -> _Plan:
+    shape = spec.operation(operation_name).input_shape
+    if shape is None:
+        return _Plan((), None, (), None, None)
+    query, headers, query_map = [], [], None
+    for name, member in shape.members.items():
+        location = member.serialization.get("location")
+        wire = member.serialization.get("name", name)
+        if location == "querystring" and isinstance(member, MapShape):
+            query_map = (name, member)
+        elif location == "querystring":
+            query.append((wire, name, member))
+        elif location == "header":
+            headers.append((wire, name, member))
+    payload_name = shape.serialization.get("payload")
+    payload = (payload_name, shape.members[payload_name]) if payload_name else None
+    has_body = payload is None and any("location" not in m.serialization for m in shape.members.values())
+    return _Plan(tuple(query), query_map, tuple(headers), shape if has_body else None, payload)

@@ -1,0 +1,133 @@
+"""Handler result -> wire reply, and `ApiGatewayError` -> wire error: the only place either happens.
+
+Contract: `serialize_result(result, operation_name)` takes what a handler returned (a domain model, a mapping of
+member names to values or models, or None) and answers with the operation's success status (`responseCode` in
+the model, default 200), members bound to headers as headers, a payload member as the raw body, and every other
+member in a JSON body under its wire name (`items` travels as `item`). Timestamps become epoch seconds.
+`serialize_error(error)` answers with the error's status, `x-amzn-ErrorType: <code>` and `{"message": ...}`,
+which is exactly what botocore turns into `client.exceptions.<Code>`.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from botocore.model import ListShape, MapShape, Shape, StructureShape
+from pydantic import BaseModel
+
+from apigw_mock.exceptions import ApiGatewayError
+from apigw_mock.protocol import spec
+from apigw_mock.protocol.http import HttpResponse
+
+_JSON = "application/json"
+
+
+def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_name: str) -> HttpResponse:
+    """The success reply for one operation."""
+    plan = _plan(operation_name)
+    headers = {"Content-Type": _JSON, "x-amzn-RequestId": str(uuid.uuid4())}
+    if result is None or plan.shape is None:
+        return HttpResponse(plan.status, headers, b"")
+    data = to_plain(result)
+    for member, wire in plan.headers:
+        value = data.pop(member, None)
+        if value is not None:
+            headers[wire] = str(value)
+    if plan.payload is not None:
+        payload = data.get(plan.payload)
+        body = payload if isinstance(payload, bytes) else json.dumps(payload, default=_encode).encode()
+        return HttpResponse(plan.status, headers, body)
+    return HttpResponse(plan.status, headers, json.dumps(_to_wire(data, plan.shape), default=_encode).encode())
+
+
+def serialize_error(error: ApiGatewayError) -> HttpResponse:
+    """The wire form of a modelled (or AWS-but-unmodelled) error."""
+    headers = {"Content-Type": _JSON, "x-amzn-ErrorType": error.code, "x-amzn-RequestId": str(uuid.uuid4())}
+    return HttpResponse(error.status, headers, json.dumps({"message": error.message}).encode())
+
+
+def to_plain(result: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
+    """A handler result as plain JSON-ready data keyed by member names (models dumped by alias)."""
+    if isinstance(result, BaseModel):
+        return result.model_dump(by_alias=True, exclude_none=True)
+    return {key: _plain_value(value) for key, value in result.items() if value is not None}
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(by_alias=True, exclude_none=True)
+    if isinstance(value, list | tuple):
+        return [_plain_value(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _plain_value(item) for key, item in value.items()}
+    return value
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime.datetime):
+        return value.timestamp()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def _to_wire(value: Any, shape: Shape) -> Any:
+    """Rename members to their wire names, only where the model renames something beneath `shape`."""
+    if not _renames_below(shape):
+        return value
+    if isinstance(shape, StructureShape) and isinstance(value, dict):
+        members = shape.members
+        return {
+            members[key].serialization.get("name", key): _to_wire(item, members[key])
+            for key, item in value.items()
+            if key in members
+        }
+    if isinstance(shape, ListShape) and isinstance(value, list):
+        return [_to_wire(item, shape.member) for item in value]
+    if isinstance(shape, MapShape) and isinstance(value, dict):
+        return {key: _to_wire(item, shape.value) for key, item in value.items()}
+    return value
+
+
+@cache
+def _renames_below(shape: Shape, _seen: frozenset[str] = frozenset()) -> bool:
+    if shape.name in _seen:
+        return False
+    seen = _seen | {shape.name}
+    if isinstance(shape, StructureShape):
+        return any("name" in member.serialization or _renames_below(member, seen) for member in shape.members.values())
+    if isinstance(shape, ListShape):
+        return _renames_below(shape.member, seen)
+    if isinstance(shape, MapShape):
+        return _renames_below(shape.value, seen)
+    return False
+
+
+@dataclass(frozen=True)
+class _Plan:
+    status: int
+    shape: StructureShape | None
+    headers: tuple[tuple[str, str], ...]  # (member, wire header)
+    payload: str | None
+
+
+@cache
+def _plan(operation_name: str) -> _Plan:
+    operation = spec.operation(operation_name)
+    shape = operation.output_shape
+    status = int(operation.http.get("responseCode", 200))
+    if shape is None:
+        return _Plan(status, None, (), None)
+    headers = tuple(
+        (name, member.serialization.get("name", name))
+        for name, member in shape.members.items()
+        if member.serialization.get("location") == "header"
+    )
+    return _Plan(status, shape, headers, shape.serialization.get("payload"))

@@ -1,0 +1,81 @@
+"""The `apigateway` botocore service model, loaded once: operation lookups and per-operation request routes.
+
+Everything that is wire knowledge (URI templates, wire names, status codes, enums, error shapes) is read from
+here; nothing else in the package types a URL fragment or a status code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from botocore.loaders import create_loader
+from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
+
+SERVICE_NAME = "apigateway"
+_LABEL = re.compile(r"\{([^}]+?)(\+?)\}")
+
+
+@cache
+def service_model() -> ServiceModel:
+    """The service model, parsed once per process (a fresh session is never built)."""
+    return ServiceModel(create_loader().load_service_model(SERVICE_NAME, "service-2"), SERVICE_NAME)
+
+
+@cache
+def operation(name: str) -> OperationModel:
+    """The operation model for `name` (e.g. `UpdateIntegrationResponse`); KeyError-free for known names."""
+    return service_model().operation_model(name)
+
+
+@dataclass(frozen=True)
+class Route:
+    """How one operation's request is laid out on the wire."""
+
+    method: str
+    path: re.Pattern[str]  # matches the raw (still %-encoded) URL path; groups are member names
+    static_query: frozenset[str]  # query keys fixed by the URI template, e.g. `mode` in `/restapis?mode=import`
+
+
+@cache
+def route(name: str) -> Route:
+    """The compiled URI template of an operation."""
+    http = operation(name).http
+    template, _, query = http["requestUri"].partition("?")
+    members = _uri_members(operation(name).input_shape)
+    pattern, pos = "", 0
+    for label in _LABEL.finditer(template):
+        pattern += re.escape(template[pos : label.start()])
+        group = "(.+)" if label.group(2) else "([^/]+)"
+        pattern += f"(?P<{members[label.group(1)]}>{group[1:-1]})"
+        pos = label.end()
+    pattern += re.escape(template[pos:])
+    keys = frozenset(part.split("=", 1)[0] for part in query.split("&") if part)
+    return Route(http["method"], re.compile(pattern + r"\Z"), keys)
+
+
+def _uri_members(shape: StructureShape | None) -> dict[str, str]:
+    """Wire label -> member name for the members bound to the URI path."""
+    if shape is None:
+        return {}
+    return {
+        member.serialization.get("name", name): name
+        for name, member in shape.members.items()
+        if member.serialization.get("location") == "uri"
+    }
+
+
+def shape(name: str) -> Shape:
+    """A named shape of the service (e.g. `GatewayResponseType`)."""
+    return service_model().shape_for(name)
+
+
+def enum(name: str) -> tuple[str, ...]:
+    """The allowed values of a string enum shape, in the model's order."""
+    return tuple(shape(name).enum)
+
+
+def error_status(code: str) -> int:
+    """The HTTP status the model gives an error shape."""
+    return int(service_model().shape_for(code).metadata["error"]["httpStatusCode"])

@@ -1,0 +1,118 @@
+"""Server-side shape validation that AWS does and botocore does not: enums, patterns, required members.
+
+Contract: `validate(params, operation_name)` raises one aggregated `ValidationException` listing every violation
+in AWS's wording (spec §1.3): body members are named `<operationInLowerCamel>Input.<dotted path>` with 1-based
+list indexes (`updateGatewayResponseInput.patchOperations.1.member.op`) and are reported before the members bound
+to the URI, query or headers, which use their bare names (`'statusCode'`). Enum lists are printed in the order
+AWS prints them, which is not always the model's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from botocore.model import ListShape, Shape, StructureShape
+
+from apigw_mock.exceptions import ValidationException
+from apigw_mock.protocol import spec
+
+# The order AWS prints enum value sets in (spec §1.3, recorded); shapes not listed use the model's order.
+AWS_ENUM_ORDER: dict[str, tuple[str, ...]] = {
+    "Op": ("add", "remove", "move", "test", "replace", "copy"),
+    "GatewayResponseType": (
+        "REQUEST_TOO_LARGE",
+        "RESOURCE_NOT_FOUND",
+        "AUTHORIZER_CONFIGURATION_ERROR",
+        "MISSING_AUTHENTICATION_TOKEN",
+        "BAD_REQUEST_BODY",
+        "INVALID_SIGNATURE",
+        "INVALID_API_KEY",
+        "BAD_REQUEST_PARAMETERS",
+        "AUTHORIZER_FAILURE",
+        "UNAUTHORIZED",
+        "INTEGRATION_TIMEOUT",
+        "ACCESS_DENIED",
+        "DEFAULT_4XX",
+        "DEFAULT_5XX",
+        "WAF_FILTERED",
+        "QUOTA_EXCEEDED",
+        "THROTTLED",
+        "API_CONFIGURATION_ERROR",
+        "UNSUPPORTED_MEDIA_TYPE",
+        "INTEGRATION_FAILURE",
+        "EXPIRED_TOKEN",
+    ),  # fmt: skip
+    "IntegrationType": ("HTTP", "MOCK", "AWS_PROXY", "HTTP_PROXY", "AWS"),
+    "EndpointType": ("PRIVATE", "EDGE", "REGIONAL"),
+    "IpAddressType": ("ipv4", "dualstack"),
+}
+
+
+def validate(params: dict[str, Any], operation_name: str) -> None:
+    """Raise `ValidationException` if `params` break any constraint of the operation's input shape."""
+    shape = spec.operation(operation_name).input_shape
+    if shape is None:
+        return
+    violations: list[str] = []
+    prefix = operation_name[0].lower() + operation_name[1:] + "Input"
+    required = set(shape.required_members)
+    for in_body in (True, False):
+        for name, member in shape.members.items():
+            if ("location" not in member.serialization) is in_body:
+                path = f"{prefix}.{name}" if in_body else name
+                _check(params.get(name), member, path, name in required, violations)
+    if violations:
+        raise ValidationException.aggregate(violations)
+
+
+def _check(value: Any, shape: Shape, path: str, required: bool, out: list[str]) -> None:
+    if value is None:
+        if required:
+            out.append(f"Value null at '{path}' failed to satisfy constraint: Member must not be null")
+        return
+    if isinstance(shape, StructureShape) and isinstance(value, dict):
+        required_members = set(shape.required_members)
+        for name, member in shape.members.items():
+            _check(value.get(name), member, f"{path}.{name}", name in required_members, out)
+    elif isinstance(shape, ListShape) and isinstance(value, list):
+        _check_list(value, shape, path, out)
+    elif isinstance(value, str):
+        reason = string_violation(value, shape)
+        if reason is not None:
+            out.append(f"Value '{value}' at '{path}' failed to satisfy constraint: {reason}")
+
+
+def _check_list(value: list[Any], shape: ListShape, path: str, out: list[str]) -> None:
+    item_shape = shape.member
+    if item_shape.enum:
+        if any(string_violation(item, item_shape) for item in value if isinstance(item, str)):
+            printed = "[" + ", ".join(str(item) for item in value) + "]"
+            out.append(
+                f"Value '{printed}' at '{path}' failed to satisfy constraint: "
+                f"Member must satisfy constraint: [{string_violation('', item_shape)}]"
+            )
+        return
+    for index, item in enumerate(value, start=1):
+        _check(item, item_shape, f"{path}.{index}.member", False, out)
+
+
+def string_violation(value: str, shape: Shape) -> str | None:
+    """The constraint text `value` breaks for a string shape, or None when it is valid."""
+    if shape.enum and value not in shape.enum:
+        return f"Member must satisfy enum value set: [{', '.join(enum_order(shape.name))}]"
+    pattern = shape.metadata.get("pattern")
+    if pattern and not _compiled(pattern).fullmatch(value):
+        return f"Member must satisfy regular expression pattern: {pattern}"
+    return None
+
+
+def enum_order(shape_name: str) -> tuple[str, ...]:
+    """An enum's values in the order AWS prints them."""
+    return AWS_ENUM_ORDER.get(shape_name) or spec.enum(shape_name)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)

@@ -1,0 +1,45 @@
+"""The process-wide mock state: whether the mock is active, and one backend per (account, region).
+
+Nested activations share it; the outermost activation starts from a fresh, empty state. All access goes
+through one re-entrant lock, so handlers run one at a time and a multi-step update is never seen half-done.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from apigw_mock.backend import ApiGatewayBackend
+
+DEFAULT_ACCOUNT_ID = "123456789012"
+DEFAULT_REGION = "us-east-1"
+
+
+class MockState:
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.depth = 0
+        self.account_id = DEFAULT_ACCOUNT_ID
+        self._backends: dict[tuple[str, str], ApiGatewayBackend] = {}
+
+    @property
+    def active(self) -> bool:
+        return self.depth > 0
+
+    def backend(self, region: str, account_id: str | None = None) -> ApiGatewayBackend:
+        """The backend of one account and region, created empty on first use."""
+        key = (account_id or self.account_id, region)
+        found = self._backends.get(key)
+        if found is None:
+            with self.lock:
+                found = self._backends.setdefault(key, ApiGatewayBackend(key[0], region))
+        return found
+
+    def backends(self) -> list[ApiGatewayBackend]:
+        return list(self._backends.values())
+
+    def reset(self) -> None:
+        with self.lock:
+            self._backends.clear()
+
+
+STATE = MockState()
