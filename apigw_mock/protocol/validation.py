@@ -43,7 +43,7 @@ AWS_ENUM_ORDER: dict[str, tuple[str, ...]] = {
         "UNSUPPORTED_MEDIA_TYPE",
         "INTEGRATION_FAILURE",
         "EXPIRED_TOKEN",
-    ),  # fmt: skip
+    ),
     "IntegrationType": ("HTTP", "MOCK", "AWS_PROXY", "HTTP_PROXY", "AWS"),
     "EndpointType": ("PRIVATE", "EDGE", "REGIONAL"),
     "IpAddressType": ("ipv4", "dualstack"),
