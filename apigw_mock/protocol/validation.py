@@ -86,7 +86,7 @@ def _check(value: Any, shape: Shape, path: str, required: bool, out: list[str]) 
 
 def _check_list(value: list[Any], shape: ListShape, path: str, out: list[str]) -> None:
     item_shape = shape.member
-    if item_shape.enum:
+    if getattr(item_shape, "enum", None):
         if any(string_violation(item, item_shape) for item in value if isinstance(item, str)):
             printed = "[" + ", ".join(str(item) for item in value) + "]"
             out.append(
@@ -100,7 +100,7 @@ def _check_list(value: list[Any], shape: ListShape, path: str, out: list[str]) -
 
 def string_violation(value: str, shape: Shape) -> str | None:
     """The constraint text `value` breaks for a string shape, or None when it is valid."""
-    if shape.enum and value not in shape.enum:
+    if getattr(shape, "enum", None) and value not in shape.enum:
         return f"Member must satisfy enum value set: [{', '.join(enum_order(shape.name))}]"
     pattern = shape.metadata.get("pattern")
     if pattern and not _compiled(pattern).fullmatch(value):
