@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
 import boto3
 import pytest
+from hypothesis import settings
 
 from apigw_mock import MockApiGateway, mock_apigateway
+
+# Property tests: a few examples in CI by default; `HYPOTHESIS_PROFILE=long` for a thorough run.
+settings.register_profile("ci", max_examples=10, deadline=None)
+settings.register_profile("long", max_examples=300, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ACCOUNT_ID = "123456789012"
 REGION = "us-east-1"
