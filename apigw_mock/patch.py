@@ -24,6 +24,7 @@ from apigw_mock.exceptions import ApiGatewayError, BadRequestException, NotFound
 
 Parse = Callable[[str | None], Any]  # wire string -> stored value; raises ApiGatewayError when invalid
 Check = Callable[[Any, "str | None", Any], "str | None"]  # (value, key, context) -> BadRequest reason or None
+Finish = Callable[[dict[str, Any], Any], None]  # (working document, context) -> None; edits in place or raises
 M = TypeVar("M", bound=pydantic.BaseModel)
 
 
@@ -137,19 +138,21 @@ class MapEntry:
 @dataclass(frozen=True)
 class SetEntry:
     """One element of a set-like list, taken from the path (`/binaryMediaTypes/image~1png`); the value is ignored
-    except by `replace`, which removes the path's element and appends the value (spec §3.1, recorded)."""
+    except by `replace`, which removes the path's element and appends the value (spec §3.1, recorded).
+    Declared on a bare path (no `{key}`), the element is the value instead (`add /authorizationScopes` `scope`)."""
 
     ops: frozenset[str] = frozenset({"add", "replace", "remove"})
     check: Check | None = None
     keep_empty: bool = False  # `cacheKeyParameters` stays `[]`; `binaryMediaTypes` disappears
 
-    def apply(self, container: dict[str, Any], name: str, op: PatchOperation, key: str, context: Any) -> None:
-        items = [item for item in container.get(name) or [] if item != key]
+    def apply(self, container: dict[str, Any], name: str, op: PatchOperation, key: str | None, context: Any) -> None:
+        element = op.value or "" if key is None else key
+        items = [item for item in container.get(name) or [] if item != element]
         if op.op == "add":
-            _check(self.check, key, key, context)
-            items.append(key)
+            _check(self.check, element, element, context)
+            items.append(element)
         elif op.op == "replace":
-            _check(self.check, op.value, key, context)
+            _check(self.check, op.value, element, context)
             items.append(op.value or "")
         container[name] = items if items or self.keep_empty else None
 
@@ -161,6 +164,7 @@ class Custom:
 
     apply_to: Callable[[dict[str, Any], PatchOperation, str | None, Any], None]
     ops: frozenset[str] = frozenset({"replace"})
+    unsupported_op: str | None = None  # the path's own text for a disallowed op, where AWS has one (sic texts)
 
 
 Rule = Field | MapEntry | SetEntry | Custom
@@ -220,10 +224,15 @@ def _ops(allowed: frozenset[str]) -> str:
 
 
 class PatchRules:
-    """A model's patchable surface: path pattern -> rule, plus the operation's message family."""
+    """A model's patchable surface: path pattern -> rule, plus the operation's message family.
 
-    def __init__(self, rules: Mapping[str, Rule], messages: Messages = STANDARD) -> None:
+    `finish(doc, context)`, when given, runs once after every operation, before re-validation: the place for
+    rules that need the whole patched node (cross-field checks, derived fields).
+    """
+
+    def __init__(self, rules: Mapping[str, Rule], messages: Messages = STANDARD, finish: Finish | None = None) -> None:
         self.messages = messages
+        self.finish = finish
         self._rules = [(tuple(pattern.split("/")[1:]), rule) for pattern, rule in rules.items()]
         self.patterns = tuple(rules)
 
@@ -256,6 +265,8 @@ class PatchRules:
             raise self.messages.unknown_path(op.op, op.path)
         names, rule, key = found
         if op.op not in rule.ops:
+            if isinstance(rule, Custom) and rule.unsupported_op:
+                raise BadRequestException(rule.unsupported_op)
             raise self.messages.bad_op(op.op, op.path, rule.ops)
         if isinstance(rule, Custom):
             rule.apply_to(doc, op, key, context)
@@ -266,6 +277,8 @@ class PatchRules:
             container = container[name]
         if isinstance(rule, Field):
             rule.apply(container, names[-1], op, context)
+        elif isinstance(rule, SetEntry):
+            rule.apply(container, names[-1], op, key, context)
         else:
             rule.apply(container, names[-1], op, key or "", context)
 
@@ -283,6 +296,8 @@ def apply_patch(
     doc = node.model_dump(by_alias=True)
     for raw in operations:
         table.apply(doc, PatchOperation.of(raw), context)
+    if table.finish is not None:
+        table.finish(doc, context)
     try:
         return type(node).model_validate(doc)
     except pydantic.ValidationError as error:

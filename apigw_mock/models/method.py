@@ -2,8 +2,63 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from apigw_mock import patch
+from apigw_mock.exceptions import BadRequestException
 from apigw_mock.models.base import ApiGatewayModel
 from apigw_mock.models.integration import Integration
+
+# ---- UpdateMethod / UpdateMethodResponse rules that look at the API (spec §3.3, §3.4, §4.4) -------------------
+
+INVALID_PARAMETER = "Invalid parameter name specified"
+CONTENT_TYPE_NOT_FOUND = "Content-Type specified was not found"
+AUTHORIZER_TYPES = ("CUSTOM", "COGNITO_USER_POOLS")
+INVALID_AUTHORIZER = (
+    "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a"
+    " valid authorizer."
+)
+
+
+@dataclass(frozen=True)
+class References:
+    """The API-level objects a method may name: the patch `context` of Method and MethodResponse."""
+
+    models: Collection[str]
+    request_validators: Collection[str] = ()
+    authorizers: Collection[str] = ()
+
+
+def _model_exists(value: Any, key: str | None, refs: References) -> str | None:
+    if value in refs.models:
+        return None
+    return f"Invalid model identifier specified: {'null' if value is None else value}"
+
+
+def _validator_exists(value: Any, key: str | None, refs: References) -> str | None:
+    """A null value clears the validator (what Terraform sends); anything else must name an existing one."""
+    if value is None or value in refs.request_validators:
+        return None
+    return "Invalid Request Validator identifier specified"
+
+
+def _settle_authorizer(doc: dict[str, Any], refs: References) -> None:
+    """After all ops: CUSTOM/COGNITO_USER_POOLS need a valid authorizer (possibly set in the same request);
+    any other type silently drops the authorizer id (recorded: `replace /authorizerId` on NONE is ignored)."""
+    if doc["authorizationType"] not in AUTHORIZER_TYPES:
+        doc["authorizerId"] = None
+    elif doc.get("authorizerId") not in refs.authorizers:
+        raise BadRequestException(INVALID_AUTHORIZER)
+
+
+def _upper(value: str | None) -> str | None:
+    """PutMethod upper-cases the authorization type (`none` -> `NONE`, recorded); the patch does the same."""
+    return value.upper() if value is not None else None
+
+
+_SET_OPS = frozenset({"add", "remove"})
 
 
 class MethodResponse(ApiGatewayModel):
@@ -12,6 +67,13 @@ class MethodResponse(ApiGatewayModel):
     """`method.response.header.<Name>` -> required; omitted unless supplied (present-empty when `{}` was sent)."""
     response_models: dict[str, str] | None = None
     """Content type -> model name."""
+
+    PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(
+        {
+            "/responseParameters/{key}": patch.MapEntry(INVALID_PARAMETER, parse=patch.boolean, empty_value=False),
+            "/responseModels/{key}": patch.MapEntry(CONTENT_TYPE_NOT_FOUND, check=_model_exists),
+        }
+    )
 
 
 class Method(ApiGatewayModel):
@@ -28,3 +90,19 @@ class Method(ApiGatewayModel):
     """Status code -> MethodResponse; omitted when there are none."""
     method_integration: Integration | None = None
     authorization_scopes: list[str] | None = None
+
+    PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(
+        {
+            "/authorizationType": patch.Field(parse=_upper),
+            "/authorizerId": patch.Field(),
+            "/apiKeyRequired": patch.Field(parse=patch.boolean),
+            "/operationName": patch.Field(),
+            "/requestValidatorId": patch.Field(check=_validator_exists),
+            "/requestParameters/{key}": patch.MapEntry(INVALID_PARAMETER, parse=patch.boolean, empty_value=False),
+            "/requestModels/{key}": patch.MapEntry(CONTENT_TYPE_NOT_FOUND, check=_model_exists),
+            # The element is the path's last segment (spec §4.1) or, on the bare path, the value (Terraform's form).
+            "/authorizationScopes/{key}": patch.SetEntry(ops=_SET_OPS),
+            "/authorizationScopes": patch.SetEntry(ops=_SET_OPS),
+        },
+        finish=_settle_authorizer,
+    )

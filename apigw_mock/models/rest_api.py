@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any, ClassVar, get_args
 
 from pydantic import Field
 
+from apigw_mock import patch
+from apigw_mock.exceptions import BadRequestException
 from apigw_mock.models.base import ApiGatewayModel
 from apigw_mock.models.enums import ApiKeySourceType, EndpointType, IpAddressType
 
@@ -16,6 +19,35 @@ class EndpointConfiguration(ApiGatewayModel):
     ip_address_type: IpAddressType | None = None
     """`ipv4` by default; `dualstack` for (and only allowed value of) PRIVATE APIs."""
     vpc_endpoint_ids: list[str] | None = None
+
+
+# ---- UpdateRestApi rules that reach beyond one value (spec §3.1, recorded) -----------------------------------------
+
+_ENDPOINT_TYPES = get_args(EndpointType)
+
+
+def _replace_endpoint_type(doc: dict[str, Any], op: patch.PatchOperation, key: str | None, context: Any) -> None:
+    """`/endpointConfiguration/types/{0|current type}`: an API has exactly one type; PRIVATE implies dualstack."""
+    config = dict(doc.get("endpointConfiguration") or {})
+    if key != "0" and key not in (config.get("types") or []):
+        raise BadRequestException(f"Invalid patch path {op.path}")
+    if op.value not in _ENDPOINT_TYPES:
+        raise BadRequestException("Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE")
+    config["types"] = [op.value]
+    if op.value == "PRIVATE":
+        config["ipAddressType"] = "dualstack"
+    doc["endpointConfiguration"] = config
+
+
+def _replace_ip_address_type(doc: dict[str, Any], op: patch.PatchOperation, key: str | None, context: Any) -> None:
+    """`/endpointConfiguration/ipAddressType`: ipv4 or dualstack, and only dualstack on a PRIVATE API."""
+    config = dict(doc.get("endpointConfiguration") or {})
+    if op.value not in get_args(IpAddressType):
+        raise BadRequestException("ipAddressType must be either ipv4 or dualstack.")
+    if op.value == "ipv4" and "PRIVATE" in (config.get("types") or []):
+        raise BadRequestException("Only dualstack ipAddressType is supported for Private APIs.")
+    config["ipAddressType"] = op.value
+    doc["endpointConfiguration"] = config
 
 
 class RestApi(ApiGatewayModel):
@@ -35,6 +67,31 @@ class RestApi(ApiGatewayModel):
     """Omitted on Create/Get when there are none (UpdateRestApi always shows `{}`)."""
     disable_execute_api_endpoint: bool = False
     root_resource_id: str
+
+    PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(
+        {
+            "/name": patch.Field(),
+            "/description": patch.Field(ops=frozenset({"add", "replace", "remove"})),
+            "/policy": patch.Field(),
+            "/apiKeySource": patch.Field(
+                parse=patch.one_of(
+                    get_args(ApiKeySourceType), "Invalid API Key source specified. Valid options are HEADER,AUTHORIZER"
+                )
+            ),
+            "/disableExecuteApiEndpoint": patch.Field(parse=patch.boolean),
+            "/binaryMediaTypes/{key}": patch.SetEntry(),
+            "/minimumCompressionSize": patch.Field(
+                parse=patch.integer(
+                    "Invalid minimum compression size, must be between 0 and 10485760", 0, 10485760, empty_unsets=True
+                )
+            ),
+            "/endpointConfiguration/types/{key}": patch.Custom(
+                _replace_endpoint_type,
+                unsupported_op="Invalid patch operation specified. Must be 'add'|'remove'|'replace'",
+            ),
+            "/endpointConfiguration/ipAddressType": patch.Custom(_replace_ip_address_type),
+        }
+    )
 
 
 class Model(ApiGatewayModel):
