@@ -17,6 +17,8 @@ settings.register_profile("ci", max_examples=10, deadline=None)
 settings.register_profile("long", max_examples=300, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+pytest_plugins = ["pytester"]
+
 ACCOUNT_ID = "123456789012"
 REGION = "us-east-1"
 

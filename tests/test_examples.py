@@ -1,0 +1,23 @@
+"""The shipped examples run and assert what they show (the README's first command runs the CORS walkthrough)."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_cors_walkthrough_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES / "cors_walkthrough.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "update-integration-response (remove)" in out
+    assert "Invalid patch path /responseTemplates" in out
+
+
+def test_pytest_decorator_example_passes(pytester: pytest.Pytester) -> None:
+    pytester.copy_example(str(EXAMPLES / "pytest_decorator.py"))
+    result = pytester.runpytest_inprocess("pytest_decorator.py", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2)
