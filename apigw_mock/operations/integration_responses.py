@@ -35,11 +35,8 @@ def put_integration_response(
         status_code=status_code,
         selection_pattern=selection_pattern,
         response_parameters=response_parameters,
-        # An empty template is stored as null (spec §3.6, recorded).
-        response_templates=None
-        if response_templates is None
-        else {k: v or None for k, v in response_templates.items()},
-        content_handling=content_handling,  # type: ignore[arg-type]  # enum checked by protocol validation
+        response_templates=_stored_templates(response_templates),
+        content_handling=content_handling,
     )
     _check_new(node, method)
     backend.replace_integration_response(rest_api_id, resource_id, http_method, status_code, node)
@@ -96,6 +93,11 @@ def update_integration(
     updated = apply_patch(current, patch_operations, context=method)
     backend.replace_integration(rest_api_id, resource_id, http_method, updated)
     return updated
+
+
+def _stored_templates(templates: dict[str, str | None] | None) -> dict[str, str | None] | None:
+    """An empty template is stored (and returned) as null (spec §3.6, recorded)."""
+    return None if templates is None else {content_type: body or None for content_type, body in templates.items()}
 
 
 def _declared_headers(method: Method, status_code: str) -> frozenset[str]:
