@@ -44,31 +44,39 @@ _saved_environment: dict[str, str | None] = {}
 class MockApiGateway:
     """One handle on the process-wide mock; see the module docstring for use."""
 
-    def __init__(self, *, account_id: str = DEFAULT_ACCOUNT_ID) -> None:
+    def __init__(self, *, account_id: str = DEFAULT_ACCOUNT_ID, intercept: bool = True) -> None:
+        """`intercept=False` only holds the shared state (server mode): in-process botocore calls are not answered
+        and the environment's credentials are left alone."""
         self.account_id = account_id
+        self.intercept = intercept
         self._started = False
 
     def start(self) -> None:
-        """Activate (outermost activation: fresh state and fake credentials). Idempotent per handle."""
+        """Activate (outermost activation: fresh state; first intercepting one: fake credentials). Idempotent."""
         if self._started:
             return
         with STATE.lock:
             if STATE.depth == 0:
                 STATE.reset()
                 STATE.account_id = self.account_id
-                _enter_environment()
+            if self.intercept:
+                if STATE.intercepting == 0:
+                    _enter_environment()
+                STATE.intercepting += 1
             STATE.depth += 1
             self._started = True
 
     def stop(self) -> None:
-        """Deactivate; the outermost stop restores the environment. Idempotent per handle."""
+        """Deactivate; the last intercepting stop restores the environment. Idempotent per handle."""
         if not self._started:
             return
         with STATE.lock:
             self._started = False
             STATE.depth -= 1
-            if STATE.depth == 0:
-                _restore_environment()
+            if self.intercept:
+                STATE.intercepting -= 1
+                if STATE.intercepting == 0:
+                    _restore_environment()
 
     def backend(self, region: str = DEFAULT_REGION, account_id: str | None = None) -> ApiGatewayBackend:
         """The typed domain graph of one region (and account, default the mock's), for seeding and assertions."""

@@ -17,13 +17,15 @@ DEFAULT_REGION = "us-east-1"
 class MockState:
     def __init__(self) -> None:
         self.lock = threading.RLock()
-        self.depth = 0
+        self.depth = 0  # activations holding the state: in-process mocks and servers
+        self.intercepting = 0  # in-process activations; only they make botocore calls answer from memory
         self.account_id = DEFAULT_ACCOUNT_ID
         self._backends: dict[tuple[str, str], ApiGatewayBackend] = {}
 
     @property
     def active(self) -> bool:
-        return self.depth > 0
+        """Whether in-process botocore calls are answered by the mock (a server holding the state is not enough)."""
+        return self.intercepting > 0
 
     def backend(self, region: str, account_id: str | None = None) -> ApiGatewayBackend:
         """The backend of one account and region, created empty on first use."""
