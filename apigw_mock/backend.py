@@ -16,7 +16,9 @@ from apigw_mock.exceptions import NotFoundException
 from apigw_mock.models.integration import Integration, IntegrationResponse
 from apigw_mock.models.method import Method, MethodResponse
 from apigw_mock.models.resource import Resource
+from apigw_mock.models.resource_tree import ResourceTree
 from apigw_mock.models.rest_api import Model, RestApi
+from apigw_mock.paging import PagedDict
 
 if TYPE_CHECKING:
     from apigw_mock.models.gateway_response import GatewayResponse
@@ -33,8 +35,10 @@ class ApiGraph:
     """One REST API and everything beneath it (containers keep creation order)."""
 
     api: RestApi
-    resources: dict[str, Resource] = field(default_factory=dict)
-    models: dict[str, Model] = field(default_factory=dict)
+    resources: ResourceTree = field(default_factory=ResourceTree)
+    """Resource id -> Resource, with the parent -> children index (deleting a resource deletes its subtree)."""
+    models: PagedDict[str, Model] = field(default_factory=PagedDict)
+    """Model name -> Model."""
     gateway_responses: dict[str, GatewayResponse] = field(default_factory=dict)
     """Customised gateway responses only; the built-in defaults are derived, not stored."""
 
@@ -45,7 +49,7 @@ class ApiGatewayBackend:
     def __init__(self, account_id: str, region: str) -> None:
         self.account_id = account_id
         self.region = region
-        self.apis: dict[str, ApiGraph] = {}
+        self.apis: PagedDict[str, ApiGraph] = PagedDict()
         self._ids: set[str] = set()
 
     def new_id(self, length: int = 10) -> str:

@@ -67,6 +67,8 @@ class RestApi(ApiGatewayModel):
     """Omitted on Create/Get when there are none (UpdateRestApi always shows `{}`)."""
     disable_execute_api_endpoint: bool = False
     root_resource_id: str
+    security_policy: str | None = None
+    endpoint_access_mode: str | None = None
 
     PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(
         {

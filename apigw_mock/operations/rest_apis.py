@@ -1,30 +1,92 @@
-"""RestApi handlers: CreateRestApi, GetRestApi, GetRestApis, DeleteRestApi (placeholder wiring)."""
+"""RestApi handlers: CreateRestApi, GetRestApi, GetRestApis, DeleteRestApi (spec §3.1)."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from apigw_mock.backend import ApiGatewayBackend, ApiGraph
+from apigw_mock.models import rest_api_rules
+from apigw_mock.models.gateway_response import GatewayResponse
 from apigw_mock.models.resource import Resource
-from apigw_mock.models.rest_api import EndpointConfiguration, RestApi
+from apigw_mock.models.resource_tree import ResourceTree
+from apigw_mock.models.rest_api import Model, RestApi
 from apigw_mock.operations.registry import operation
+from apigw_mock.paging import PagedDict, page_size
 
 
 @operation("CreateRestApi")
-def create_rest_api(backend: ApiGatewayBackend, *, name: str, **_: Any) -> RestApi:
-    root = Resource(id=backend.new_id(), path="/")
+def create_rest_api(
+    backend: ApiGatewayBackend,
+    *,
+    name: str,
+    description: str | None = None,
+    minimum_compression_size: int | None = None,
+    endpoint_configuration: Mapping[str, Any] | None = None,
+    binary_media_types: list[str] | None = None,
+    tags: dict[str, str] | None = None,
+    clone_from: str | None = None,
+    **optional: Any,
+) -> RestApi:
+    rest_api_rules.check_new_rest_api(description, minimum_compression_size, endpoint_configuration)
+    resources, models, gateway_responses = (
+        _cloned(backend, backend.graph(clone_from)) if clone_from is not None else _fresh(backend)
+    )
     api = RestApi(
         id=backend.new_id(),
         name=name,
+        description=description,
         created_date=datetime.datetime.now(datetime.UTC),
-        endpoint_configuration=EndpointConfiguration(types=["EDGE"], ip_address_type="ipv4"),
-        root_resource_id=root.id,
+        minimum_compression_size=minimum_compression_size,
+        endpoint_configuration=rest_api_rules.endpoint_configuration(endpoint_configuration),
+        binary_media_types=binary_media_types or None,  # `[]` is omitted (spec §3.1, recorded)
+        tags=tags or None,
+        root_resource_id=resources.root.id,
+        **optional,
     )
-    backend.apis[api.id] = ApiGraph(api, resources={root.id: root})
+    backend.apis[api.id] = ApiGraph(api, resources, models, gateway_responses)
     return api
 
 
 @operation("GetRestApi")
 def get_rest_api(backend: ApiGatewayBackend, *, rest_api_id: str) -> RestApi:
     return backend.graph(rest_api_id).api
+
+
+@operation("GetRestApis")
+def get_rest_apis(
+    backend: ApiGatewayBackend, *, position: str | None = None, limit: int | None = None
+) -> dict[str, Any]:
+    graphs, following = backend.apis.page(position, page_size(limit))
+    return {"items": [graph.api for graph in graphs], "position": following}
+
+
+@operation("DeleteRestApi")
+def delete_rest_api(backend: ApiGatewayBackend, *, rest_api_id: str) -> None:
+    backend.graph(rest_api_id)
+    del backend.apis[rest_api_id]
+
+
+_Contents = tuple[ResourceTree, PagedDict[str, Model], dict[str, GatewayResponse]]
+
+
+def _fresh(backend: ApiGatewayBackend) -> _Contents:
+    """The root resource `/`, the default models and no customised gateway responses."""
+    resources = ResourceTree()
+    root = Resource(id=backend.new_id(), path="/")
+    resources[root.id] = root
+    return resources, _paged(rest_api_rules.default_models(lambda: backend.new_id(6))), {}
+
+
+def _cloned(backend: ApiGatewayBackend, source: ApiGraph) -> _Contents:
+    """A copy of `source`'s resources (methods included), models and gateway responses, under fresh ids."""
+    resources = source.resources.cloned(lambda r: backend.new_id(10 if r.parent_id is None else 6))
+    models = {name: model.model_copy(update={"id": backend.new_id(6)}) for name, model in source.models.items()}
+    return resources, _paged(models), dict(source.gateway_responses)
+
+
+def _paged(models: Mapping[str, Model]) -> PagedDict[str, Model]:
+    paged: PagedDict[str, Model] = PagedDict()
+    paged.update(models)
+    return paged

@@ -1,0 +1,67 @@
+"""Method and MethodResponse handlers: Put/Get/Delete of each (spec §2, §3.3, §3.4).
+
+Lookups go API -> resource -> method; a missing API reads as a missing resource (spec §2).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apigw_mock.backend import ApiGatewayBackend
+from apigw_mock.models import method_rules
+from apigw_mock.models.method import Method, MethodResponse, References
+from apigw_mock.operations.registry import operation
+
+
+@operation("PutMethod")
+def put_method(
+    backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, http_method: str, **fields: Any
+) -> Method:
+    resource = backend.resource(rest_api_id, resource_id)
+    method_rules.check_verb(http_method)
+    method_rules.check_absent(resource.resource_methods, http_method, "Method already exists for this resource")
+    method = method_rules.new_method(http_method, references(backend, rest_api_id), **fields)
+    backend.replace_method(rest_api_id, resource_id, method, http_method)
+    return method
+
+
+@operation("GetMethod")
+def get_method(backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, http_method: str) -> Method:
+    return backend.method(rest_api_id, resource_id, http_method)
+
+
+@operation("DeleteMethod")
+def delete_method(backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, http_method: str) -> None:
+    backend.method(rest_api_id, resource_id, http_method)
+    backend.replace_method(rest_api_id, resource_id, None, http_method)
+
+
+@operation("PutMethodResponse")
+def put_method_response(
+    backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, http_method: str, status_code: str, **fields: Any
+) -> MethodResponse:
+    method = backend.method(rest_api_id, resource_id, http_method)
+    method_rules.check_absent(method.method_responses, status_code, "Response already exists for this resource")
+    response = method_rules.new_method_response(status_code, references(backend, rest_api_id), **fields)
+    backend.replace_method_response(rest_api_id, resource_id, http_method, status_code, response)
+    return response
+
+
+@operation("GetMethodResponse")
+def get_method_response(
+    backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, http_method: str, status_code: str
+) -> MethodResponse:
+    return backend.method_response(rest_api_id, resource_id, http_method, status_code)
+
+
+@operation("DeleteMethodResponse")
+def delete_method_response(
+    backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, http_method: str, status_code: str
+) -> None:
+    backend.method_response(rest_api_id, resource_id, http_method, status_code)
+    backend.replace_method_response(rest_api_id, resource_id, http_method, status_code, None)
+
+
+def references(backend: ApiGatewayBackend, rest_api_id: str) -> References:
+    """What a method of the API may name. The mock has no authorizers or request validators, so none is valid."""
+    return References(models=backend.graph(rest_api_id).models)

@@ -1,0 +1,49 @@
+"""Resource handlers: GetResources, GetResource, CreateResource, DeleteResource (spec §2, §3.2).
+
+A missing API reads as a missing resource, except for GetResources, which names the API (spec §2 [UNK] choices).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apigw_mock.backend import ApiGatewayBackend
+from apigw_mock.exceptions import BadRequestException
+from apigw_mock.models.resource import Resource
+from apigw_mock.models.resource_view import ResourceView, as_listed
+from apigw_mock.operations.registry import operation
+from apigw_mock.paging import page_size
+
+
+@operation("GetResources")
+def get_resources(
+    backend: ApiGatewayBackend,
+    *,
+    rest_api_id: str,
+    position: str | None = None,
+    limit: int | None = None,
+    embed: list[str] | None = None,
+) -> dict[str, Any]:
+    resources, following = backend.graph(rest_api_id).resources.page(position, page_size(limit))
+    return {"items": [as_listed(resource, embed) for resource in resources], "position": following}
+
+
+@operation("GetResource")
+def get_resource(
+    backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, embed: list[str] | None = None
+) -> Resource | ResourceView:
+    return as_listed(backend.resource(rest_api_id, resource_id), embed)
+
+
+@operation("CreateResource")
+def create_resource(backend: ApiGatewayBackend, *, rest_api_id: str, parent_id: str, path_part: str) -> Resource:
+    parent = backend.resource(rest_api_id, parent_id)
+    return backend.apis[rest_api_id].resources.add_child(parent, path_part, backend.new_id(6))
+
+
+@operation("DeleteResource")
+def delete_resource(backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str) -> None:
+    if backend.resource(rest_api_id, resource_id).parent_id is None:
+        # AWS's text for deleting the root is unrecorded [UNK]; the API would be left without a root.
+        raise BadRequestException("Cannot delete the root resource")
+    del backend.apis[rest_api_id].resources[resource_id]
