@@ -1,0 +1,148 @@
+"""The WSGI application of server mode: one HTTP request -> operation -> `pipeline.handle` -> HTTP reply.
+
+Contract: `ApiGatewayApp()(environ, start_response)` answers every request and never raises. The operation comes
+from `protocol.router` (raw path, so %-encoded labels survive), the region from the SigV4 signing scope, the
+account from a 12-digit access key id (otherwise the mock's account, 123456789012 by default). What the mock
+answers in process it answers here, byte for byte; on top, the HTTP front answers on its own, always as
+`x-amzn-ErrorType` + `{"message": ...}` through `serializer.serialize_error`:
+
+- no `Authorization` header: 403 MissingAuthenticationTokenException `Missing Authentication Token` (AWS's text);
+- no route matches: 404 UnknownOperationException `Unknown operation: <METHOD> <path>` (Coral's error code; the
+  text is our choice, AWS's own for this case is not on record);
+- a body over `max_body_bytes` (10 MiB by default): 413 RequestEntityTooLargeException;
+- an operation the mock has no handler for: 501 ApigwMockNotImplemented with the in-process message (botocore
+  does not retry 501, so the test sees it at once);
+- any other exception: 500 InternalFailure naming it, logged with its traceback.
+
+Paths under `/_apigw_mock/` go to `server.management`. One INFO line per request goes to `apigw_mock.server`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import http
+import logging
+import time
+from collections.abc import Iterable
+from urllib.parse import quote, urlsplit
+from wsgiref.types import StartResponse, WSGIEnvironment
+
+from apigw_mock.exceptions import ApiGatewayError, ApigwMockNotImplemented
+from apigw_mock.pipeline import handle, signing_scope
+from apigw_mock.protocol.http import HttpRequest, HttpResponse
+from apigw_mock.protocol.router import router
+from apigw_mock.protocol.serializer import serialize_error
+from apigw_mock.server import management
+from apigw_mock.state import DEFAULT_REGION
+
+DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+logger = logging.getLogger("apigw_mock.server")
+
+
+class MissingAuthenticationTokenException(ApiGatewayError):
+    code, status = "MissingAuthenticationTokenException", 403
+
+
+class UnknownOperationException(ApiGatewayError):
+    code, status = "UnknownOperationException", 404
+
+
+class RequestEntityTooLargeException(ApiGatewayError):
+    code, status = "RequestEntityTooLargeException", 413
+
+
+class NotImplementedByMock(ApiGatewayError):
+    code, status = "ApigwMockNotImplemented", 501
+
+
+class InternalFailure(ApiGatewayError):
+    code, status = "InternalFailure", 500
+
+
+class ApiGatewayApp:
+    """The WSGI callable; see the module docstring."""
+
+    def __init__(self, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> None:
+        self.max_body_bytes = max_body_bytes
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        started = time.perf_counter()
+        method, target = environ["REQUEST_METHOD"], _request_target(environ)
+        path, query = urlsplit(target)[2:4]
+        operation: str | None = None
+        try:
+            if path.startswith(management.PREFIX):
+                operation = "management"
+                reply = management.answer(method, path)
+            else:
+                operation = router().resolve(method, path, query)
+                reply = self._control_plane(environ, HttpRequest(method, target, _headers(environ)), operation)
+        except Exception as error:  # the server must survive anything a request can provoke
+            logger.exception("unexpected error answering %s %s", method, path)
+            reply = serialize_error(InternalFailure(f"apigw_mock internal error: {type(error).__name__}: {error}"))
+        start_response(_status_line(reply.status), [*reply.headers.items(), ("Content-Length", str(len(reply.body)))])
+        elapsed = (time.perf_counter() - started) * 1000
+        logger.info("%s %s %s %d %.1fms", method, path, operation or "-", reply.status, elapsed)
+        return [reply.body]
+
+    def _control_plane(self, environ: WSGIEnvironment, request: HttpRequest, operation: str | None) -> HttpResponse:
+        try:
+            authorization = request.headers.get("Authorization")
+            if not authorization:
+                raise MissingAuthenticationTokenException("Missing Authentication Token")
+            if operation is None:
+                raise UnknownOperationException(f"Unknown operation: {request.method} {urlsplit(request.url).path}")
+            region, account_id = _caller(authorization)
+            request = dataclasses.replace(request, body=self._body(environ))
+            return handle(request, operation, region=region, account_id=account_id)
+        except ApigwMockNotImplemented as error:
+            return serialize_error(NotImplementedByMock(str(error)))
+        except ApiGatewayError as error:
+            return serialize_error(error)
+
+    def _body(self, environ: WSGIEnvironment) -> bytes:
+        """The request body, refused past `max_body_bytes` (read no further than one byte over the limit)."""
+        length = int(environ["CONTENT_LENGTH"]) if environ.get("CONTENT_LENGTH") else None
+        if length is None and not environ.get("wsgi.input_terminated"):
+            return b""  # neither a length nor a terminated stream: WSGI says there is no body to read
+        if length is not None and length > self.max_body_bytes:
+            raise _too_large(self.max_body_bytes)
+        body: bytes = environ["wsgi.input"].read(self.max_body_bytes + 1 if length is None else length)
+        if len(body) > self.max_body_bytes:
+            raise _too_large(self.max_body_bytes)
+        return body
+
+
+def _too_large(limit: int) -> RequestEntityTooLargeException:
+    return RequestEntityTooLargeException(f"Request Too Long: the body exceeds the mock's limit of {limit} bytes")
+
+
+def _caller(authorization: str) -> tuple[str, str | None]:
+    """(region, account) of a request: the signing scope's region; the key id as account if it is 12 digits."""
+    scope = signing_scope(authorization)
+    if scope is None:
+        return DEFAULT_REGION, None
+    key_id, region = scope
+    return region, key_id if len(key_id) == 12 and key_id.isdigit() else None
+
+
+def _request_target(environ: WSGIEnvironment) -> str:
+    """The raw request target (path?query, still %-encoded); rebuilt from PATH_INFO on servers that lack it."""
+    raw = environ.get("REQUEST_URI") or environ.get("RAW_URI")
+    if raw:
+        return str(raw)
+    path = quote(environ.get("PATH_INFO", "").encode("latin-1"), safe="/")
+    query = environ.get("QUERY_STRING")
+    return f"{path}?{query}" if query else path
+
+
+def _headers(environ: WSGIEnvironment) -> dict[str, str]:
+    headers = {key[5:].replace("_", "-").title(): value for key, value in environ.items() if key.startswith("HTTP_")}
+    for key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+        if environ.get(key):
+            headers[key.replace("_", "-").title()] = environ[key]
+    return headers
+
+
+def _status_line(status: int) -> str:
+    return f"{status} {http.HTTPStatus(status).phrase}"
