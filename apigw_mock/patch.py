@@ -76,7 +76,7 @@ def one_of(values: Collection[str], message: str) -> Parse:
     """One of an enum's values; anything else is a BadRequest with `message`."""
 
     def parse(value: str | None) -> str:
-        if value not in values:
+        if value is None or value not in values:
             raise BadRequestException(message.format(value=value))
         return value
 

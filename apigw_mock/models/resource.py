@@ -2,8 +2,51 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from apigw_mock import patch
+from apigw_mock.exceptions import NotFoundException
 from apigw_mock.models.base import ApiGatewayModel
 from apigw_mock.models.method import Method
+
+if TYPE_CHECKING:
+    from apigw_mock.models.resource_tree import ResourceTree
+
+# ---- UpdateResource rules (spec §3.2): they see the resource being patched and its tree through `Placement` ------
+
+
+def _path_part_reason(value: Any, key: str | None, placement: Placement) -> str | None:
+    return "Root resource cannot update its pathPart." if placement.resource.parent_id is None else None
+
+
+def _parent_id_reason(value: Any, key: str | None, placement: Placement) -> str | None:
+    """Not on the root; the new parent must exist and must not be the resource or one of its descendants."""
+    if placement.resource.parent_id is None:
+        return "Root resource cannot update its parentId."
+    if value not in placement.tree:
+        raise NotFoundException("Invalid Resource identifier specified")
+    ancestor: str | None = value
+    while ancestor is not None:  # walk up to the root: O(depth)
+        if ancestor == placement.resource.id:
+            return "Resources cannot be cyclical."
+        ancestor = placement.tree[ancestor].parent_id
+    return None
+
+
+def _place(doc: dict[str, Any], placement: Placement) -> None:
+    """After all ops: the (possibly new) name must be allowed under the (possibly new) parent, as on creation;
+    the path follows."""
+    if (doc["parentId"], doc["pathPart"]) != (placement.resource.parent_id, placement.resource.path_part):
+        parent = placement.tree[doc["parentId"]]
+        placement.tree.check_child(parent, doc["pathPart"], moving=doc["id"])
+        doc["path"] = _child_path(parent.path, doc["pathPart"])
+
+
+def _child_path(parent_path: str, path_part: str) -> str:
+    from apigw_mock.models.paths import child_path  # imported here: paths imports this module
+
+    return child_path(parent_path, path_part)
 
 
 class Resource(ApiGatewayModel):
@@ -15,3 +58,29 @@ class Resource(ApiGatewayModel):
     path: str
     resource_methods: dict[str, Method] | None = None
     """HTTP verb -> Method; omitted when the resource has no methods."""
+
+    PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(
+        {
+            "/parentId": patch.Field(check=_parent_id_reason),
+            "/pathPart": patch.Field(check=_path_part_reason),
+        },
+        patch.ResourceMessages(["/parentId", "/pathPart"]),
+        finish=_place,
+    )
+
+
+@dataclass(frozen=True)
+class Placement:
+    """UpdateResource's patch context: the resource being patched, within its API's resource tree."""
+
+    resource: Resource
+    tree: ResourceTree
+
+    def commit(self, moved: Resource) -> Resource:
+        """Store the patched resource and recompute its descendants' paths (O(size of its subtree))."""
+        descendants = list(self.tree.subtree(moved.id))[1:]  # parents before children
+        self.tree[moved.id] = moved
+        for node in descendants:
+            path = _child_path(self.tree[node.parent_id or ""].path, node.path_part or "")
+            self.tree[node.id] = node.model_copy(update={"path": path})
+        return moved

@@ -8,4 +8,5 @@ from apigw_mock.operations import (  # noqa: F401
     methods,
     resources,
     rest_apis,
+    updates,
 )
