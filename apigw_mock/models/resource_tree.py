@@ -24,6 +24,7 @@ class ResourceTree(PagedDict[str, Resource]):
         """Parent id -> path part -> child id."""
         self._variables: dict[str, dict[str, None]] = {}
         """Parent id -> ids of its children with a variable path part (at most one when AWS's rules hold)."""
+        self._root_id: str | None = None
 
     def __setitem__(self, key: str, resource: Resource) -> None:
         old = self.get(key)
@@ -31,6 +32,8 @@ class ResourceTree(PagedDict[str, Resource]):
             self._unlink(old)
         super().__setitem__(key, resource)
         self._link(resource)
+        if resource.parent_id is None:
+            self._root_id = key
 
     def __delitem__(self, key: str) -> None:
         """Delete the resource and everything beneath it."""
@@ -42,8 +45,8 @@ class ResourceTree(PagedDict[str, Resource]):
 
     @property
     def root(self) -> Resource:
-        """The `/` resource: created first, never deleted."""
-        return self[next(iter(self))]
+        """The `/` resource (KeyError before it is added)."""
+        return self[self._root_id or ""]
 
     def child(self, parent_id: str, path_part: str) -> Resource | None:
         """The child of `parent_id` called `path_part`, if any."""
