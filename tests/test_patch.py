@@ -349,6 +349,11 @@ API = rest_api()
 API_WIRE = wire(API)
 PRIVATE_API = rest_api(endpoint_configuration=EndpointConfiguration(types=["PRIVATE"], ip_address_type="dualstack"))
 ONLY_REPLACE = "Invalid patch operation specified. Must be one of: [replace]"
+MAPPING = (
+    "Invalid mapping expression specified: Validation Result: warnings : [], errors : "
+    "[Invalid mapping expression specified: {}]"
+)
+VPCE = "/endpointConfiguration/vpcEndpointIds"
 COMPRESSION = "Invalid minimum compression size, must be between 0 and 10485760"
 ENDPOINT_TYPES = "Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE"
 TYPES_OP = "Invalid patch operation specified. Must be 'add'|'remove'|'replace'"
@@ -549,6 +554,33 @@ REST_API: dict[str, tuple[RestApi, Ops, dict[str, Any] | Error]] = {
         [op("remove", "/endpointConfiguration/ipAddressType")],
         bad(ONLY_REPLACE),
     ),
+    "/endpointConfiguration/vpcEndpointIds add": (
+        PRIVATE_API,
+        [op("add", "/endpointConfiguration/vpcEndpointIds", "vpce-1"), op("add", VPCE, "vpce-2")],
+        api_with(endpointConfiguration={**endpoint("PRIVATE", "dualstack"), "vpcEndpointIds": ["vpce-1", "vpce-2"]}),
+    ),
+    "/endpointConfiguration/vpcEndpointIds remove last": (
+        rest_api(
+            endpoint_configuration=EndpointConfiguration(
+                types=["PRIVATE"], ip_address_type="dualstack", vpc_endpoint_ids=["vpce-1"]
+            )
+        ),
+        [op("remove", VPCE, "vpce-1")],
+        api_with(endpointConfiguration=endpoint("PRIVATE", "dualstack")),
+    ),
+    "/endpointConfiguration/vpcEndpointIds replace": (
+        PRIVATE_API,
+        [op("replace", VPCE, "vpce-1")],
+        bad("Invalid patch operation specified. Must be one of: [add, remove]"),
+    ),
+    "/securityPolicy replace": (API, [op("replace", "/securityPolicy", "TLS_1_2")], api_with(securityPolicy="TLS_1_2")),
+    "/securityPolicy add": (API, [op("add", "/securityPolicy", "TLS_1_2")], bad(ONLY_REPLACE)),
+    "/endpointAccessMode replace": (
+        API,
+        [op("replace", "/endpointAccessMode", "STRICT")],
+        api_with(endpointAccessMode="STRICT"),
+    ),
+    "/endpointAccessMode remove": (API, [op("remove", "/endpointAccessMode")], bad(ONLY_REPLACE)),
     "/id is not patchable": (API, [op("replace", "/id", "x")], bad("Invalid patch path /id")),
     "/tags is not patchable": (API, [op("add", "/tags/team", "x")], bad("Invalid patch path /tags/team")),
     "atomic: later op fails": (
@@ -625,6 +657,11 @@ METHOD_CASES: dict[str, tuple[Method, Ops, dict[str, Any] | Error]] = {
     ),
     "/authorizationType add": (METHOD, [op("add", "/authorizationType", "NONE")], bad(ONLY_REPLACE)),
     "/authorizationType remove": (METHOD, [op("remove", "/authorizationType")], bad(ONLY_REPLACE)),
+    "/authorizationType bad value": (
+        METHOD,
+        [op("replace", "/authorizationType", "OAUTH")],
+        bad("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS"),
+    ),
     "/authorizerId replace on NONE is ignored": (METHOD, [op("replace", "/authorizerId", "abc123")], METHOD_WIRE),
     "/authorizerId replace on CUSTOM": (
         method(authorization_type="CUSTOM", authorizer_id="old"),
@@ -701,6 +738,21 @@ METHOD_CASES: dict[str, tuple[Method, Ops, dict[str, Any] | Error]] = {
         METHOD,
         [op("remove", Q_PATH)],
         missing("Invalid parameter name specified"),
+    ),
+    "/requestParameters/k malformed name": (
+        METHOD,
+        [op("add", "/requestParameters/true", "true")],
+        bad(MAPPING.format("true")),
+    ),
+    "/requestParameters/k same name in two locations": (
+        method(request_parameters={Q: True}),
+        [op("add", "/requestParameters/method.request.header.optional", "true")],
+        bad("Parameter names must be unique across querystring, header and path"),
+    ),
+    "/requestParameters/k rename across locations in one request": (
+        method(request_parameters={Q: True}),
+        [op("add", "/requestParameters/method.request.header.optional", "true"), op("remove", Q_PATH)],
+        method_with(requestParameters={"method.request.header.optional": True}),
     ),
     "/requestParameters bare": (
         METHOD,
@@ -875,6 +927,11 @@ METHOD_RESPONSE: dict[str, tuple[MethodResponse, Ops, dict[str, Any] | Error]] =
         MethodResponse(status_code="200", response_parameters={}, response_models={}),
         [],
         {**STATUS_ONLY, "responseParameters": {}, "responseModels": {}},
+    ),
+    "/responseParameters/k malformed name": (
+        RESPONSE,
+        [op("add", "/responseParameters/header.x", "true")],
+        bad(MAPPING.format("header.x")),
     ),
     "/responseParameters bare": (
         RESPONSE,

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from apigw_mock import patch
 from apigw_mock.exceptions import BadRequestException
+from apigw_mock.models import parameters
 from apigw_mock.models.base import ApiGatewayModel
 from apigw_mock.models.integration import Integration
 
@@ -16,6 +17,7 @@ from apigw_mock.models.integration import Integration
 INVALID_PARAMETER = "Invalid parameter name specified"
 CONTENT_TYPE_NOT_FOUND = "Content-Type specified was not found"
 AUTHORIZER_TYPES = ("CUSTOM", "COGNITO_USER_POOLS")
+AUTHORIZATION_TYPES = ("NONE", "AWS_IAM", *AUTHORIZER_TYPES)
 INVALID_AUTHORIZER = (
     "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a"
     " valid authorizer."
@@ -44,18 +46,35 @@ def _validator_exists(value: Any, key: str | None, refs: References) -> str | No
     return "Invalid Request Validator identifier specified"
 
 
-def _settle_authorizer(doc: dict[str, Any], refs: References) -> None:
-    """After all ops: CUSTOM/COGNITO_USER_POOLS need a valid authorizer (possibly set in the same request);
-    any other type silently drops the authorizer id (recorded: `replace /authorizerId` on NONE is ignored)."""
+def _check_request_parameter(value: Any, key: str | None, refs: References) -> None:
+    """The name must be a `method.request.<location>.<name>` expression (raises PutMethod's BadRequest)."""
+    parameters.check_request_parameters([key or ""])
+
+
+def _check_response_parameter(value: Any, key: str | None, refs: References) -> None:
+    """The name must be a `method.response.header.<name>` expression (raises PutMethodResponse's BadRequest)."""
+    parameters.check_response_parameters([key or ""])
+
+
+def _finish_method(doc: dict[str, Any], refs: References) -> None:
+    """After all ops, the rules PutMethod applies to the whole method: parameter names unique across locations;
+    CUSTOM/COGNITO_USER_POOLS need a valid authorizer (possibly set in the same request), and any other type
+    silently drops the authorizer id (recorded: `replace /authorizerId` on NONE is ignored)."""
+    parameters.check_request_parameters(doc.get("requestParameters") or {})
     if doc["authorizationType"] not in AUTHORIZER_TYPES:
         doc["authorizerId"] = None
     elif doc.get("authorizerId") not in refs.authorizers:
         raise BadRequestException(INVALID_AUTHORIZER)
 
 
-def _upper(value: str | None) -> str | None:
-    """PutMethod upper-cases the authorization type (`none` -> `NONE`, recorded); the patch does the same."""
-    return value.upper() if value is not None else None
+def _authorization_type(value: str | None) -> str:
+    """Upper-cased as PutMethod does (`none` -> `NONE`, recorded), then one of the four types (text [UNK])."""
+    upper = (value or "").upper()
+    if upper not in AUTHORIZATION_TYPES:
+        raise BadRequestException(
+            f"Invalid authorization type specified. Valid options are {','.join(AUTHORIZATION_TYPES)}"
+        )
+    return upper
 
 
 _SET_OPS = frozenset({"add", "remove"})
@@ -70,7 +89,9 @@ class MethodResponse(ApiGatewayModel):
 
     PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(
         {
-            "/responseParameters/{key}": patch.MapEntry(INVALID_PARAMETER, parse=patch.boolean, empty_value=False),
+            "/responseParameters/{key}": patch.MapEntry(
+                INVALID_PARAMETER, parse=patch.boolean, check=_check_response_parameter, empty_value=False
+            ),
             "/responseModels/{key}": patch.MapEntry(CONTENT_TYPE_NOT_FOUND, check=_model_exists),
         }
     )
@@ -93,16 +114,18 @@ class Method(ApiGatewayModel):
 
     PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(
         {
-            "/authorizationType": patch.Field(parse=_upper),
+            "/authorizationType": patch.Field(parse=_authorization_type),
             "/authorizerId": patch.Field(),
             "/apiKeyRequired": patch.Field(parse=patch.boolean),
             "/operationName": patch.Field(),
             "/requestValidatorId": patch.Field(check=_validator_exists),
-            "/requestParameters/{key}": patch.MapEntry(INVALID_PARAMETER, parse=patch.boolean, empty_value=False),
+            "/requestParameters/{key}": patch.MapEntry(
+                INVALID_PARAMETER, parse=patch.boolean, check=_check_request_parameter, empty_value=False
+            ),
             "/requestModels/{key}": patch.MapEntry(CONTENT_TYPE_NOT_FOUND, check=_model_exists),
             # The element is the path's last segment (spec §4.1) or, on the bare path, the value (Terraform's form).
             "/authorizationScopes/{key}": patch.SetEntry(ops=_SET_OPS),
             "/authorizationScopes": patch.SetEntry(ops=_SET_OPS),
         },
-        finish=_settle_authorizer,
+        finish=_finish_method,
     )

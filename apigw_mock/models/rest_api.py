@@ -92,6 +92,11 @@ class RestApi(ApiGatewayModel):
                 unsupported_op="Invalid patch operation specified. Must be 'add'|'remove'|'replace'",
             ),
             "/endpointConfiguration/ipAddressType": patch.Custom(_replace_ip_address_type),
+            # DOC: add/remove, value = the id (Terraform's form); the PRIVATE-only rule's text is unrecorded [UNK].
+            "/endpointConfiguration/vpcEndpointIds": patch.SetEntry(ops=frozenset({"add", "remove"})),
+            # 2025 fields (DOC: replace); their invalid-value texts are unrecorded, so values are stored as sent.
+            "/securityPolicy": patch.Field(),
+            "/endpointAccessMode": patch.Field(),
         }
     )
 

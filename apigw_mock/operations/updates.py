@@ -11,9 +11,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from apigw_mock.backend import ApiGatewayBackend
-from apigw_mock.models.method import Method, MethodResponse, References
+from apigw_mock.models.method import Method, MethodResponse
 from apigw_mock.models.resource import Placement, Resource
 from apigw_mock.models.rest_api import RestApi
+from apigw_mock.operations.methods import references
 from apigw_mock.operations.registry import operation
 from apigw_mock.patch import apply_patch
 
@@ -49,7 +50,7 @@ def update_method(
     patch_operations: PatchOperations = (),
 ) -> Method:
     method = backend.method(rest_api_id, resource_id, http_method)
-    updated = apply_patch(method, patch_operations, context=_references(backend, rest_api_id))
+    updated = apply_patch(method, patch_operations, context=references(backend, rest_api_id))
     backend.replace_method(rest_api_id, resource_id, updated, http_method)
     return updated
 
@@ -65,11 +66,7 @@ def update_method_response(
     patch_operations: PatchOperations = (),
 ) -> MethodResponse:
     node = backend.method_response(rest_api_id, resource_id, http_method, status_code)
-    updated = apply_patch(node, patch_operations, context=_references(backend, rest_api_id))
+    updated = apply_patch(node, patch_operations, context=references(backend, rest_api_id))
     backend.replace_method_response(rest_api_id, resource_id, http_method, status_code, updated)
     return updated
 
-
-def _references(backend: ApiGatewayBackend, rest_api_id: str) -> References:
-    """What a method may name. The mock keeps no authorizers or request validators, so none of those is valid."""
-    return References(models=backend.graph(rest_api_id).models)
