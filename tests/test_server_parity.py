@@ -119,10 +119,10 @@ def in_process(scenario: Callable[[Recorder], None]) -> list[Any]:
 
 def over_http(scenario: Callable[[Recorder], None]) -> list[Any]:
     with running_server() as url:
-        make: Callable[..., Any] = lambda **extra: boto3.client(  # noqa: E731
-            "apigateway", REGION, endpoint_url=url, aws_access_key_id="AKIDFAKE", aws_secret_access_key="x", **extra
+        fake = {"endpoint_url": url, "aws_access_key_id": "AKIDFAKE", "aws_secret_access_key": "x"}
+        call = Recorder(
+            boto3.client("apigateway", REGION, **fake), boto3.client("apigateway", REGION, config=UNCHECKED, **fake)
         )
-        call = Recorder(make(), make(config=UNCHECKED))
         scenario(call)
     return normalised(call.log)
 
