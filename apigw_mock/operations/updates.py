@@ -13,6 +13,7 @@ from typing import Any
 from apigw_mock.backend import ApiGatewayBackend
 from apigw_mock.models.method import Method, MethodResponse
 from apigw_mock.models.resource import Placement, Resource
+from apigw_mock.models.resource_view import ResourceView, as_listed
 from apigw_mock.models.rest_api import RestApi
 from apigw_mock.operations.methods import references
 from apigw_mock.operations.registry import operation
@@ -34,10 +35,12 @@ def update_rest_api(
 @operation("UpdateResource")
 def update_resource(
     backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, patch_operations: PatchOperations = ()
-) -> Resource:
+) -> ResourceView | Resource:
     resource = backend.resource(rest_api_id, resource_id)
     placement = Placement(resource, backend.graph(rest_api_id).resources)
-    return placement.commit(apply_patch(resource, patch_operations, context=placement))
+    updated = placement.commit(apply_patch(resource, patch_operations, context=placement))
+    # Shown as GetResource shows it (methods as `{verb: {}}`): the reply's method form is unrecorded [UNK].
+    return as_listed(updated, None)
 
 
 @operation("UpdateMethod")
