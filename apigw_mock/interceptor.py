@@ -14,7 +14,6 @@ from typing import Any
 from botocore import handlers as botocore_handlers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
-from apigw_mock.pipeline import handle, signing_scope
 from apigw_mock.protocol.http import HttpRequest
 from apigw_mock.state import DEFAULT_REGION, STATE
 
@@ -36,6 +35,9 @@ def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AW
     """Answer an API Gateway request from the mock's backend; None (pass through) while inactive."""
     if not STATE.active:
         return None
+    # Deferred to the first call, so `import apigw_mock` loads neither the domain models nor the service model.
+    from apigw_mock.pipeline import handle, signing_scope
+
     body = request.body or b""
     if isinstance(body, str):
         body = body.encode()

@@ -21,11 +21,13 @@ import os
 import unittest
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, ParamSpec, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, overload
 
 from apigw_mock import interceptor
-from apigw_mock.backend import ApiGatewayBackend
 from apigw_mock.state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, STATE
+
+if TYPE_CHECKING:
+    from apigw_mock.backend import ApiGatewayBackend
 
 P = ParamSpec("P")
 R = TypeVar("R")

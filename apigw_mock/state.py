@@ -7,8 +7,10 @@ through one re-entrant lock, so handlers run one at a time and a multi-step upda
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-from apigw_mock.backend import ApiGatewayBackend
+if TYPE_CHECKING:
+    from apigw_mock.backend import ApiGatewayBackend
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
@@ -32,6 +34,8 @@ class MockState:
         key = (account_id or self.account_id, region)
         found = self._backends.get(key)
         if found is None:
+            from apigw_mock.backend import ApiGatewayBackend  # deferred: `import apigw_mock` loads no model
+
             with self.lock:
                 found = self._backends.setdefault(key, ApiGatewayBackend(key[0], region))
         return found
