@@ -1,0 +1,424 @@
+"""apigw_mock's speed, measured against the floor of any HTTP-level mock and against moto.
+
+    python benchmarks/bench.py            # the full run (a few minutes on 2 cores)
+    python benchmarks/bench.py --quick    # a short run (well under a minute)
+    python benchmarks/bench.py --profile  # cProfile of apigw_mock's share of the workload, then exit
+
+Targets are interleaved: each repetition runs every target once, in turn, so machine noise hits all alike; the
+figures are medians over repetitions, and each ratio is the median of the per-repetition (paired) ratios.
+The floor is botocore answered by a `before-send` handler that returns bytes recorded from apigw_mock
+(see floor.py). moto's `mock_aws` is measured when moto is installed, on the operations it supports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import platform
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+import botocore
+from floor import Recorder, Replayer
+from workloads import Calls, Workload, one_call, setup_and_patch
+
+from apigw_mock import mock_apigateway
+
+REGION = "us-east-1"
+# CPU time of this thread: other processes on a shared 2-core machine barely move it (wall time with --wall).
+CLOCK = time.thread_time
+FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "AKIABENCHFLOOR000000", "AWS_SECRET_ACCESS_KEY": "bench-floor-secret"}
+
+try:
+    from moto import mock_aws
+except ImportError:  # moto is optional: its column is skipped
+    mock_aws = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    reps: int
+    patches: int
+    empty_loops: int
+    minimal_loops: int
+    sizes: tuple[int, ...]
+    point_loops: int
+    imports: int
+
+
+QUICK = Settings(reps=5, patches=30, empty_loops=300, minimal_loops=15, sizes=(100, 1000), point_loops=10, imports=3)
+FULL = Settings(
+    reps=11, patches=100, empty_loops=2000, minimal_loops=40, sizes=(100, 1000, 10000), point_loops=30, imports=9
+)
+
+
+def client() -> Any:
+    return boto3.client("apigateway", region_name=REGION)
+
+
+def median_ratio(numerators: list[float], denominators: list[float]) -> float:
+    return statistics.median(n / d for n, d in zip(numerators, denominators, strict=True))
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.3f} ms"
+
+
+# ---- 1. per call on the setup-and-patch workload ---------------------------------------------------------------
+
+
+def record(workload: Workload) -> list[Any]:
+    """What apigw_mock answers for each call of `workload` (a warm-up pass)."""
+    recorder = Recorder()
+    with mock_apigateway():
+        apigw = client()
+        recorder.attach(apigw)
+        workload(Calls(apigw, recorder))
+    return recorder.replies
+
+
+def run_floor(replies: list[Any], workload: Workload) -> Calls:
+    replayer = Replayer(replies)
+    floor = client()
+    replayer.attach(floor)
+    calls = Calls(floor, replayer)
+    workload(calls)
+    return calls
+
+
+def run_apigw(workload: Workload) -> Calls:
+    with mock_apigateway():
+        calls = Calls(client())
+        workload(calls)
+    return calls
+
+
+def run_moto(workload: Workload) -> Calls:
+    assert mock_aws is not None
+    with mock_aws():
+        calls = Calls(client())
+        workload(calls)
+    return calls
+
+
+def per_call(runs: list[Calls], operations: set[str]) -> list[float]:
+    """Mean seconds per call over `operations`, one figure per repetition."""
+    return [
+        sum(run.elapsed[op] for op in operations) / sum(run.count[op] for op in operations) for run in runs
+    ]
+
+
+def bench_workload(settings: Settings) -> None:
+    workload = setup_and_patch(settings.patches)
+    replies = record(workload)
+    targets: dict[str, Callable[[], Calls]] = {
+        "floor": lambda: run_floor(replies, workload),
+        "apigw_mock": lambda: run_apigw(workload),
+    }
+    if mock_aws is not None:
+        targets["moto"] = lambda: run_moto(workload)
+    for run in targets.values():  # warm every path once
+        run()
+    runs: dict[str, list[Calls]] = {name: [] for name in targets}
+    for _ in range(settings.reps):
+        for name, run in targets.items():
+            runs[name].append(run())
+    ops_ok = {name: set(rs[0].count) - {op for r in rs for op in r.failed} for name, rs in runs.items()}
+    print(f"\n## Per call, setup-and-patch workload ({settings.patches} update+get rounds, {settings.reps} reps)")
+    floor_ops = ops_ok["floor"]
+    for name in targets:
+        if name == "floor":
+            continue
+        common = floor_ops & ops_ok[name]
+        failed = {op: err for r in runs[name] for op, err in r.failed.items()}
+        floor_times, times = per_call(runs["floor"], common), per_call(runs[name], common)
+        calls = sum(runs[name][0].count[op] for op in common)
+        print(
+            f"- {name}: {ms(statistics.median(times))} per call vs floor {ms(statistics.median(floor_times))}"
+            f" -> ratio {median_ratio(times, floor_times):.2f}x over {calls} calls of {len(common)} operations"
+        )
+        for op, error in sorted(failed.items()):
+            print(f"    not measured: {op} ({error})")
+    slowest = sorted(floor_ops, key=lambda op: -statistics.median(r.elapsed[op] / r.count[op] for r in runs["floor"]))
+    print("  per operation (apigw_mock / floor, median ratio):")
+    for op in slowest:
+        if op in ops_ok["apigw_mock"]:
+            ratio = median_ratio(
+                [r.elapsed[op] / r.count[op] for r in runs["apigw_mock"]],
+                [r.elapsed[op] / r.count[op] for r in runs["floor"]],
+            )
+            print(f"    {op}: {ratio:.2f}x")
+
+
+# ---- 2. a test's fixed cost -----------------------------------------------------------------------------------
+
+
+def loop_time(body: Callable[[], None], loops: int) -> float:
+    """Seconds per iteration of `body`."""
+    start = CLOCK()
+    for _ in range(loops):
+        body()
+    return (CLOCK() - start) / loops
+
+
+def empty_apigw() -> None:
+    with mock_apigateway():
+        pass
+
+
+def empty_moto() -> None:
+    assert mock_aws is not None
+    with mock_aws():
+        pass
+
+
+def bench_fixed_cost(settings: Settings) -> None:
+    replies = record(one_call)
+
+    def minimal_floor() -> None:
+        run_floor(replies, one_call)
+
+    def minimal_apigw() -> None:
+        run_apigw(one_call)
+
+    def minimal_moto() -> None:
+        run_moto(one_call)
+
+    empty = {"apigw_mock": (empty_apigw, settings.empty_loops)}
+    minimal = {"floor": minimal_floor, "apigw_mock": minimal_apigw}
+    if mock_aws is not None:
+        empty["moto"] = (empty_moto, max(10, settings.empty_loops // 20))
+        minimal["moto"] = minimal_moto
+    for body in minimal.values():
+        body()
+    empty_times: dict[str, list[float]] = {name: [] for name in empty}
+    minimal_times: dict[str, list[float]] = {name: [] for name in minimal}
+    for _ in range(settings.reps):
+        for name, (body, loops) in empty.items():
+            empty_times[name].append(loop_time(body, loops))
+        for name, body in minimal.items():
+            minimal_times[name].append(loop_time(body, settings.minimal_loops))
+    print(f"\n## A test's fixed cost ({settings.reps} reps)")
+    for name, times in empty_times.items():
+        print(f"- `with {'mock_apigateway' if name == 'apigw_mock' else 'mock_aws'}(): pass`: {ms(statistics.median(times))}")
+    floor = minimal_times["floor"]
+    print(f"- minimal test (enter, boto3.client, CreateRestApi, exit): floor {ms(statistics.median(floor))}")
+    for name, times in minimal_times.items():
+        if name != "floor":
+            print(f"    {name}: {ms(statistics.median(times))} -> {median_ratio(times, floor):.2f}x the floor")
+
+
+# ---- 3. cold import time --------------------------------------------------------------------------------------
+
+_IMPORT_PROBE = (
+    "import time; t = {clock}(); import boto3; b = {clock}() - t; "
+    "t = {clock}(); import {module}; print(b, {clock}() - t)"
+)
+
+
+def import_seconds(module: str) -> tuple[float, float]:
+    """(import boto3, then import `module` on top of it) in a fresh interpreter."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT_PROBE.format(module=module, clock=f"time.{CLOCK.__name__}")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=os.path.dirname(here),
+    ).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def bench_import(settings: Settings) -> None:
+    modules = {"apigw_mock": "apigw_mock"}
+    if mock_aws is not None:
+        modules["moto"] = "moto"
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in modules}
+    for _ in range(settings.imports):
+        for name, module in modules.items():
+            times[name].append(import_seconds(module))
+    print(f"\n## Cold import, fresh interpreters (median of {settings.imports})")
+    boto3_alone = statistics.median(b for runs in times.values() for b, _ in runs)
+    print(f"- `import boto3`: {ms(boto3_alone)}")
+    for name, runs in times.items():
+        print(f"- `import {modules[name]}` on top of it: +{ms(statistics.median(extra for _, extra in runs))}")
+
+
+# ---- 4. scaling with the number of resources ------------------------------------------------------------------
+
+
+@dataclass
+class Graph:
+    """The seeded API: `size` resources under the root, the last one with GET, a MOCK integration and a 200."""
+
+    api_id: str
+    last: str
+    deep_position: str | None  # GetResources position of the last page of 25
+
+
+def seed(size: int) -> Graph:
+    """Seed through the mock's own handlers (the ones boto3 reaches), skipping only the wire."""
+    from apigw_mock.operations.registry import dispatch
+    from apigw_mock.state import STATE
+
+    backend = STATE.backend(REGION)
+    api = dispatch("CreateRestApi", backend, {"name": f"scale-{size}"})
+    last = ""
+    for index in range(size - 1):  # the root is the first resource
+        params = {"restApiId": api.id, "parentId": api.root_resource_id, "pathPart": f"r{index}"}
+        last = dispatch("CreateResource", backend, params).id
+    target = {"restApiId": api.id, "resourceId": last, "httpMethod": "GET"}
+    dispatch("PutMethod", backend, {**target, "authorizationType": "NONE"})
+    dispatch("PutMethodResponse", backend, {**target, "statusCode": "200"})
+    dispatch("PutIntegration", backend, {**target, "type": "MOCK"})
+    dispatch("PutIntegrationResponse", backend, {**target, "statusCode": "200", "responseTemplates": {"application/json": "{}"}})
+    position, deep = None, None
+    apigw = client()
+    while True:
+        page = apigw.get_resources(restApiId=api.id, limit=25, **({"position": position} if position else {}))
+        assert len(page["items"]) <= 25, "GetResources ignores limit"
+        if "position" not in page:
+            break
+        deep, position = position, page["position"]
+    return Graph(api.id, last, position or deep)
+
+
+def scaling_operations(graph: Graph) -> dict[str, Workload]:
+    target = {"restApiId": graph.api_id, "resourceId": graph.last, "httpMethod": "GET"}
+
+    def get_resource(call: Calls) -> None:
+        call("GetResource", restApiId=graph.api_id, resourceId=graph.last)
+
+    def get_resources_page(call: Calls) -> None:
+        extra = {"position": graph.deep_position} if graph.deep_position else {}
+        call("GetResources", restApiId=graph.api_id, limit=25, **extra)
+
+    def get_resources_all(call: Calls) -> None:
+        position: str | None = None
+        while True:
+            page = call("GetResources", restApiId=graph.api_id, limit=500, **({"position": position} if position else {}))
+            position = page.get("position")
+            if not position:
+                return
+
+    def put_integration(call: Calls) -> None:
+        call("PutIntegration", **target, type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'})
+
+    def update_integration_response(call: Calls) -> None:
+        operations = [{"op": "replace", "path": "/responseTemplates/application~1json", "value": '{"n": 1}'}]
+        call("UpdateIntegrationResponse", **target, statusCode="200", patchOperations=operations)
+
+    return {
+        "GetResource": get_resource,
+        "GetResources (deep page of 25)": get_resources_page,
+        "GetResources (all pages of 500)": get_resources_all,
+        "PutIntegration": put_integration,
+        "UpdateIntegrationResponse": update_integration_response,
+    }
+
+
+def bench_scaling(settings: Settings) -> None:
+    print(f"\n## Scaling with the number of resources ({settings.reps} reps; ratio = apigw_mock / floor)")
+    ratios: dict[str, dict[int, float]] = {}
+    for size in settings.sizes:
+        with mock_apigateway():
+            try:
+                graph = seed(size)
+            except Exception as error:  # an operation still missing: say so and skip the section
+                print(f"- skipped: seeding failed ({type(error).__name__}: {error})")
+                return
+            apigw = client()
+            operations = scaling_operations(graph)
+            loops = {name: 1 if "all pages" in name else settings.point_loops for name in operations}
+            recorded = {}
+            for name, unit in operations.items():
+                recorder = Recorder()
+                recorder.attach(apigw)
+                unit(Calls(apigw, recorder, tolerant=False))
+                recorded[name] = recorder.replies
+                apigw.meta.events.unregister("after-call.api-gateway", recorder._after_call)
+            times: dict[str, dict[str, list[float]]] = {name: {"floor": [], "apigw": []} for name in operations}
+            floors = {name: Replayer(replies) for name, replies in recorded.items()}
+            floor_clients = {}
+            for name, replayer in floors.items():
+                floor_clients[name] = client()
+                replayer.attach(floor_clients[name])
+            for _ in range(settings.reps):
+                for name, unit in operations.items():
+                    times[name]["apigw"].append(time_units(unit, Calls(apigw, tolerant=False), loops[name]))
+                    floor_calls = Calls(floor_clients[name], floors[name], tolerant=False)
+                    times[name]["floor"].append(time_units(unit, floor_calls, loops[name], floors[name]))
+        for name, pair in times.items():
+            ratios.setdefault(name, {})[size] = median_ratio(pair["apigw"], pair["floor"])
+            print(f"- {size:>6} resources, {name}: apigw_mock {ms(statistics.median(pair['apigw']))}, "
+                  f"floor {ms(statistics.median(pair['floor']))}, ratio {ratios[name][size]:.2f}x")
+    first, last = settings.sizes[0], settings.sizes[-1]
+    print(f"  growth of the ratio from {first} to {last} resources:")
+    for name, by_size in ratios.items():
+        print(f"    {name}: {by_size[last] / by_size[first]:.2f}x")
+
+
+def time_units(unit: Workload, calls: Calls, loops: int, replayer: Replayer | None = None) -> float:
+    """Seconds per unit of work, over `loops` units."""
+    start = CLOCK()
+    for _ in range(loops):
+        if replayer is not None:
+            replayer.rewind()
+        unit(calls)
+    return (CLOCK() - start) / loops
+
+
+# ---- entry point ----------------------------------------------------------------------------------------------
+
+
+def profile(settings: Settings) -> None:
+    workload = setup_and_patch(settings.patches * 5)
+    run_apigw(workload)
+    profiler = cProfile.Profile()
+    profiler.runcall(run_apigw, workload)
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(r"apigw_mock|pydantic|uuid", 40)
+
+
+def describe_machine() -> None:
+    print(
+        f"# apigw_mock benchmark: {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"clock {CLOCK.__name__}, botocore {botocore.__version__}, boto3 {boto3.__version__}, "
+        f"moto {getattr(sys.modules.get('moto'), '__version__', 'not installed')}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="a short run")
+    parser.add_argument("--profile", action="store_true", help="profile apigw_mock on the workload and exit")
+    parser.add_argument("--only", choices=("workload", "fixed", "import", "scaling"), action="append")
+    parser.add_argument("--wall", action="store_true", help="time with the wall clock instead of CPU time")
+    args = parser.parse_args()
+    global CLOCK
+    if args.wall:
+        CLOCK = time.perf_counter
+        Calls.clock = staticmethod(time.perf_counter)
+    settings = QUICK if args.quick else FULL
+    os.environ.update(FAKE_CREDENTIALS)  # the floor signs with these; the mocks install their own
+    os.environ.setdefault("AWS_DEFAULT_REGION", REGION)
+    if args.profile:
+        profile(settings)
+        return
+    describe_machine()
+    sections = {"workload": bench_workload, "fixed": bench_fixed_cost, "import": bench_import, "scaling": bench_scaling}
+    for name, section in sections.items():
+        if not args.only or name in args.only:
+            section(settings)
+
+
+if __name__ == "__main__":
+    main()
