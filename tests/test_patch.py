@@ -1024,6 +1024,8 @@ RESOURCE: dict[str, tuple[str, Ops, dict[str, Any] | Error]] = {
         [op("replace", "/pathPart", "a"), op("replace", "/pathPart", "b")],
         resource_with("pets", pathPart="b", path="/b"),
     ),
+    "/pathPart replace without a value": ("pets", [op("replace", "/pathPart")], bad(INVALID_PATH_PART)),
+    "/pathPart replace with an empty value": ("pets", [op("replace", "/pathPart", "")], bad(INVALID_PATH_PART)),
     "/pathPart on root": ("root", [op("replace", "/pathPart", "x")], bad("Root resource cannot update its pathPart.")),
     "/pathPart add": ("pets", [op("add", "/pathPart", "dogs")], please_choose("/pathPart", "add")),
     "/pathPart remove": ("pets", [op("remove", "/pathPart")], please_choose("/pathPart", "remove")),

@@ -39,8 +39,9 @@ def _place(doc: dict[str, Any], placement: Placement) -> None:
     the path follows."""
     if (doc["parentId"], doc["pathPart"]) != (placement.resource.parent_id, placement.resource.path_part):
         parent = placement.tree[doc["parentId"]]
-        placement.tree.check_child(parent, doc["pathPart"], moving=doc["id"])
-        doc["path"] = _child_path(parent.path, doc["pathPart"])
+        path_part = doc["pathPart"] or ""  # a missing value is an (invalid) empty path part
+        placement.tree.check_child(parent, path_part, moving=doc["id"])
+        doc["path"] = _child_path(parent.path, path_part)
 
 
 def _child_path(parent_path: str, path_part: str) -> str:

@@ -1,7 +1,8 @@
 """UpdateRestApi, UpdateResource, UpdateMethod and UpdateMethodResponse on the shared patch engine.
 
 Each handler looks the node up (AWS's not-found text for its family, even with no operations), applies the patch
-to it atomically with the node's own `PATCHABLE` table, swaps the new node into the graph and returns it.
+to it atomically with the node's own `PATCHABLE` table, swaps the new node into the graph and returns it
+(UpdateResource also recomputes the paths beneath a renamed or moved resource).
 What a path may do, and the errors, live in the tables (models/rest_api.py, resource.py, method.py).
 """
 
@@ -23,9 +24,7 @@ PatchOperations = Sequence[Mapping[str, Any]]
 
 
 @operation("UpdateRestApi")
-def update_rest_api(
-    backend: ApiGatewayBackend, *, rest_api_id: str, patch_operations: PatchOperations = ()
-) -> RestApi:
+def update_rest_api(backend: ApiGatewayBackend, *, rest_api_id: str, patch_operations: PatchOperations = ()) -> RestApi:
     graph = backend.graph(rest_api_id)
     graph.api = apply_patch(graph.api, patch_operations)
     # Unlike Create/Get, UpdateRestApi always shows `tags`, `{}` when there are none (spec §3.1, recorded).
@@ -72,4 +71,3 @@ def update_method_response(
     updated = apply_patch(node, patch_operations, context=references(backend, rest_api_id))
     backend.replace_method_response(rest_api_id, resource_id, http_method, status_code, updated)
     return updated
-
