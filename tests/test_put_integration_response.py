@@ -1,0 +1,424 @@
+"""Black-box tests for PutIntegrationResponse (spec §1.1, §1.3, §1.4, §2, §3.6, §6).
+
+Every test goes through a plain boto3 client answered by the mock; response shapes are compared as whole dicts
+(minus ``ResponseMetadata``) wherever the spec pins them, because omitted keys matter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import boto3
+import botocore.config
+import pytest
+from botocore.exceptions import ClientError
+
+ACAO = "method.response.header.Access-Control-Allow-Origin"
+STATUS_PATTERN = r"[1-5]\d\d"
+
+
+def _body(resp: dict[str, Any]) -> dict[str, Any]:
+    """The response without its ResponseMetadata."""
+    return {key: value for key, value in resp.items() if key != "ResponseMetadata"}
+
+
+def _unvalidated_client() -> Any:
+    """A client that sends values botocore would reject client-side (None, numbers for strings)."""
+    return boto3.client(
+        "apigateway", region_name="us-east-1", config=botocore.config.Config(parameter_validation=False)
+    )
+
+
+def _mock_method(client: Any, api_id: str, resource_id: str, http_method: str = "GET") -> None:
+    """A method with a MOCK integration and no method response."""
+    client.put_method(restApiId=api_id, resourceId=resource_id, httpMethod=http_method, authorizationType="NONE")
+    client.put_integration(restApiId=api_id, resourceId=resource_id, httpMethod=http_method, type="MOCK")
+
+
+def _declare_headers(client: Any, api_id: str, resource_id: str, status_code: str, *headers: str) -> None:
+    """A method response for `status_code` declaring the given `method.response.header.*` keys."""
+    client.put_method_response(
+        restApiId=api_id,
+        resourceId=resource_id,
+        httpMethod="GET",
+        statusCode=status_code,
+        responseParameters={header: False for header in headers},
+    )
+
+
+def _put(client: Any, api_id: str, resource_id: str, status_code: str = "200", **kwargs: Any) -> dict[str, Any]:
+    return client.put_integration_response(
+        restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status_code, **kwargs
+    )
+
+
+def _get(client: Any, api_id: str, resource_id: str, status_code: str = "200") -> dict[str, Any]:
+    return client.get_integration_response(
+        restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status_code
+    )
+
+
+# --- success shapes -------------------------------------------------------------------------------------------
+
+
+def test_minimal_put_returns_201_with_only_status_code(client: Any, rest_api: dict, resource: dict) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+
+    resp = _put(client, rest_api["id"], resource["id"])
+
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
+    assert _body(resp) == {"statusCode": "200"}
+
+
+def test_put_without_method_response_succeeds_and_is_readable(client: Any, rest_api: dict, resource: dict) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+
+    resp = _put(
+        client,
+        rest_api["id"],
+        resource["id"],
+        selectionPattern="2\\d{2}",
+        responseTemplates={"application/json": '{"ok": true}'},
+    )
+
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
+    expected = {
+        "statusCode": "200",
+        "selectionPattern": "2\\d{2}",
+        "responseTemplates": {"application/json": '{"ok": true}'},
+    }
+    assert _body(resp) == expected
+    assert _body(_get(client, rest_api["id"], resource["id"])) == expected
+
+
+def test_put_keeps_empty_selection_pattern(client: Any, rest_api: dict, resource: dict) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+
+    resp = _put(client, rest_api["id"], resource["id"], selectionPattern="")
+
+    assert _body(resp) == {"statusCode": "200", "selectionPattern": ""}
+    assert _body(_get(client, rest_api["id"], resource["id"])) == {"statusCode": "200", "selectionPattern": ""}
+
+
+@pytest.mark.parametrize(
+    ("templates", "expected"),
+    [
+        ({"application/json": "$input.body"}, {"application/json": "$input.body"}),
+        ({}, {}),
+        ({"application/json": ""}, {"application/json": None}),
+        ({"application/json": None}, {"application/json": None}),
+    ],
+    ids=["value-kept", "empty-map-present", "empty-string-becomes-null", "null-stays-null"],
+)
+def test_put_response_templates_table(
+    mock: Any, rest_api: dict, resource: dict, templates: dict, expected: dict
+) -> None:
+    client = _unvalidated_client()
+    _mock_method(client, rest_api["id"], resource["id"])
+
+    resp = _put(client, rest_api["id"], resource["id"], responseTemplates=templates)
+
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
+    assert _body(resp) == {"statusCode": "200", "responseTemplates": expected}
+    assert _body(_get(client, rest_api["id"], resource["id"])) == {"statusCode": "200", "responseTemplates": expected}
+
+
+def test_put_without_templates_omits_response_templates_key(client: Any, rest_api: dict, resource: dict) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _put(client, rest_api["id"], resource["id"], selectionPattern="x")
+
+    got = _body(_get(client, rest_api["id"], resource["id"]))
+
+    assert "responseTemplates" not in got
+    assert got == {"statusCode": "200", "selectionPattern": "x"}
+
+
+def test_put_echoes_content_handling(client: Any, rest_api: dict, resource: dict) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+
+    resp = _put(client, rest_api["id"], resource["id"], contentHandling="CONVERT_TO_BINARY")
+
+    assert _body(resp) == {"statusCode": "200", "contentHandling": "CONVERT_TO_BINARY"}
+
+
+def test_second_put_returns_201_and_replaces_whole_object(client: Any, rest_api: dict, resource: dict) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+    _put(
+        client,
+        rest_api["id"],
+        resource["id"],
+        selectionPattern="first",
+        responseTemplates={"application/json": "first-template"},
+        responseParameters={ACAO: "'*'"},
+        contentHandling="CONVERT_TO_TEXT",
+    )
+
+    resp = _put(client, rest_api["id"], resource["id"], responseTemplates={"application/xml": "second"})
+
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
+    expected = {"statusCode": "200", "responseTemplates": {"application/xml": "second"}}
+    assert _body(resp) == expected
+    assert _body(_get(client, rest_api["id"], resource["id"])) == expected
+
+
+def test_put_is_listed_in_get_integration(client: Any, rest_api: dict, resource: dict) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _put(client, rest_api["id"], resource["id"], selectionPattern="")
+
+    integration = client.get_integration(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
+
+    assert integration["integrationResponses"] == {"200": {"statusCode": "200", "selectionPattern": ""}}
+
+
+# --- body validation ------------------------------------------------------------------------------------------
+
+
+def test_template_key_not_a_content_type_is_bad_request(client: Any, rest_api: dict, resource: dict) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        _put(client, rest_api["id"], resource["id"], responseTemplates={"123": "x"})
+
+    assert exc.value.response["Error"]["Message"] == (
+        "Validation Result: warnings : [], errors : [Invalid content type specified: 123]"
+    )
+
+
+def test_template_value_number_is_serialization_exception(mock: Any, rest_api: dict, resource: dict) -> None:
+    client = _unvalidated_client()
+    _mock_method(client, rest_api["id"], resource["id"])
+
+    with pytest.raises(ClientError) as exc:
+        _put(client, rest_api["id"], resource["id"], responseTemplates={"application/json": 123})
+
+    assert exc.value.response["Error"]["Code"] == "SerializationException"
+    assert exc.value.response["Error"]["Message"] == (
+        "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String"
+    )
+    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+@pytest.mark.parametrize("status_code", ["wrong", "600", "20"])
+def test_invalid_status_code_is_validation_exception(
+    client: Any, rest_api: dict, resource: dict, status_code: str
+) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+
+    with pytest.raises(ClientError) as exc:
+        _put(client, rest_api["id"], resource["id"], status_code=status_code)
+
+    assert exc.value.response["Error"]["Code"] == "ValidationException"
+    assert exc.value.response["Error"]["Message"] == (
+        f"1 validation error detected: Value '{status_code}' at 'statusCode' failed to satisfy constraint: "
+        f"Member must satisfy regular expression pattern: {STATUS_PATTERN}"
+    )
+    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+def test_invalid_status_code_is_checked_before_existence(client: Any, rest_api: dict, resource: dict) -> None:
+    # No method exists on the resource: the shape error must still win over NotFound.
+    with pytest.raises(ClientError) as exc:
+        _put(client, rest_api["id"], resource["id"], status_code="wrong")
+
+    assert exc.value.response["Error"]["Code"] == "ValidationException"
+    assert exc.value.response["Error"]["Message"] == (
+        "1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: "
+        f"Member must satisfy regular expression pattern: {STATUS_PATTERN}"
+    )
+
+
+def test_invalid_status_code_on_missing_api_is_validation_exception(client: Any) -> None:
+    with pytest.raises(ClientError) as exc:
+        client.put_integration_response(
+            restApiId="nope000000", resourceId="nope00", httpMethod="GET", statusCode="wrong"
+        )
+
+    assert exc.value.response["Error"]["Code"] == "ValidationException"
+    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+# --- responseParameters --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "'*'",
+        "'static value'",
+        "integration.response.header.X-Upstream",
+        "integration.response.body",
+        "integration.response.body.json.path",
+        "integration.response.body.errorMessage",
+    ],
+)
+def test_declared_response_parameter_with_valid_expression_is_stored(
+    client: Any, rest_api: dict, resource: dict, value: str
+) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+
+    resp = _put(client, rest_api["id"], resource["id"], responseParameters={ACAO: value})
+
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
+    assert _body(resp) == {"statusCode": "200", "responseParameters": {ACAO: value}}
+    assert _body(_get(client, rest_api["id"], resource["id"])) == {
+        "statusCode": "200",
+        "responseParameters": {ACAO: value},
+    }
+
+
+@pytest.mark.parametrize("header", ["method.response.header.Location", "method.response.header.X-Not-Declared"])
+def test_response_parameter_not_declared_on_method_response_is_bad_request(
+    client: Any, rest_api: dict, resource: dict, header: str
+) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        _put(client, rest_api["id"], resource["id"], responseParameters={header: "'x'"})
+
+    assert exc.value.response["Error"]["Message"] == (
+        "Invalid mapping expression specified: Validation Result: warnings : [], "
+        f"errors : [Invalid mapping expression parameter specified: {header}]"
+    )
+
+
+def test_response_parameter_declared_only_for_other_status_code_is_bad_request(
+    client: Any, rest_api: dict, resource: dict
+) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _declare_headers(client, rest_api["id"], resource["id"], "400", ACAO)
+
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        _put(client, rest_api["id"], resource["id"], responseParameters={ACAO: "'*'"})
+
+    # spec §3.6: [FIELD] two texts exist (undeclared key / "No method response exists"); only the prefix is pinned
+    assert exc.value.response["Error"]["Message"].startswith(
+        "Invalid mapping expression specified: Validation Result: warnings : [], errors : ["
+    )
+
+
+def test_response_parameter_key_not_a_method_response_header_is_bad_request(
+    client: Any, rest_api: dict, resource: dict
+) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        _put(client, rest_api["id"], resource["id"], responseParameters={"integration.response.header.X": "'x'"})
+
+    assert exc.value.response["Error"]["Message"].startswith("Invalid mapping expression specified")
+
+
+@pytest.mark.parametrize("value", ["not-an-expression", "'unterminated", "integration.response.nothing"])
+def test_invalid_mapping_expression_value_is_bad_request(
+    client: Any, rest_api: dict, resource: dict, value: str
+) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        _put(client, rest_api["id"], resource["id"], responseParameters={ACAO: value})
+
+    assert exc.value.response["Error"]["Message"].startswith("Invalid mapping expression specified")
+    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+def test_rejected_put_does_not_create_integration_response(client: Any, rest_api: dict, resource: dict) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+    with pytest.raises(client.exceptions.BadRequestException):
+        _put(client, rest_api["id"], resource["id"], responseParameters={"method.response.header.Location": "'x'"})
+
+    with pytest.raises(client.exceptions.NotFoundException) as exc:
+        _get(client, rest_api["id"], resource["id"])
+
+    assert exc.value.response["Error"]["Message"] == "Invalid Response status code specified"
+
+
+# --- selection-pattern default conflict -----------------------------------------------------------------------
+
+
+def test_second_default_integration_response_is_conflict(client: Any, rest_api: dict, resource: dict) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _put(client, rest_api["id"], resource["id"], status_code="200")
+
+    with pytest.raises(client.exceptions.ConflictException) as exc:
+        _put(client, rest_api["id"], resource["id"], status_code="400")
+
+    assert (
+        exc.value.response["Error"]["Message"] == "Integration response with selection pattern default already exists"
+    )
+    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 409
+
+
+def test_overwriting_the_default_integration_response_is_not_a_conflict(
+    client: Any, rest_api: dict, resource: dict
+) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _put(client, rest_api["id"], resource["id"], status_code="200")
+
+    resp = _put(client, rest_api["id"], resource["id"], status_code="200")
+
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
+
+
+def test_default_and_patterned_integration_responses_coexist(client: Any, rest_api: dict, resource: dict) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _put(client, rest_api["id"], resource["id"], status_code="200")
+    _put(client, rest_api["id"], resource["id"], status_code="400", selectionPattern="4\\d{2}")
+
+    integration = client.get_integration(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
+
+    assert integration["integrationResponses"] == {
+        "200": {"statusCode": "200"},
+        "400": {"statusCode": "400", "selectionPattern": "4\\d{2}"},
+    }
+
+
+def test_empty_selection_pattern_does_not_conflict_with_omitted_one(
+    client: Any, rest_api: dict, resource: dict
+) -> None:
+    _mock_method(client, rest_api["id"], resource["id"])
+    _put(client, rest_api["id"], resource["id"], status_code="200")
+
+    resp = _put(client, rest_api["id"], resource["id"], status_code="400", selectionPattern="")
+
+    # spec §3.6 / §7.8: [UNK] recommended choice (only omitted patterns count as "default")
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
+
+
+# --- existence ------------------------------------------------------------------------------------------------
+
+
+def test_missing_integration_is_not_found(client: Any, rest_api: dict, resource: dict) -> None:
+    client.put_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", authorizationType="NONE")
+
+    with pytest.raises(client.exceptions.NotFoundException) as exc:
+        _put(client, rest_api["id"], resource["id"])
+
+    # spec §2 / §7.7: [UNK] recommended choice
+    assert exc.value.response["Error"]["Message"] == "Invalid Integration identifier specified"
+
+
+def test_missing_method_is_not_found(client: Any, rest_api: dict, resource: dict) -> None:
+    with pytest.raises(client.exceptions.NotFoundException) as exc:
+        _put(client, rest_api["id"], resource["id"])
+
+    assert exc.value.response["Error"]["Message"] == "Invalid Method identifier specified"
+
+
+def test_missing_resource_is_not_found(client: Any, rest_api: dict) -> None:
+    with pytest.raises(client.exceptions.NotFoundException) as exc:
+        _put(client, rest_api["id"], "nores0")
+
+    assert exc.value.response["Error"]["Message"] == "Invalid Resource identifier specified"
+
+
+def test_missing_api_is_not_found_with_resource_message(client: Any) -> None:
+    with pytest.raises(client.exceptions.NotFoundException) as exc:
+        client.put_integration_response(restApiId="noapi00000", resourceId="nores0", httpMethod="GET", statusCode="200")
+
+    assert exc.value.response["Error"]["Message"] == "Invalid Resource identifier specified"
+    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
