@@ -23,7 +23,7 @@ from apigw_mock.models.gateway_response import BUILT_IN
 AWS_ERRORS = {"BadRequestException", "NotFoundException", "ValidationException", "SerializationException"}
 TYPES = sorted(BUILT_IN)
 PROPERTY_SETTINGS = settings(
-    max_examples=max(50, settings.default.max_examples),
+    max_examples=max(50, settings().max_examples),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
