@@ -10,7 +10,7 @@ import re
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,7 +22,7 @@ from botocore.exceptions import ClientError
 from apigw_mock import MockApiGateway, mock_apigateway
 from apigw_mock.operations.registry import handlers
 from apigw_mock.protocol import spec
-from apigw_mock.server import running_server
+from apigw_mock.server import ApiGatewayApp, running_server
 from apigw_mock.state import STATE
 
 AUTH = "AWS4-HMAC-SHA256 Credential=AKIDFAKE/20260101/us-east-1/apigateway/aws4_request, Signature=0"
@@ -247,3 +247,19 @@ def test_cli_serves_and_stops_cleanly_on_sigterm() -> None:
         assert process.wait(timeout=10) == 0
     finally:
         process.kill()
+
+
+def test_the_wsgi_app_runs_under_any_wsgi_server() -> None:
+    """No REQUEST_URI (a plain WSGI server): the target is rebuilt from PATH_INFO; no length and no terminated
+    input means no body."""
+    replies: list[str] = []
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], object]:
+        replies.append(status)
+        return lambda data: None
+
+    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/restapis", "QUERY_STRING": "", "HTTP_AUTHORIZATION": AUTH}
+    body = b"".join(ApiGatewayApp()(environ, start_response))
+    # CreateRestApi without its body: the request reached the pipeline, whose validation names the missing member.
+    assert replies == ["400 Bad Request"]
+    assert "createRestApiInput.name" in json.loads(body)["message"]

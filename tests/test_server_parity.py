@@ -23,7 +23,8 @@ class Recorder:
     """Runs calls against one client and keeps what each returned or raised (botocore's view of the reply)."""
 
     def __init__(self, client: Any, unchecked: Any) -> None:
-        self.client, self.unchecked, self.log = client, unchecked, []
+        self.client, self.unchecked = client, unchecked
+        self.log: list[tuple[str, str, Any]] = []
 
     def __call__(self, operation: str, *, checked: bool = True, **params: Any) -> dict[str, Any]:
         try:
@@ -108,7 +109,7 @@ def gateway_response_scenario(call: Recorder) -> None:
     call("get_gateway_response", restApiId=api["id"], responseType="BAD_REQUEST_BODY")
 
 
-def in_process(scenario: Callable[[Recorder], None]) -> list[Any]:
+def in_process(scenario: Callable[[Recorder], None]) -> Any:
     with mock_apigateway():
         call = Recorder(
             boto3.client("apigateway", region_name=REGION), boto3.client("apigateway", REGION, config=UNCHECKED)
@@ -117,7 +118,7 @@ def in_process(scenario: Callable[[Recorder], None]) -> list[Any]:
     return normalised(call.log)
 
 
-def over_http(scenario: Callable[[Recorder], None]) -> list[Any]:
+def over_http(scenario: Callable[[Recorder], None]) -> Any:
     with running_server() as url:
         fake = {"endpoint_url": url, "aws_access_key_id": "AKIDFAKE", "aws_secret_access_key": "x"}
         call = Recorder(
@@ -127,7 +128,7 @@ def over_http(scenario: Callable[[Recorder], None]) -> list[Any]:
     return normalised(call.log)
 
 
-def normalised(log: list[Any]) -> list[Any]:
+def normalised(log: list[Any]) -> Any:
     """Ids -> `<id:n>` in order of appearance (also inside messages), datetimes -> `<date>`, transport noise gone."""
     ids: dict[str, str] = {}
     for value in _walk(log):

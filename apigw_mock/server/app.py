@@ -67,10 +67,10 @@ class ApiGatewayApp:
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         started = time.perf_counter()
-        method, target = environ["REQUEST_METHOD"], _request_target(environ)
-        path, query = urlsplit(target)[2:4]
-        operation: str | None = None
+        method, path, operation = environ.get("REQUEST_METHOD", "?"), environ.get("PATH_INFO", "?"), None
         try:
+            target = _request_target(environ)
+            path, query = urlsplit(target)[2:4]
             if path.startswith(management.PREFIX):
                 operation = "management"
                 reply = management.answer(method, path)
