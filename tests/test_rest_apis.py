@@ -1,0 +1,343 @@
+"""RestApi CRUD: CreateRestApi defaults and validations, GetRestApi, GetRestApis pagination, DeleteRestApi.
+
+Covers spec §1.1, §1.3, §1.4, §2 and §3.1.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+ACCOUNT_ID = "123456789012"
+API_ID_RE = re.compile(r"^[a-z0-9]{10}$")
+
+
+def _body(resp: dict[str, Any]) -> dict[str, Any]:
+    """The parsed response without boto3's ResponseMetadata."""
+    return {k: v for k, v in resp.items() if k != "ResponseMetadata"}
+
+
+def _default_api(body: dict[str, Any], name: str = "test-api") -> dict[str, Any]:
+    """The full CreateRestApi/GetRestApi shape of an API created with only a name (spec §3.1)."""
+    return {
+        "id": body["id"],
+        "name": name,
+        "createdDate": body["createdDate"],
+        "apiKeySource": "HEADER",
+        "disableExecuteApiEndpoint": False,
+        "endpointConfiguration": {"types": ["EDGE"], "ipAddressType": "ipv4"},
+        "rootResourceId": body["rootResourceId"],
+    }
+
+
+def _assert_validation_error(exc: pytest.ExceptionInfo[ClientError], message: str) -> None:
+    response = exc.value.response
+    assert response["Error"]["Code"] == "ValidationException"
+    assert response["Error"]["Message"] == message
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+# --- CreateRestApi -----------------------------------------------------------------------------------------------
+
+
+def test_create_rest_api_returns_201(client: Any) -> None:
+    resp = client.create_rest_api(name="test-api")
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
+
+
+def test_create_rest_api_with_only_name_returns_full_default_shape(client: Any) -> None:
+    body = _body(client.create_rest_api(name="test-api"))
+    assert body == _default_api(body)
+
+
+def test_create_rest_api_created_date_is_now(client: Any) -> None:
+    body = _body(client.create_rest_api(name="test-api"))
+    created = body["createdDate"]
+    assert isinstance(created, datetime)
+    assert abs(datetime.now(UTC) - created) < timedelta(minutes=5)
+
+
+def test_create_rest_api_id_is_ten_lowercase_alphanumerics(client: Any) -> None:
+    body = _body(client.create_rest_api(name="test-api"))
+    # spec §3.1: [INF] 10 chars, lowercase alnum
+    assert API_ID_RE.match(body["id"])
+
+
+def test_create_rest_api_root_resource_id_is_ten_lowercase_alphanumerics(client: Any) -> None:
+    body = _body(client.create_rest_api(name="test-api"))
+    # spec §3.2: [INF] root resource id is 10 chars lowercase alnum
+    assert API_ID_RE.match(body["rootResourceId"])
+
+
+def test_create_rest_api_root_resource_is_the_slash_resource(client: Any) -> None:
+    body = _body(client.create_rest_api(name="test-api"))
+    resources = client.get_resources(restApiId=body["id"])
+    assert resources["items"] == [{"id": body["rootResourceId"], "path": "/"}]
+
+
+def test_create_rest_api_generates_unique_ids(client: Any) -> None:
+    bodies = [_body(client.create_rest_api(name=f"api-{i}")) for i in range(5)]
+    api_ids = {b["id"] for b in bodies}
+    root_ids = {b["rootResourceId"] for b in bodies}
+    assert len(api_ids) == 5
+    assert len(root_ids) == 5
+
+
+def test_create_rest_api_echoes_optional_fields(client: Any) -> None:
+    body = _body(
+        client.create_rest_api(
+            name="full-api",
+            description="my description",
+            version="v1.2",
+            binaryMediaTypes=["image/png", "application/octet-stream"],
+            minimumCompressionSize=1024,
+            apiKeySource="AUTHORIZER",
+            endpointConfiguration={"types": ["REGIONAL"]},
+            tags={"team": "pets", "env": "dev"},
+            disableExecuteApiEndpoint=True,
+        )
+    )
+    assert body == {
+        "id": body["id"],
+        "name": "full-api",
+        "description": "my description",
+        "version": "v1.2",
+        "createdDate": body["createdDate"],
+        "binaryMediaTypes": ["image/png", "application/octet-stream"],
+        "minimumCompressionSize": 1024,
+        "apiKeySource": "AUTHORIZER",
+        "endpointConfiguration": {"types": ["REGIONAL"], "ipAddressType": "ipv4"},
+        "tags": {"team": "pets", "env": "dev"},
+        "disableExecuteApiEndpoint": True,
+        "rootResourceId": body["rootResourceId"],
+    }
+
+
+def test_create_rest_api_empty_binary_media_types_is_omitted(client: Any) -> None:
+    body = _body(client.create_rest_api(name="test-api", binaryMediaTypes=[]))
+    assert "binaryMediaTypes" not in body
+
+
+def test_create_rest_api_does_not_default_version_or_tags(client: Any) -> None:
+    body = _body(client.create_rest_api(name="test-api"))
+    for key in ("version", "tags", "description", "binaryMediaTypes", "minimumCompressionSize", "policy"):
+        assert key not in body
+
+
+def test_create_rest_api_tags_are_returned_by_get(client: Any) -> None:
+    created = _body(client.create_rest_api(name="test-api", tags={"owner": "me"}))
+    fetched = _body(client.get_rest_api(restApiId=created["id"]))
+    assert fetched["tags"] == {"owner": "me"}
+
+
+def test_create_rest_api_private_defaults_ip_address_type_to_dualstack(client: Any) -> None:
+    body = _body(client.create_rest_api(name="test-api", endpointConfiguration={"types": ["PRIVATE"]}))
+    assert body["endpointConfiguration"] == {"types": ["PRIVATE"], "ipAddressType": "dualstack"}
+
+
+def test_create_rest_api_regional_defaults_ip_address_type_to_ipv4(client: Any) -> None:
+    body = _body(client.create_rest_api(name="test-api", endpointConfiguration={"types": ["REGIONAL"]}))
+    assert body["endpointConfiguration"] == {"types": ["REGIONAL"], "ipAddressType": "ipv4"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        pytest.param({"description": ""}, "Description cannot be an empty string", id="empty-description"),
+        pytest.param(
+            {"minimumCompressionSize": -1},
+            "Invalid minimum compression size, must be between 0 and 10485760",
+            id="negative-compression",
+        ),
+        pytest.param(
+            {"endpointConfiguration": {"types": []}},
+            "REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.",
+            id="no-endpoint-types",
+        ),
+        pytest.param(
+            {"endpointConfiguration": {"types": ["EDGE", "REGIONAL"]}},
+            "Cannot create an api with multiple Endpoint Types.",
+            id="two-endpoint-types",
+        ),
+        pytest.param(
+            {"endpointConfiguration": {"types": ["PRIVATE"], "ipAddressType": "ipv4"}},
+            "Only dualstack ipAddressType is supported for Private APIs.",
+            id="private-ipv4",
+        ),
+    ],
+)
+def test_create_rest_api_semantic_validation_is_bad_request(client: Any, kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        client.create_rest_api(name="test-api", **kwargs)
+    assert exc.value.response["Error"]["Message"] == message
+    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+def test_create_rest_api_compression_size_above_maximum_is_bad_request(client: Any) -> None:
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        client.create_rest_api(name="test-api", minimumCompressionSize=10485761)
+    # spec §3.1: [INF] upper bound taken from the recorded message text
+    assert exc.value.response["Error"]["Message"] == "Invalid minimum compression size, must be between 0 and 10485760"
+
+
+@pytest.mark.parametrize("size", [0, 10485760])
+def test_create_rest_api_compression_size_bounds_are_accepted(client: Any, size: int) -> None:
+    body = _body(client.create_rest_api(name="test-api", minimumCompressionSize=size))
+    # spec §3.1: [INF] inclusive bounds taken from the recorded message text
+    assert body["minimumCompressionSize"] == size
+
+
+def test_create_rest_api_failed_create_leaves_no_api(client: Any) -> None:
+    with pytest.raises(client.exceptions.BadRequestException):
+        client.create_rest_api(name="test-api", description="")
+    assert client.get_rest_apis().get("items", []) == []
+
+
+def test_create_rest_api_multiple_semantic_errors_report_only_the_first(client: Any) -> None:
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        client.create_rest_api(name="test-api", description="", minimumCompressionSize=-1)
+    assert exc.value.response["Error"]["Message"] == "Description cannot be an empty string"
+
+
+def test_create_rest_api_invalid_endpoint_type_is_validation_exception(client: Any) -> None:
+    with pytest.raises(ClientError) as exc:
+        client.create_rest_api(name="test-api", endpointConfiguration={"types": ["wrong"]})
+    _assert_validation_error(
+        exc,
+        "1 validation error detected: Value '[wrong]' at 'createRestApiInput.endpointConfiguration.types' "
+        "failed to satisfy constraint: Member must satisfy constraint: "
+        "[Member must satisfy enum value set: [PRIVATE, EDGE, REGIONAL]]",
+    )
+
+
+def test_create_rest_api_invalid_ip_address_type_is_validation_exception(client: Any) -> None:
+    with pytest.raises(ClientError) as exc:
+        client.create_rest_api(name="test-api", endpointConfiguration={"types": ["EDGE"], "ipAddressType": "wrong"})
+    _assert_validation_error(
+        exc,
+        "1 validation error detected: Value 'wrong' at 'createRestApiInput.endpointConfiguration.ipAddressType' "
+        "failed to satisfy constraint: Member must satisfy enum value set: [ipv4, dualstack]",
+    )
+
+
+def test_create_rest_api_validation_errors_are_aggregated_in_member_order(client: Any) -> None:
+    with pytest.raises(ClientError) as exc:
+        # ipAddressType is sent first on the wire; AWS still lists the types error first
+        client.create_rest_api(name="test-api", endpointConfiguration={"ipAddressType": "wrong", "types": ["wrong"]})
+    _assert_validation_error(
+        exc,
+        "2 validation errors detected: "
+        "Value '[wrong]' at 'createRestApiInput.endpointConfiguration.types' failed to satisfy constraint: "
+        "Member must satisfy constraint: [Member must satisfy enum value set: [PRIVATE, EDGE, REGIONAL]]; "
+        "Value 'wrong' at 'createRestApiInput.endpointConfiguration.ipAddressType' failed to satisfy constraint: "
+        "Member must satisfy enum value set: [ipv4, dualstack]",
+    )
+
+
+def test_create_rest_api_validation_exception_wins_over_bad_request(client: Any) -> None:
+    with pytest.raises(ClientError) as exc:
+        client.create_rest_api(
+            name="test-api", description="", endpointConfiguration={"types": ["EDGE"], "ipAddressType": "wrong"}
+        )
+    _assert_validation_error(
+        exc,
+        "1 validation error detected: Value 'wrong' at 'createRestApiInput.endpointConfiguration.ipAddressType' "
+        "failed to satisfy constraint: Member must satisfy enum value set: [ipv4, dualstack]",
+    )
+
+
+# --- GetRestApi / GetRestApis ------------------------------------------------------------------------------------
+
+
+def test_get_rest_api_returns_the_created_api(client: Any, rest_api: dict[str, Any]) -> None:
+    resp = client.get_rest_api(restApiId=rest_api["id"])
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
+    assert _body(resp) == _body(rest_api)
+
+
+def test_get_rest_api_missing_is_not_found(client: Any) -> None:
+    with pytest.raises(client.exceptions.NotFoundException) as exc:
+        client.get_rest_api(restApiId="doesnotexi")
+    assert exc.value.response["Error"]["Message"] == f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi"
+    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
+
+
+def test_get_rest_api_id_is_case_sensitive(client: Any, rest_api: dict[str, Any]) -> None:
+    upper = rest_api["id"].upper()
+    if upper == rest_api["id"]:
+        pytest.skip("generated id has no letters")
+    with pytest.raises(client.exceptions.NotFoundException) as exc:
+        client.get_rest_api(restApiId=upper)
+    assert exc.value.response["Error"]["Message"] == f"Invalid API identifier specified {ACCOUNT_ID}:{upper}"
+
+
+def test_get_rest_apis_lists_all_apis_without_position(client: Any) -> None:
+    created = [_body(client.create_rest_api(name=f"api-{i}")) for i in range(3)]
+    resp = client.get_rest_apis()
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
+    assert "position" not in resp
+    assert sorted(resp["items"], key=lambda a: a["id"]) == sorted(created, key=lambda a: a["id"])
+
+
+def test_get_rest_apis_in_creation_order(client: Any) -> None:
+    ids = [client.create_rest_api(name=f"api-{i}")["id"] for i in range(3)]
+    # spec §7.9: [UNK] recommended choice (creation order)
+    assert [a["id"] for a in client.get_rest_apis()["items"]] == ids
+
+
+def test_get_rest_apis_paginates_with_limit_and_position(client: Any) -> None:
+    ids = {client.create_rest_api(name=f"api-{i}")["id"] for i in range(3)}
+    first = client.get_rest_apis(limit=2)
+    assert len(first["items"]) == 2
+    assert first.get("position")
+    second = client.get_rest_apis(limit=2, position=first["position"])
+    assert len(second["items"]) == 1
+    assert "position" not in second
+    assert {a["id"] for a in first["items"]} | {a["id"] for a in second["items"]} == ids
+
+
+# --- DeleteRestApi -----------------------------------------------------------------------------------------------
+
+
+def test_delete_rest_api_returns_202_with_empty_body(client: Any, rest_api: dict[str, Any]) -> None:
+    resp = client.delete_rest_api(restApiId=rest_api["id"])
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 202
+    assert _body(resp) == {}
+
+
+def test_delete_rest_api_then_get_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
+    client.delete_rest_api(restApiId=rest_api["id"])
+    with pytest.raises(client.exceptions.NotFoundException) as exc:
+        client.get_rest_api(restApiId=rest_api["id"])
+    assert exc.value.response["Error"]["Message"] == f"Invalid API identifier specified {ACCOUNT_ID}:{rest_api['id']}"
+
+
+def test_delete_rest_api_removes_it_from_get_rest_apis(client: Any) -> None:
+    keep = client.create_rest_api(name="keep")["id"]
+    gone = client.create_rest_api(name="gone")["id"]
+    client.delete_rest_api(restApiId=gone)
+    assert [a["id"] for a in client.get_rest_apis()["items"]] == [keep]
+
+
+def test_delete_rest_api_missing_is_not_found(client: Any) -> None:
+    with pytest.raises(client.exceptions.NotFoundException) as exc:
+        client.delete_rest_api(restApiId="doesnotexi")
+    # spec §2: [INF] same text as GetRestApi
+    assert exc.value.response["Error"]["Message"] == f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi"
+
+
+def test_delete_rest_api_removes_its_resources(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
+    client.delete_rest_api(restApiId=rest_api["id"])
+    with pytest.raises(client.exceptions.NotFoundException):
+        client.get_resource(restApiId=rest_api["id"], resourceId=resource["id"])
+
+
+def test_delete_rest_api_leaves_other_apis_untouched(client: Any) -> None:
+    keep = _body(client.create_rest_api(name="keep"))
+    gone = client.create_rest_api(name="gone")["id"]
+    client.delete_rest_api(restApiId=gone)
+    assert _body(client.get_rest_api(restApiId=keep["id"])) == keep
