@@ -60,7 +60,11 @@ def integration_request_reason(name: str, value: str | None, declared: Collectio
     if not _INTEGRATION_REQUEST_TARGET.fullmatch(name):
         return invalid_expression(name)
     if value is not None and _METHOD_REQUEST_PARAMETER.fullmatch(value):
-        return None if value in declared else invalid_parameter(value)
+        # A multi-value source reads a parameter declared in its single-value location.
+        single = value.replace(".multivaluequerystring.", ".querystring.", 1).replace(
+            ".multivalueheader.", ".header.", 1
+        )
+        return None if single in declared else invalid_parameter(value)
     if value is None or not _INTEGRATION_REQUEST_SOURCE.fullmatch(value):
         return invalid_expression(str(value))
     return None
