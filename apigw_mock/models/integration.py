@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any, ClassVar, get_args
 
 from apigw_mock.exceptions import BadRequestException
@@ -40,6 +40,11 @@ def _enum_choice(values: Collection[str], label: str) -> Parse:
     # spec §7.11 [UNK]: AWS's text for a bad enum inside a patch value is unrecorded; modelled on the recorded
     # `Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE`.
     return one_of(values, f"Invalid {label} specified. Valid options are {','.join(values)}")
+
+
+def stored_templates(templates: Mapping[str, str | None] | None) -> dict[str, str | None] | None:
+    """Templates as AWS stores them on PUT: an empty template becomes null (spec §3.5, §3.6, recorded)."""
+    return None if templates is None else {content_type: body or None for content_type, body in templates.items()}
 
 
 def uri_reason(integration_type: str, uri: str | None) -> str | None:

@@ -14,7 +14,13 @@ from typing import Any
 
 from apigw_mock.exceptions import BadRequestException
 from apigw_mock.models import mapping
-from apigw_mock.models.integration import PASSTHROUGH_BEHAVIORS, TIMEOUT_RANGE, Integration, uri_reason
+from apigw_mock.models.integration import (
+    PASSTHROUGH_BEHAVIORS,
+    TIMEOUT_RANGE,
+    Integration,
+    stored_templates,
+    uri_reason,
+)
 from apigw_mock.models.method import Method
 
 _NEEDS_HTTP_METHOD = ("HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY")
@@ -50,7 +56,7 @@ def new_integration(
         passthrough_behavior=passthrough_behavior or "WHEN_NO_MATCH",
         timeout_in_millis=29000 if timeout_in_millis is None else timeout_in_millis,
         request_parameters=request_parameters,
-        request_templates=_templates(request_templates),
+        request_templates=stored_templates(request_templates),
         **optional,
     )
 
@@ -89,8 +95,3 @@ def _check_mappings(
             raise BadRequestException(reason)
     if any(key not in declared for key in cache_key_parameters or ()):
         raise BadRequestException("Invalid cache key parameter specified")
-
-
-def _templates(templates: Mapping[str, str | None] | None) -> dict[str, str | None] | None:
-    """An empty template is stored, and shown, as null (spec §3.5)."""
-    return None if templates is None else {content_type: text or None for content_type, text in templates.items()}

@@ -8,7 +8,7 @@ from typing import Any
 from apigw_mock.backend import INVALID_INTEGRATION, INVALID_STATUS_CODE, ApiGatewayBackend
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 from apigw_mock.models import mapping
-from apigw_mock.models.integration import Integration, IntegrationResponse
+from apigw_mock.models.integration import Integration, IntegrationResponse, stored_templates
 from apigw_mock.models.method import Method
 from apigw_mock.operations.registry import operation
 from apigw_mock.patch import apply_patch
@@ -35,7 +35,7 @@ def put_integration_response(
         status_code=status_code,
         selection_pattern=selection_pattern,
         response_parameters=response_parameters,
-        response_templates=_stored_templates(response_templates),
+        response_templates=stored_templates(response_templates),
         content_handling=content_handling,
     )
     _check_new(node, method)
@@ -93,11 +93,6 @@ def update_integration(
     updated = apply_patch(current, patch_operations, context=method)
     backend.replace_integration(rest_api_id, resource_id, http_method, updated)
     return updated
-
-
-def _stored_templates(templates: dict[str, str | None] | None) -> dict[str, str | None] | None:
-    """An empty template is stored (and returned) as null (spec §3.6, recorded)."""
-    return None if templates is None else {content_type: body or None for content_type, body in templates.items()}
 
 
 def _declared_headers(method: Method, status_code: str) -> frozenset[str]:
