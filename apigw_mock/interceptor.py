@@ -38,15 +38,19 @@ def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AW
     # Deferred to the first call, so `import apigw_mock` loads neither the domain models nor the service model.
     from apigw_mock.pipeline import handle, signing_scope
 
+    scope = signing_scope(request.headers.get("Authorization"))
+    reply = handle(wire_request(request), event_name.rsplit(".", 1)[-1], region=scope[1] if scope else DEFAULT_REGION)
+    return AWSResponse(request.url, reply.status, reply.headers, _RawBody(reply.body))
+
+
+def wire_request(request: AWSPreparedRequest) -> HttpRequest:
+    """The botocore request as the protocol layer sees it (the body read into bytes)."""
     body = request.body or b""
     if isinstance(body, str):
         body = body.encode()
     elif not isinstance(body, bytes):
         body = body.read()
-    scope = signing_scope(request.headers.get("Authorization"))
-    wire = HttpRequest(request.method, request.url, request.headers, body)
-    reply = handle(wire, event_name.rsplit(".", 1)[-1], region=scope[1] if scope else DEFAULT_REGION)
-    return AWSResponse(request.url, reply.status, reply.headers, _RawBody(reply.body))
+    return HttpRequest(request.method, request.url, request.headers, body)
 
 
 def register() -> None:
