@@ -37,7 +37,7 @@ def create_rest_api(
         id=backend.new_id(),
         name=name,
         description=description,
-        created_date=datetime.datetime.now(datetime.UTC),
+        created_date=datetime.datetime.now(datetime.UTC).replace(microsecond=0),  # AWS keeps whole seconds
         minimum_compression_size=minimum_compression_size,
         endpoint_configuration=rest_api_rules.endpoint_configuration(endpoint_configuration),
         binary_media_types=binary_media_types or None,  # `[]` is omitted (spec §3.1, recorded)
