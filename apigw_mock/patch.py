@@ -223,6 +223,9 @@ def _ops(allowed: frozenset[str]) -> str:
 # ---- the table and the engine ---------------------------------------------------------------------------------
 
 
+_Indexed = tuple[int, tuple[str, ...], tuple[str, ...], Rule]  # (declaration order, pattern, literal names, rule)
+
+
 class PatchRules:
     """A model's patchable surface: path pattern -> rule, plus the operation's message family.
 
@@ -235,23 +238,38 @@ class PatchRules:
         self.finish = finish
         self._rules = [(tuple(pattern.split("/")[1:]), rule) for pattern, rule in rules.items()]
         self.patterns = tuple(rules)
+        # An index, so a path finds its rule without testing every pattern: fixed patterns by the whole path,
+        # patterns whose only `{key}` is the last segment by the path before it; any other shape is scanned.
+        # Each entry keeps its declaration order, and the first declared pattern that fits wins, as in a scan.
+        self._fixed: dict[str, _Indexed] = {}
+        self._keyed: dict[str, _Indexed] = {}
+        self._scanned: list[_Indexed] = []
+        for order, (pattern, rule) in enumerate(self._rules):
+            entry = (order, pattern, tuple(p for p in pattern if p != "{key}"), rule)
+            if "{key}" not in pattern:
+                self._fixed.setdefault("".join(f"/{p}" for p in pattern), entry)
+            elif pattern.index("{key}") == len(pattern) - 1:
+                self._keyed.setdefault("".join(f"/{p}" for p in pattern[:-1]), entry)
+            else:
+                self._scanned.append(entry)
 
     def match(self, path: str) -> tuple[tuple[str, ...], Rule, str | None] | None:
         """(literal segments, rule, decoded key) for a request path, or None when no pattern fits."""
         if not path.startswith("/"):
             return None
-        segments = path.split("/")[1:]
-        for pattern, rule in self._rules:
-            if len(pattern) == len(segments):
-                key = None
-                for expected, actual in zip(pattern, segments, strict=True):
-                    if expected == "{key}":
-                        key = decode_pointer(actual)
-                    elif expected != actual:
-                        break
-                else:
-                    return tuple(p for p in pattern if p != "{key}"), rule, key
-        return None
+        head, _, last = path.rpartition("/")
+        best, key = self._fixed.get(path), None
+        keyed = self._keyed.get(head)
+        if keyed is not None and (best is None or keyed[0] < best[0]):
+            best, key = keyed, decode_pointer(last)
+        for entry in self._scanned:  # in declaration order: stop at the first fit, or once past `best`
+            if best is not None and best[0] < entry[0]:
+                break
+            fit = _scan(entry[1], path)
+            if fit:
+                best, key = entry, fit[0]
+                break
+        return None if best is None else (best[2], best[3], key)
 
     def apply(self, doc: dict[str, Any], op: PatchOperation, context: Any) -> None:
         """Apply one operation to the working document, or raise the operation's own error."""
@@ -281,6 +299,20 @@ class PatchRules:
             rule.apply(container, names[-1], op, key, context)
         else:
             rule.apply(container, names[-1], op, key or "", context)
+
+
+def _scan(pattern: tuple[str, ...], path: str) -> list[str | None]:
+    """[decoded key] when `path` fits `pattern` segment for segment ([None] when it has no key), else []."""
+    segments = path.split("/")[1:]
+    if len(pattern) != len(segments):
+        return []
+    key = None
+    for expected, actual in zip(pattern, segments, strict=True):
+        if expected == "{key}":
+            key = decode_pointer(actual)
+        elif expected != actual:
+            return []
+    return [key]
 
 
 def decode_pointer(segment: str) -> str:

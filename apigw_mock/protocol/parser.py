@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import datetime
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -100,7 +101,7 @@ def _parse_query(query: str, plan: _Plan, static: frozenset[str], params: dict[s
         values = [value for key, value in pairs if key == wire]
         if values:
             params[member] = (
-                [_scalar_from_text(v, shape.member) for v in values]  # type: ignore[attr-defined]
+                [_scalar_from_text(v, shape.member) for v in values]
                 if isinstance(shape, ListShape)
                 else _scalar_from_text(values[0], shape)
             )
@@ -147,30 +148,49 @@ def _body(raw: bytes, shape: Shape) -> Any:
         document = json.loads(raw)
     except ValueError:
         raise SerializationException("Unable to parse the request body as JSON") from None
-    return _from_json(document, shape)
+    return _converter(shape)(document)
 
 
-def _from_json(value: Any, shape: Shape) -> Any:
+Convert = Callable[[Any], Any]
+
+
+@cache
+def _converter(shape: Shape) -> Convert:
+    """JSON value -> parameter value for `shape`, type-checked as Coral does; compiled once per shape, because
+    re-reading the shape on every call costs more than botocore's own parsing of the reply (the apigateway model
+    has no recursive shapes, so compiling eagerly terminates)."""
     kind = shape.type_name
-    if not isinstance(value, _ACCEPTS[kind]) or (kind != "boolean" and isinstance(value, bool)):
-        raise _wrong_type(value, shape)
+    accepts = _ACCEPTS[kind]
+    strict = kind != "boolean"  # a JSON true/false is a Python int, but only a boolean member accepts it
+
+    def checked(value: Any) -> Any:
+        if not isinstance(value, accepts) or (strict and isinstance(value, bool)):
+            raise _wrong_type(value, shape)
+        return value
+
     if isinstance(shape, StructureShape):
-        wire_names = _wire_names(shape)
-        parsed: dict[str, Any] = {}
-        for key, item in value.items():
-            member = wire_names.get(key)
-            if member is not None and item is not None:
-                parsed[member] = _from_json(item, shape.members[member])
-        return parsed
+        members = {wire: (name, _converter(shape.members[name])) for wire, name in _wire_names(shape).items()}
+
+        def structure(value: Any) -> dict[str, Any]:
+            parsed: dict[str, Any] = {}
+            for key, item in checked(value).items():
+                member = members.get(key)
+                if member is not None and item is not None:
+                    parsed[member[0]] = member[1](item)
+            return parsed
+
+        return structure
     if isinstance(shape, ListShape):
-        return [None if item is None else _from_json(item, shape.member) for item in value]
+        item_of = _converter(shape.member)
+        return lambda value: [None if item is None else item_of(item) for item in checked(value)]
     if isinstance(shape, MapShape):
-        return {key: None if item is None else _from_json(item, shape.value) for key, item in value.items()}
+        value_of = _converter(shape.value)
+        return lambda value: {key: None if item is None else value_of(item) for key, item in checked(value).items()}
     if kind == "timestamp":
-        return datetime.datetime.fromtimestamp(value, datetime.UTC)
+        return lambda value: datetime.datetime.fromtimestamp(checked(value), datetime.UTC)
     if kind == "blob":
-        return base64.b64decode(value)
-    return value
+        return lambda value: base64.b64decode(checked(value))
+    return checked
 
 
 def _wrong_type(value: Any, shape: Shape) -> SerializationException:

@@ -52,19 +52,49 @@ AWS_ENUM_ORDER: dict[str, tuple[str, ...]] = {
 
 def validate(params: dict[str, Any], operation_name: str) -> None:
     """Raise `ValidationException` if `params` break any constraint of the operation's input shape."""
-    shape = spec.operation(operation_name).input_shape
-    if shape is None:
-        return
     violations: list[str] = []
-    prefix = operation_name[0].lower() + operation_name[1:] + "Input"
-    required = set(shape.required_members)
-    for in_body in (True, False):
-        for name, member in shape.members.items():
-            if ("location" not in member.serialization) is in_body:
-                path = f"{prefix}.{name}" if in_body else name
-                _check(params.get(name), member, path, name in required, violations)
+    for name, member, path, required in _plan(operation_name):
+        _check(params.get(name), member, path, required, violations)
     if violations:
         raise ValidationException.aggregate(violations)
+
+
+@cache
+def _plan(operation_name: str) -> tuple[tuple[str, Shape, str, bool], ...]:
+    """(member, shape, reported path, required) of the input members that can break a constraint, body members
+    first. Members that cannot (no enum, pattern or required member anywhere beneath) are skipped on every call."""
+    shape = spec.operation(operation_name).input_shape
+    if shape is None:
+        return ()
+    prefix = operation_name[0].lower() + operation_name[1:] + "Input"
+    required = set(shape.required_members)
+    return tuple(
+        (name, member, f"{prefix}.{name}" if in_body else name, name in required)
+        for in_body in (True, False)
+        for name, member in shape.members.items()
+        if ("location" not in member.serialization) is in_body and (name in required or _constrained(member))
+    )
+
+
+@cache
+def _checked_members(shape: StructureShape) -> tuple[tuple[str, Shape, bool], ...]:
+    """(member, shape, required) of a structure's members that can break a constraint, in the model's order."""
+    required = set(shape.required_members)
+    return tuple(
+        (name, member, name in required)
+        for name, member in shape.members.items()
+        if name in required or _constrained(member)
+    )
+
+
+@cache
+def _constrained(shape: Shape) -> bool:
+    """Whether some value of `shape` can break a constraint `_check` enforces."""
+    if getattr(shape, "enum", None) or shape.metadata.get("pattern"):
+        return True
+    if isinstance(shape, StructureShape):
+        return bool(_checked_members(shape))
+    return isinstance(shape, ListShape) and _constrained(shape.member)
 
 
 def _check(value: Any, shape: Shape, path: str, required: bool, out: list[str]) -> None:
@@ -73,9 +103,8 @@ def _check(value: Any, shape: Shape, path: str, required: bool, out: list[str]) 
             out.append(f"Value null at '{path}' failed to satisfy constraint: Member must not be null")
         return
     if isinstance(shape, StructureShape) and isinstance(value, dict):
-        required_members = set(shape.required_members)
-        for name, member in shape.members.items():
-            _check(value.get(name), member, f"{path}.{name}", name in required_members, out)
+        for name, member, member_required in _checked_members(shape):
+            _check(value.get(name), member, f"{path}.{name}", member_required, out)
     elif isinstance(shape, ListShape) and isinstance(value, list):
         _check_list(value, shape, path, out)
     elif isinstance(value, str):
@@ -93,6 +122,8 @@ def _check_list(value: list[Any], shape: ListShape, path: str, out: list[str]) -
                 f"Value '{printed}' at '{path}' failed to satisfy constraint: "
                 f"Member must satisfy constraint: [{string_violation('', item_shape)}]"
             )
+        return
+    if not _constrained(item_shape):
         return
     for index, item in enumerate(value, start=1):
         _check(item, item_shape, f"{path}.{index}.member", False, out)
