@@ -111,9 +111,7 @@ def run_moto(workload: Workload) -> Calls:
 
 def per_call(runs: list[Calls], operations: set[str]) -> list[float]:
     """Mean seconds per call over `operations`, one figure per repetition."""
-    return [
-        sum(run.elapsed[op] for op in operations) / sum(run.count[op] for op in operations) for run in runs
-    ]
+    return [sum(run.elapsed[op] for op in operations) / sum(run.count[op] for op in operations) for run in runs]
 
 
 def bench_workload(settings: Settings) -> None:
@@ -208,7 +206,8 @@ def bench_fixed_cost(settings: Settings) -> None:
             minimal_times[name].append(loop_time(body, settings.minimal_loops))
     print(f"\n## A test's fixed cost ({settings.reps} reps)")
     for name, times in empty_times.items():
-        print(f"- `with {'mock_apigateway' if name == 'apigw_mock' else 'mock_aws'}(): pass`: {ms(statistics.median(times))}")
+        entered = "mock_apigateway" if name == "apigw_mock" else "mock_aws"
+        print(f"- `with {entered}(): pass`: {ms(statistics.median(times))}")
     floor = minimal_times["floor"]
     print(f"- minimal test (enter, boto3.client, CreateRestApi, exit): floor {ms(statistics.median(floor))}")
     for name, times in minimal_times.items():
@@ -279,7 +278,11 @@ def seed(size: int) -> Graph:
     dispatch("PutMethod", backend, {**target, "authorizationType": "NONE"})
     dispatch("PutMethodResponse", backend, {**target, "statusCode": "200"})
     dispatch("PutIntegration", backend, {**target, "type": "MOCK"})
-    dispatch("PutIntegrationResponse", backend, {**target, "statusCode": "200", "responseTemplates": {"application/json": "{}"}})
+    dispatch(
+        "PutIntegrationResponse",
+        backend,
+        {**target, "statusCode": "200", "responseTemplates": {"application/json": "{}"}},
+    )
     position, deep = None, None
     apigw = client()
     while True:
@@ -304,7 +307,9 @@ def scaling_operations(graph: Graph) -> dict[str, Workload]:
     def get_resources_all(call: Calls) -> None:
         position: str | None = None
         while True:
-            page = call("GetResources", restApiId=graph.api_id, limit=500, **({"position": position} if position else {}))
+            page = call(
+                "GetResources", restApiId=graph.api_id, limit=500, **({"position": position} if position else {})
+            )
             position = page.get("position")
             if not position:
                 return
@@ -358,8 +363,10 @@ def bench_scaling(settings: Settings) -> None:
                     times[name]["floor"].append(time_units(unit, floor_calls, loops[name], floors[name]))
         for name, pair in times.items():
             ratios.setdefault(name, {})[size] = median_ratio(pair["apigw"], pair["floor"])
-            print(f"- {size:>6} resources, {name}: apigw_mock {ms(statistics.median(pair['apigw']))}, "
-                  f"floor {ms(statistics.median(pair['floor']))}, ratio {ratios[name][size]:.2f}x")
+            print(
+                f"- {size:>6} resources, {name}: apigw_mock {ms(statistics.median(pair['apigw']))}, "
+                f"floor {ms(statistics.median(pair['floor']))}, ratio {ratios[name][size]:.2f}x"
+            )
     first, last = settings.sizes[0], settings.sizes[-1]
     print(f"  growth of the ratio from {first} to {last} resources:")
     for name, by_size in ratios.items():
