@@ -5,7 +5,7 @@
 
     with mock_apigateway() as apigw:
         boto3.client("apigateway").create_rest_api(name="demo")
-        apigw.backend().rest_apis   # the typed domain graph, for seeding and assertions
+        apigw.backend().apis        # the typed domain graph, for seeding and assertions
 
 Parentheses rule: use `@mock_apigateway` bare or call it with keyword options (`@mock_apigateway(account_id=...)`);
 as a context manager or for `start()`/`stop()` always call it. Every outermost activation starts from a fresh, empty
