@@ -219,7 +219,7 @@ STEPS: list[Step] = [
             statusCode="200",
             selectionPattern="",
             responseParameters={"method.response.header.x-id": "integration.response.header.x-id"},
-            responseTemplates={"application/json": _TEMPLATE},
+            responseTemplates={"application/json": _TEMPLATE, "text/plain": ""},  # "" is stored as null
             contentHandling="CONVERT_TO_BINARY",
         ),
         (*_BUILD, "PutMethodResponse", "PutIntegration"),
@@ -380,10 +380,21 @@ def check_reply(operation_name: str, response: HttpResponse) -> list[str]:
     )
     parsed.pop("ResponseMetadata", None)
     try:
-        validate_parameters(parsed, shape)
+        validate_parameters(_without_null_map_values(parsed, shape), shape)
     except Exception as error:  # botocore's ParamValidationError lists every problem
         problems.append(str(error))
     return problems
+
+
+def _without_null_map_values(value: Any, shape: Shape) -> Any:
+    """botocore's validator takes no None anywhere, but AWS's replies carry null map values (spec §6)."""
+    if isinstance(shape, StructureShape) and isinstance(value, dict):
+        return {key: _without_null_map_values(item, shape.members[key]) for key, item in value.items()}
+    if isinstance(shape, ListShape) and isinstance(value, list):
+        return [_without_null_map_values(item, shape.member) for item in value]
+    if isinstance(shape, MapShape) and isinstance(value, dict):
+        return {key: _without_null_map_values(item, shape.value) for key, item in value.items() if item is not None}
+    return value
 
 
 _JSON_KINDS: dict[str, tuple[type, ...]] = {
@@ -412,7 +423,8 @@ def _wire_problems(value: Any, shape: Shape, path: str) -> Iterator[str]:
             yield f"{path}: expected map, got {type(value).__name__}"
             return
         for key, item in value.items():
-            yield from _wire_problems(item, shape.value, f"{path}.{key}")
+            if item is not None:  # AWS sends null map values, e.g. an emptied template (spec §6)
+                yield from _wire_problems(item, shape.value, f"{path}.{key}")
     else:
         yield from _scalar_problems(value, shape, path)
 
