@@ -45,6 +45,4 @@ def rest_api(client: Any) -> dict[str, Any]:
 @pytest.fixture
 def resource(client: Any, rest_api: dict[str, Any]) -> dict[str, Any]:
     """A child resource `/pets` under the API's root (the CreateResource response)."""
-    return dict(
-        client.create_resource(restApiId=rest_api["id"], parentId=rest_api["rootResourceId"], pathPart="pets")
-    )
+    return dict(client.create_resource(restApiId=rest_api["id"], parentId=rest_api["rootResourceId"], pathPart="pets"))
