@@ -7,7 +7,7 @@ import inspect
 import os
 import threading
 import unittest
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,8 @@ from botocore.awsrequest import AWSResponse
 from apigw_mock import MockApiGateway, mock_apigateway
 from apigw_mock.mock import FAKE_ENVIRONMENT
 from apigw_mock.state import STATE
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 def apigateway(region: str = "us-east-1") -> Any:
@@ -33,7 +35,7 @@ def api_ids(client: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("decorate", [mock_apigateway, mock_apigateway()], ids=["bare", "called"])
-def test_decorated_function_runs_under_the_mock(decorate: Any) -> None:
+def test_decorated_function_runs_under_the_mock(decorate: Decorator) -> None:
     @decorate
     def scenario(name: str) -> tuple[str, bool]:
         """Docstring kept."""
@@ -45,7 +47,7 @@ def test_decorated_function_runs_under_the_mock(decorate: Any) -> None:
 
 
 @pytest.mark.parametrize("decorate", [mock_apigateway, mock_apigateway()], ids=["bare", "called"])
-def test_decorated_coroutine_function_runs_under_the_mock(decorate: Any) -> None:
+def test_decorated_coroutine_function_runs_under_the_mock(decorate: Decorator) -> None:
     @decorate
     async def scenario() -> tuple[str, list[str], bool]:
         await asyncio.sleep(0)

@@ -30,9 +30,8 @@ DEFAULT_ACCEPT = "application/json"
 # Any text, with the characters that mean something in a URL drawn often.
 CHARACTERS = st.one_of(st.sampled_from("/%+ ?#&=.~;"), st.characters(codec="utf-8"))
 URI_TEXT = st.text(CHARACTERS, min_size=1, max_size=12)  # botocore would build `//` from an empty label
-HEADER_TEXT = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cc",)), max_size=20
-)  # no line breaks in a header
+# A header value holds no line break (nor any other C0 control character).
+HEADER_TEXT = st.text(st.characters(codec="utf-8", min_codepoint=0x20), max_size=20)
 PLAIN_TEXT = st.text(CHARACTERS, max_size=12)
 
 

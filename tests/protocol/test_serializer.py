@@ -25,7 +25,7 @@ from botocore.validate import validate_parameters
 
 from apigw_mock import MockApiGateway, pipeline
 from apigw_mock.operations.registry import handlers
-from apigw_mock.protocol import spec
+from apigw_mock.protocol import serializer, spec
 from apigw_mock.protocol.http import HttpResponse
 
 # ---- capturing what the mock sends ----------------------------------------------------------------------------
@@ -50,7 +50,7 @@ class Wire:
 def wire(monkeypatch: pytest.MonkeyPatch) -> Wire:
     """Every reply built by the pipeline during the test, in order."""
     captured = Wire()
-    serialize_result, serialize_error = pipeline.serialize_result, pipeline.serialize_error
+    serialize_result, serialize_error = serializer.serialize_result, serializer.serialize_error
 
     def result(value: Any, operation_name: str) -> HttpResponse:
         response = serialize_result(value, operation_name)
@@ -62,6 +62,7 @@ def wire(monkeypatch: pytest.MonkeyPatch) -> Wire:
         captured.errors.append(response)
         return response
 
+    # The pipeline imported both by name: replace them where it looks them up.
     monkeypatch.setattr(pipeline, "serialize_result", result)
     monkeypatch.setattr(pipeline, "serialize_error", error)
     return captured
@@ -459,9 +460,9 @@ def _scalar_problems(value: Any, shape: Shape, path: str) -> Iterator[str]:
     if enum and value not in enum:
         yield f"{path}: {value!r} is not one of {enum}"
     pattern = shape.metadata.get("pattern")
-    if pattern and not re.fullmatch(pattern, value):
+    if pattern and isinstance(value, str) and not re.fullmatch(pattern, value):
         yield f"{path}: {value!r} does not match {pattern}"
-    if shape.type_name == "blob":
+    if shape.type_name == "blob" and isinstance(value, str):
         base64.b64decode(value, validate=True)
 
 
