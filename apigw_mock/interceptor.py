@@ -55,8 +55,11 @@ def wire_request(request: AWSPreparedRequest) -> HttpRequest:
 
 def register() -> None:
     """Install the handler for all future botocore sessions and boto3's existing default session (idempotent)."""
-    if not any(spec[1] is on_before_send for spec in botocore_handlers.BUILTIN_HANDLERS):
-        botocore_handlers.BUILTIN_HANDLERS.append((EVENT, on_before_send))
+    if any(spec[1] is on_before_send for spec in botocore_handlers.BUILTIN_HANDLERS):
+        # Done before: every session made since carries the handler already (without a unique_id, so registering
+        # it again would run it twice per request), and the default session of that time got it then.
+        return
+    botocore_handlers.BUILTIN_HANDLERS.append((EVENT, on_before_send))
     boto3 = sys.modules.get("boto3")  # only a boto3 already imported can have a default session
     session = getattr(boto3, "DEFAULT_SESSION", None)
     if session is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 import os
+import subprocess
+import sys
 import threading
 import unittest
 from collections.abc import Callable, Iterator
@@ -15,8 +17,9 @@ from typing import Any
 import boto3
 import pytest
 from botocore.awsrequest import AWSResponse
+from botocore.handlers import BUILTIN_HANDLERS
 
-from apigw_mock import MockApiGateway, mock_apigateway
+from apigw_mock import MockApiGateway, interceptor, mock_apigateway
 from apigw_mock.mock import FAKE_ENVIRONMENT
 from apigw_mock.state import STATE
 
@@ -360,6 +363,31 @@ def test_requests_pass_through_while_inactive(preexisting_client: Any) -> None:
         preexisting_client.create_rest_api(name="inside")
 
     assert api_ids(preexisting_client) == ["network"]
+
+
+def test_registering_again_does_not_answer_twice() -> None:
+    boto3.client("s3", region_name="us-east-1")  # boto3's default session exists before the second registration
+    interceptor.register()
+
+    assert sum(spec[1] is interceptor.on_before_send for spec in BUILTIN_HANDLERS) == 1
+    with mock_apigateway() as mock:
+        boto3.client("apigateway", region_name="us-east-1").create_rest_api(name="once")
+        assert len(mock.backend().apis) == 1
+
+
+def test_default_session_made_before_import_is_intercepted_once() -> None:
+    script = """
+import boto3
+boto3.setup_default_session(region_name="eu-west-1")
+import apigw_mock
+with apigw_mock.mock_apigateway() as mock:
+    boto3.client("apigateway").create_rest_api(name="late import")
+    print(len(mock.backend(region="eu-west-1").apis))
+"""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("AWS_")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment, check=True)
+
+    assert done.stdout.strip() == "1"
 
 
 # ---- beside moto ----------------------------------------------------------------------------------------------
