@@ -1,6 +1,6 @@
 """`mock_apigateway`: the decorator / context manager that switches the in-process API Gateway on and off.
 
-    @mock_apigateway            # a function (sync or async) or a class
+    @mock_apigateway            # a function (sync, async or generator) or a class
     def test_cors(): ...
 
     with mock_apigateway() as apigw:
@@ -125,6 +125,14 @@ def _decorate_function(func: Callable[P, Any], account_id: str) -> Callable[P, A
                 return await func(*args, **kwargs)
 
         return run_async
+    if inspect.isgeneratorfunction(func):
+        # A generator (e.g. a yield-fixture) runs after the call returns: the mock must span its iteration.
+        @functools.wraps(func)
+        def run_generator(*args: P.args, **kwargs: P.kwargs) -> Any:
+            with MockApiGateway(account_id=account_id):
+                return (yield from func(*args, **kwargs))
+
+        return run_generator
 
     @functools.wraps(func)
     def run(*args: P.args, **kwargs: P.kwargs) -> Any:

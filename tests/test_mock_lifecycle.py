@@ -91,6 +91,35 @@ def test_each_call_of_a_decorated_function_is_fresh() -> None:
     assert len(scenario()) == 1
 
 
+@pytest.fixture
+@mock_apigateway
+def decorated_fixture() -> Iterator[Any]:
+    client = apigateway()
+    client.create_rest_api(name="from-fixture")
+    yield client
+    assert STATE.active  # teardown too runs under the mock
+
+
+def test_decorated_generator_spans_its_iteration(decorated_fixture: Any) -> None:
+    assert STATE.active
+    assert [api["name"] for api in decorated_fixture.get_rest_apis()["items"]] == ["from-fixture"]
+
+
+def test_decorated_generator_is_active_only_while_iterated() -> None:
+    @mock_apigateway
+    def steps() -> Iterator[bool]:
+        yield STATE.active
+        yield STATE.active
+
+    iteration = steps()
+    assert not STATE.active  # nothing runs before iteration starts
+    assert next(iteration) is True
+    assert next(iteration) is True
+    with pytest.raises(StopIteration):
+        next(iteration)
+    assert not STATE.active
+
+
 # ---- decorated classes ----------------------------------------------------------------------------------------
 
 
