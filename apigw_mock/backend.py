@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 import string
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from apigw_mock.exceptions import NotFoundException
 from apigw_mock.models.integration import Integration, IntegrationResponse
@@ -114,46 +114,64 @@ class ApiGatewayBackend:
 
     def replace_method(self, rest_api_id: str, resource_id: str, method: Method | None, http_method: str) -> None:
         """Put `method` under the resource at `http_method` (None deletes it and everything beneath)."""
-        resource = self.resource(rest_api_id, resource_id)
-        methods = dict(resource.resource_methods or {})
-        if method is None:
-            methods.pop(http_method, None)
-        else:
-            methods[http_method] = method
-        self.apis[rest_api_id].resources[resource_id] = resource.model_copy(
-            update={"resource_methods": methods or None}
-        )
+        self._store_method(rest_api_id, self.resource(rest_api_id, resource_id), http_method, method)
 
     def replace_integration(
         self, rest_api_id: str, resource_id: str, http_method: str, integration: Integration | None
     ) -> None:
         """Set (or with None, delete) the method's integration, integration responses included."""
-        method = self.method(rest_api_id, resource_id, http_method)
+        resource = self.resource(rest_api_id, resource_id)
+        method = _method_of(resource, http_method)
         updated = method.model_copy(update={"method_integration": integration})
-        self.replace_method(rest_api_id, resource_id, updated, http_method)
+        self._store_method(rest_api_id, resource, http_method, updated)
 
     def replace_integration_response(
         self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: IntegrationResponse | None
     ) -> None:
         """Set (or with None, delete) one integration response; the map disappears when it becomes empty."""
-        integration = self.integration(rest_api_id, resource_id, http_method)
-        responses = dict(integration.integration_responses or {})
-        if node is None:
-            responses.pop(status_code, None)
-        else:
-            responses[status_code] = node
-        updated = integration.model_copy(update={"integration_responses": responses or None})
-        self.replace_integration(rest_api_id, resource_id, http_method, updated)
+        resource = self.resource(rest_api_id, resource_id)
+        method = _method_of(resource, http_method)
+        if method.method_integration is None:
+            raise NotFoundException(INVALID_INTEGRATION)
+        integration = method.method_integration
+        responses = _with_entry(integration.integration_responses, status_code, node)
+        updated = integration.model_copy(update={"integration_responses": responses})
+        self._store_method(
+            rest_api_id, resource, http_method, method.model_copy(update={"method_integration": updated})
+        )
 
     def replace_method_response(
         self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: MethodResponse | None
     ) -> None:
         """Set (or with None, delete) one method response; the map disappears when it becomes empty."""
-        method = self.method(rest_api_id, resource_id, http_method)
-        responses = dict(method.method_responses or {})
-        if node is None:
-            responses.pop(status_code, None)
-        else:
-            responses[status_code] = node
-        updated = method.model_copy(update={"method_responses": responses or None})
-        self.replace_method(rest_api_id, resource_id, updated, http_method)
+        resource = self.resource(rest_api_id, resource_id)
+        method = _method_of(resource, http_method)
+        updated = method.model_copy(
+            update={"method_responses": _with_entry(method.method_responses, status_code, node)}
+        )
+        self._store_method(rest_api_id, resource, http_method, updated)
+
+    def _store_method(self, rest_api_id: str, resource: Resource, http_method: str, method: Method | None) -> None:
+        # Each replace_* looks its path up once and hands the resource down, rather than walking it again per level.
+        methods = _with_entry(resource.resource_methods, http_method, method)
+        self.apis[rest_api_id].resources[resource.id] = resource.model_copy(update={"resource_methods": methods})
+
+
+N = TypeVar("N")
+
+
+def _method_of(resource: Resource, http_method: str) -> Method:
+    found = (resource.resource_methods or {}).get(http_method)
+    if found is None:
+        raise NotFoundException(INVALID_METHOD)
+    return found
+
+
+def _with_entry(entries: dict[str, N] | None, key: str, node: N | None) -> dict[str, N] | None:
+    """A copy of `entries` with `key` set to `node` (removed when None); None when the copy is empty."""
+    updated = dict(entries or {})
+    if node is None:
+        updated.pop(key, None)
+    else:
+        updated[key] = node
+    return updated or None
