@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from botocore import handlers as botocore_handlers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
@@ -18,6 +19,7 @@ from apigw_mock.protocol.http import HttpRequest
 from apigw_mock.state import DEFAULT_REGION, STATE
 
 EVENT = "before-send.api-gateway"
+ANSWERED_HOST = "answered-by-apigw-mock.invalid"
 UNIQUE_ID = "apigw_mock.interceptor"
 
 
@@ -40,7 +42,17 @@ def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AW
 
     scope = signing_scope(request.headers.get("Authorization"))
     reply = handle(wire_request(request), event_name.rsplit(".", 1)[-1], region=scope[1] if scope else DEFAULT_REGION)
-    return AWSResponse(request.url, reply.status, reply.headers, _RawBody(reply.body))
+    answer = AWSResponse(request.url, reply.status, reply.headers, _RawBody(reply.body))
+    _mark_answered(request)
+    return answer
+
+
+def _mark_answered(request: AWSPreparedRequest) -> None:
+    """botocore runs *every* before-send handler, so a URL-matching mock active beside us (moto's `mock_aws`) would
+    process this request too, and raise where it lacks the operation. Pointing the answered request at a reserved
+    `.invalid` host (RFC 2606) makes such mocks pass it by; path and query stay, and a retry builds a new request."""
+    parts = urlsplit(request.url)
+    request.url = urlunsplit((parts.scheme, ANSWERED_HOST, parts.path, parts.query, parts.fragment))
 
 
 def wire_request(request: AWSPreparedRequest) -> HttpRequest:

@@ -463,21 +463,38 @@ def test_apigateway_beside_moto_with_apigateway_passed_through_by_moto() -> None
         assert ours.backend().apis == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(NotImplementedError, KeyError),
-    reason="botocore calls every before-send handler, so moto's handles the apigateway request apigw_mock answered "
-    "too, and raises where moto lacks the operation or the API (reported to the lead)",
+@pytest.mark.parametrize(
+    "operation", ["update_gateway_response", "update_integration", "update_integration_response", "delete_rest_api"]
 )
-@pytest.mark.parametrize("operation", ["update_gateway_response", "delete_rest_api"])
 def test_apigateway_beside_moto_without_passthrough(operation: str) -> None:
-    with _moto()(), mock_apigateway():
+    """botocore calls every before-send handler; moto's must not process (and fail on) a request we answered."""
+    with _moto()(), mock_apigateway() as ours:
         client = apigateway()
-        api_id = client.create_rest_api(name="ours")["id"]
+        api = client.create_rest_api(name="ours")
+        ids = {"restApiId": api["id"], "resourceId": api["rootResourceId"], "httpMethod": "GET"}
+        client.put_method(**ids, authorizationType="NONE")
+        client.put_integration(**ids, type="MOCK")
+        client.put_integration_response(**ids, statusCode="200")
+        patch: list[Any] = [{"op": "replace", "path": "/selectionPattern", "value": "x"}]
         if operation == "update_gateway_response":
-            client.update_gateway_response(restApiId=api_id, responseType="DEFAULT_4XX", patchOperations=[])
+            client.update_gateway_response(restApiId=api["id"], responseType="DEFAULT_4XX", patchOperations=[])
+        elif operation == "update_integration":
+            client.update_integration(
+                **ids, patchOperations=[{"op": "replace", "path": "/timeoutInMillis", "value": "100"}]
+            )
+        elif operation == "update_integration_response":
+            assert (
+                client.update_integration_response(**ids, statusCode="200", patchOperations=patch)["selectionPattern"]
+                == "x"
+            )
         else:
-            client.delete_rest_api(restApiId=api_id)
+            client.delete_rest_api(restApiId=api["id"])
+        assert (api["id"] in ours.backend().apis) is (operation != "delete_rest_api")
+        from moto.apigateway.models import apigateway_backends
+
+        assert apigateway_backends["123456789012"]["us-east-1"].apis == {}, (
+            "moto processed a request apigw_mock answered"
+        )
 
 
 class _both(AbstractContextManager[None]):  # lower case: reads as a function
