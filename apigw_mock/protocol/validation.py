@@ -125,8 +125,8 @@ def _check_list(value: list[Any], shape: ListShape, path: str, out: list[str]) -
         return
     if not _constrained(item_shape):
         return
-    for index, item in enumerate(value, start=1):
-        _check(item, item_shape, f"{path}.{index}.member", False, out)
+    for index, item in enumerate(value, start=1):  # list members are never nullable
+        _check(item, item_shape, f"{path}.{index}.member", True, out)
 
 
 def string_violation(value: str, shape: Shape) -> str | None:
@@ -146,4 +146,4 @@ def enum_order(shape_name: str) -> tuple[str, ...]:
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return re.compile(pattern, re.ASCII)  # Java's `\d` is ASCII-only

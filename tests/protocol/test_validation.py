@@ -272,3 +272,17 @@ def test_validate_nested_structure_lists_use_member_segments() -> None:
 
     assert "'updateRestApiInput.patchOperations.2.member.op'" in caught.value.message
     assert caught.value.message.startswith("1 validation error detected: ")
+
+
+def test_null_patch_operation_is_a_validation_error_not_a_crash() -> None:
+    with pytest.raises(ValidationException) as error:
+        validate({"restApiId": "a", "responseType": "DEFAULT_4XX", "patchOperations": [None]}, "UpdateGatewayResponse")
+    assert error.value.message == (
+        "1 validation error detected: Value null at 'updateGatewayResponseInput.patchOperations.1.member' "
+        "failed to satisfy constraint: Member must not be null"
+    )
+
+
+def test_patterns_match_ascii_digits_only() -> None:
+    with pytest.raises(ValidationException, match="regular expression pattern"):
+        validate({"restApiId": "a", "responseType": "DEFAULT_4XX", "statusCode": "4\u0663\u0663"}, "PutGatewayResponse")
