@@ -41,10 +41,17 @@ def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AW
     from apigw_mock.pipeline import handle, signing_scope
 
     scope = signing_scope(request.headers.get("Authorization"))
-    reply = handle(wire_request(request), event_name.rsplit(".", 1)[-1], region=scope[1] if scope else DEFAULT_REGION)
+    region = scope[1] if scope else _host_region(request.url)
+    reply = handle(wire_request(request), event_name.rsplit(".", 1)[-1], region=region)
     answer = AWSResponse(request.url, reply.status, reply.headers, _RawBody(reply.body))
     _mark_answered(request)
     return answer
+
+
+def _host_region(url: str) -> str:
+    """An unsigned request's region, from its `apigateway.<region>.amazonaws.com` host."""
+    labels = (urlsplit(url).hostname or "").split(".")
+    return labels[1] if len(labels) > 2 and labels[0] == "apigateway" else DEFAULT_REGION
 
 
 def _mark_answered(request: AWSPreparedRequest) -> None:

@@ -528,3 +528,13 @@ def test_plugin_fixtures_are_active_and_isolated(apigw: MockApiGateway, apigw_cl
     created = apigw_client.create_rest_api(name=f"round {round_}")["id"]
     assert list(apigw.backend().apis) == [created]
     assert apigw_client.meta.region_name == "us-east-1"
+
+
+def test_unsigned_client_uses_the_region_of_its_host() -> None:
+    from botocore import UNSIGNED
+    from botocore.config import Config
+
+    with mock_apigateway() as mock:
+        client = boto3.client("apigateway", region_name="ap-south-1", config=Config(signature_version=UNSIGNED))
+        api_id = client.create_rest_api(name="unsigned")["id"]
+        assert api_id in mock.backend(region="ap-south-1").apis
