@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
 import platform
 import pstats
@@ -128,6 +129,7 @@ def bench_workload(settings: Settings) -> None:
     runs: dict[str, list[Calls]] = {name: [] for name in targets}
     for _ in range(settings.reps):
         for name, run in targets.items():
+            gc.collect()  # so one target's garbage is not collected on another's time
             runs[name].append(run())
     ops_ok = {name: set(rs[0].count) - {op for r in rs for op in r.failed} for name, rs in runs.items()}
     print(f"\n## Per call, setup-and-patch workload ({settings.patches} update+get rounds, {settings.reps} reps)")
@@ -160,7 +162,8 @@ def bench_workload(settings: Settings) -> None:
 
 
 def loop_time(body: Callable[[], None], loops: int) -> float:
-    """Seconds per iteration of `body`."""
+    """Seconds per iteration of `body` (after a collection, so one target's garbage is not another's cost)."""
+    gc.collect()
     start = CLOCK()
     for _ in range(loops):
         body()
@@ -191,19 +194,19 @@ def bench_fixed_cost(settings: Settings) -> None:
         run_moto(one_call)
 
     empty = {"apigw_mock": (empty_apigw, settings.empty_loops)}
-    minimal = {"floor": minimal_floor, "apigw_mock": minimal_apigw}
-    if mock_aws is not None:
+    minimal = {"floor": (minimal_floor, settings.minimal_loops), "apigw_mock": (minimal_apigw, settings.minimal_loops)}
+    if mock_aws is not None:  # moto is ~30x slower here: fewer loops keep the run short
         empty["moto"] = (empty_moto, max(10, settings.empty_loops // 20))
-        minimal["moto"] = minimal_moto
-    for body in minimal.values():
+        minimal["moto"] = (minimal_moto, max(3, settings.minimal_loops // 8))
+    for body, _ in minimal.values():
         body()
     empty_times: dict[str, list[float]] = {name: [] for name in empty}
     minimal_times: dict[str, list[float]] = {name: [] for name in minimal}
     for _ in range(settings.reps):
         for name, (body, loops) in empty.items():
             empty_times[name].append(loop_time(body, loops))
-        for name, body in minimal.items():
-            minimal_times[name].append(loop_time(body, settings.minimal_loops))
+        for name, (body, loops) in minimal.items():
+            minimal_times[name].append(loop_time(body, loops))
     print(f"\n## A test's fixed cost ({settings.reps} reps)")
     for name, times in empty_times.items():
         entered = "mock_apigateway" if name == "apigw_mock" else "mock_aws"
@@ -375,6 +378,7 @@ def bench_scaling(settings: Settings) -> None:
 
 def time_units(unit: Workload, calls: Calls, loops: int, replayer: Replayer | None = None) -> float:
     """Seconds per unit of work, over `loops` units."""
+    gc.collect()
     start = CLOCK()
     for _ in range(loops):
         if replayer is not None:
