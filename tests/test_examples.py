@@ -21,3 +21,11 @@ def test_pytest_decorator_example_passes(pytester: pytest.Pytester) -> None:
     pytester.copy_example(str(EXAMPLES / "pytest_decorator.py"))
     result = pytester.runpytest_inprocess("pytest_decorator.py", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=2)
+
+
+def test_readme_decorator_example_runs() -> None:
+    readme = (EXAMPLES.parent / "README.md").read_text()
+    code = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    namespace["test_cors_header_is_mapped"]()  # type: ignore[operator]
