@@ -26,6 +26,7 @@ Parse = Callable[[str | None], Any]  # wire string -> stored value; raises ApiGa
 Check = Callable[[Any, "str | None", Any], "str | None"]  # (value, key, context) -> BadRequest reason or None
 Finish = Callable[[dict[str, Any], Any], None]  # (working document, context) -> None; edits in place or raises
 M = TypeVar("M", bound=pydantic.BaseModel)
+PatchOperations = Sequence[Mapping[str, Any]]  # `patchOperations` as parsed off the wire
 
 
 @dataclass(frozen=True)
@@ -320,9 +321,7 @@ def decode_pointer(segment: str) -> str:
     return segment.replace("~1", "/").replace("~0", "~")
 
 
-def apply_patch(
-    node: M, operations: Sequence[Mapping[str, Any]], *, rules: PatchRules | None = None, context: Any = None
-) -> M:
+def apply_patch(node: M, operations: PatchOperations, *, rules: PatchRules | None = None, context: Any = None) -> M:
     """A new `node` with `operations` applied in order, all or nothing (see the module docstring)."""
     table: PatchRules = rules or node.PATCHABLE  # type: ignore[attr-defined]
     doc = node.model_dump(by_alias=True)

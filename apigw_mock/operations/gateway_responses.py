@@ -6,7 +6,7 @@ are derived from the customised ones by `models.gateway_response.effective`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from apigw_mock.backend import ApiGatewayBackend
@@ -14,7 +14,7 @@ from apigw_mock.exceptions import NotFoundException
 from apigw_mock.models.enums import GatewayResponseType
 from apigw_mock.models.gateway_response import GatewayResponse, effective, effective_all
 from apigw_mock.operations.registry import operation
-from apigw_mock.patch import apply_patch
+from apigw_mock.patch import PatchOperations, apply_patch
 
 
 @operation("PutGatewayResponse")
@@ -52,7 +52,7 @@ def update_gateway_response(
     *,
     rest_api_id: str,
     response_type: GatewayResponseType,
-    patch_operations: Sequence[Mapping[str, Any]] = (),
+    patch_operations: PatchOperations = (),
 ) -> GatewayResponse:
     customised = backend.graph(rest_api_id).gateway_responses
     node = apply_patch(effective(customised, response_type).customise(), patch_operations)

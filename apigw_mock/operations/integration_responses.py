@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
 from apigw_mock.backend import INVALID_INTEGRATION, INVALID_STATUS_CODE, ApiGatewayBackend
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 from apigw_mock.models import mapping
 from apigw_mock.models.integration import Integration, IntegrationResponse, stored_templates
 from apigw_mock.models.method import Method
 from apigw_mock.operations.registry import operation
-from apigw_mock.patch import apply_patch
-
-PatchOperations = Sequence[Mapping[str, Any]]
+from apigw_mock.patch import PatchOperations, apply_patch
 
 
 @operation("PutIntegrationResponse")

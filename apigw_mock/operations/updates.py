@@ -8,9 +8,6 @@ What a path may do, and the errors, live in the tables (models/rest_api.py, reso
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
 from apigw_mock.backend import ApiGatewayBackend
 from apigw_mock.models.method import Method, MethodResponse
 from apigw_mock.models.resource import Placement, Resource
@@ -18,9 +15,7 @@ from apigw_mock.models.resource_view import ResourceView, as_listed
 from apigw_mock.models.rest_api import RestApi
 from apigw_mock.operations.methods import references
 from apigw_mock.operations.registry import operation
-from apigw_mock.patch import apply_patch
-
-PatchOperations = Sequence[Mapping[str, Any]]
+from apigw_mock.patch import PatchOperations, apply_patch
 
 
 @operation("UpdateRestApi")
