@@ -31,7 +31,7 @@ import botocore
 from floor import Recorder, Replayer
 from workloads import Calls, Workload, one_call, setup_and_patch
 
-from apigw_mock import mock_apigateway
+from apigw_mock import MockApiGateway, mock_apigateway
 
 REGION = "us-east-1"
 # CPU time of this thread: other processes on a shared 2-core machine barely move it (wall time with --wall).
@@ -337,33 +337,11 @@ def bench_scaling(settings: Settings) -> None:
     print(f"\n## Scaling with the number of resources ({settings.reps} reps; ratio = apigw_mock / floor)")
     ratios: dict[str, dict[int, float]] = {}
     for size in settings.sizes:
-        with mock_apigateway():
-            try:
-                graph = seed(size)
-            except Exception as error:  # an operation still missing: say so and skip the section
-                print(f"- skipped: seeding failed ({type(error).__name__}: {error})")
-                return
-            apigw = client()
-            operations = scaling_operations(graph)
-            loops = {name: 1 if "all pages" in name else settings.point_loops for name in operations}
-            recorded = {}
-            for name, unit in operations.items():
-                recorder = Recorder()
-                recorder.attach(apigw)
-                unit(Calls(apigw, recorder, tolerant=False))
-                recorded[name] = recorder.replies
-                apigw.meta.events.unregister("after-call.api-gateway", recorder._after_call)
-            times: dict[str, dict[str, list[float]]] = {name: {"floor": [], "apigw": []} for name in operations}
-            floors = {name: Replayer(replies) for name, replies in recorded.items()}
-            floor_clients = {}
-            for name, replayer in floors.items():
-                floor_clients[name] = client()
-                replayer.attach(floor_clients[name])
-            for _ in range(settings.reps):
-                for name, unit in operations.items():
-                    times[name]["apigw"].append(time_units(unit, Calls(apigw, tolerant=False), loops[name]))
-                    floor_calls = Calls(floor_clients[name], floors[name], tolerant=False)
-                    times[name]["floor"].append(time_units(unit, floor_calls, loops[name], floors[name]))
+        try:
+            times = measure_size(size, settings)
+        except Exception as error:  # an operation still missing: say so and skip the section
+            print(f"- skipped: {type(error).__name__}: {error}")
+            return
         for name, pair in times.items():
             ratios.setdefault(name, {})[size] = median_ratio(pair["apigw"], pair["floor"])
             print(
@@ -374,6 +352,39 @@ def bench_scaling(settings: Settings) -> None:
     print(f"  growth of the ratio from {first} to {last} resources:")
     for name, by_size in ratios.items():
         print(f"    {name}: {by_size[last] / by_size[first]:.2f}x")
+
+
+def measure_size(size: int, settings: Settings) -> dict[str, dict[str, list[float]]]:
+    """Per operation, seconds per unit for apigw_mock and for the floor, on a graph of `size` resources.
+
+    botocore runs every `before-send` handler and keeps the first reply, so the floor must run while the mock
+    does not intercept (its handler then returns None at once): a non-intercepting activation holds the seeded
+    graph, and an intercepting one is nested around each apigw_mock unit only."""
+    times: dict[str, dict[str, list[float]]] = {}
+    with MockApiGateway(intercept=False):
+        with mock_apigateway():
+            graph = seed(size)
+            apigw = client()
+            operations = scaling_operations(graph)
+            floors: dict[str, tuple[Any, Replayer]] = {}
+            for name, unit in operations.items():
+                recorder = Recorder()
+                recorder.attach(apigw)
+                unit(Calls(apigw, recorder, tolerant=False))
+                apigw.meta.events.unregister("after-call.api-gateway", recorder._after_call)
+                floors[name] = (client(), Replayer(recorder.replies))
+                floors[name][1].attach(floors[name][0])
+        loops = {name: 1 if "all pages" in name else settings.point_loops for name in operations}
+        for _ in range(settings.reps):
+            for name, unit in operations.items():
+                pair = times.setdefault(name, {"floor": [], "apigw": []})
+                with mock_apigateway():
+                    pair["apigw"].append(time_units(unit, Calls(apigw, tolerant=False), loops[name]))
+                floor_client, replayer = floors[name]
+                pair["floor"].append(
+                    time_units(unit, Calls(floor_client, replayer, tolerant=False), loops[name], replayer)
+                )
+    return times
 
 
 def time_units(unit: Workload, calls: Calls, loops: int, replayer: Replayer | None = None) -> float:

@@ -53,8 +53,8 @@ class Replayer:
         self._cursor = -1
 
     def attach(self, client: Any) -> None:
-        # First in line, so the reply is canned even while a mock's own built-in handler is active.
-        client.meta.events.register_first("before-send.api-gateway", self._before_send)
+        # botocore runs every before-send handler and keeps the first reply: replay only while no mock intercepts.
+        client.meta.events.register("before-send.api-gateway", self._before_send)
 
     def next_call(self) -> None:
         self._cursor = (self._cursor + 1) % len(self.replies)
