@@ -41,7 +41,7 @@ FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "AKIABENCHFLOOR000000", "AWS_SECRET_ACC
 try:
     from moto import mock_aws
 except ImportError:  # moto is optional: its column is skipped
-    mock_aws = None
+    mock_aws = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
