@@ -17,7 +17,8 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 from pydantic import BaseModel
@@ -45,6 +46,9 @@ def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_nam
     headers = {"Content-Type": _JSON, "x-amzn-RequestId": request_id()}
     if result is None or plan.shape is None:
         return HttpResponse(plan.status, headers, b"")
+    if plan.direct and isinstance(result, BaseModel) and json_native(type(result)):
+        # The same document as below (compact, UTF-8 unescaped), written by pydantic in one call.
+        return HttpResponse(plan.status, headers, _model_json(result))
     data = to_plain(result)
     for member, wire in plan.headers:
         value = data.pop(member, None)
@@ -130,6 +134,7 @@ class _Plan:
     shape: StructureShape | None
     headers: tuple[tuple[str, str], ...]  # (member, wire header)
     payload: str | None
+    direct: bool = False  # the whole result is the JSON body under its own member names
 
 
 @cache
@@ -144,4 +149,31 @@ def _plan(operation_name: str) -> _Plan:
         for name, member in shape.members.items()
         if member.serialization.get("location") == "header"
     )
-    return _Plan(status, shape, headers, shape.serialization.get("payload"))
+    payload = shape.serialization.get("payload")
+    return _Plan(status, shape, headers, payload, not headers and payload is None and not _renames_below(shape))
+
+
+@cache
+def json_native(model: type[BaseModel]) -> bool:
+    """Whether pydantic's own JSON of `model` is the wire's: only strings, booleans, integers, string enums, maps,
+    lists and such models inside. Not so for datetimes (pydantic writes ISO text, the wire epoch seconds), bytes,
+    floats or custom serialisers."""
+    decorators = model.__pydantic_decorators__
+    if decorators.field_serializers or decorators.model_serializers:
+        return False
+    return all(_native(field.annotation) for field in model.model_fields.values())
+
+
+def _native(annotation: Any) -> bool:
+    if annotation in (str, bool, int, type(None)):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return json_native(annotation)
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Literal:
+        return all(isinstance(arg, str) for arg in args)
+    return origin in (dict, list, Union, UnionType) and all(_native(arg) for arg in args)
+
+
+def _model_json(model: BaseModel) -> bytes:
+    return model.__pydantic_serializer__.to_json(model, by_alias=True, exclude_none=True)
