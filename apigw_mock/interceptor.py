@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from botocore import handlers as botocore_handlers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
@@ -58,8 +58,9 @@ def _mark_answered(request: AWSPreparedRequest) -> None:
     """botocore runs *every* before-send handler, so a URL-matching mock active beside us (moto's `mock_aws`) would
     process this request too, and raise where it lacks the operation. Pointing the answered request at a reserved
     `.invalid` host (RFC 2606) makes such mocks pass it by; path and query stay, and a retry builds a new request."""
-    parts = urlsplit(request.url)
-    request.url = urlunsplit((parts.scheme, ANSWERED_HOST, parts.path, parts.query, parts.fragment))
+    scheme, _, rest = request.url.partition("://")
+    path = rest[rest.find("/") :] if "/" in rest else "/"
+    request.url = f"{scheme}://{ANSWERED_HOST}{path}"
 
 
 def wire_request(request: AWSPreparedRequest) -> HttpRequest:

@@ -28,10 +28,12 @@ class ResourceTree(PagedDict[str, Resource]):
 
     def __setitem__(self, key: str, resource: Resource) -> None:
         old = self.get(key)
-        if old is not None:
+        moved = old is None or (old.parent_id, old.path_part) != (resource.parent_id, resource.path_part)
+        if old is not None and moved:
             self._unlink(old)
         super().__setitem__(key, resource)
-        self._link(resource)
+        if moved:  # a new method or integration leaves the index (and the sibling order) as it was
+            self._link(resource)
         if resource.parent_id is None:
             self._root_id = key
 
