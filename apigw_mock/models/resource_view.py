@@ -31,13 +31,13 @@ class ResourceView(ApiGatewayModel):
 
 def as_listed(resource: Resource, embed: Collection[str] | None) -> Resource | ResourceView:
     """The resource as a listing shows it."""
-    if EMBED_METHODS in (embed or ()):
-        return resource
     methods = resource.resource_methods
+    if not methods or EMBED_METHODS in (embed or ()):
+        return resource  # without methods the two forms are the same
     return ResourceView(
         id=resource.id,
         parent_id=resource.parent_id,
         path_part=resource.path_part,
         path=resource.path,
-        resource_methods={verb: MethodStub() for verb in methods} if methods else None,
+        resource_methods={verb: MethodStub() for verb in methods},
     )
