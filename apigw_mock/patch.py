@@ -237,7 +237,6 @@ class PatchRules:
     def __init__(self, rules: Mapping[str, Rule], messages: Messages = STANDARD, finish: Finish | None = None) -> None:
         self.messages = messages
         self.finish = finish
-        self._rules = [(tuple(pattern.split("/")[1:]), rule) for pattern, rule in rules.items()]
         self.patterns = tuple(rules)
         # An index, so a path finds its rule without testing every pattern: fixed patterns by the whole path,
         # patterns whose only `{key}` is the last segment by the path before it; any other shape is scanned.
@@ -245,7 +244,8 @@ class PatchRules:
         self._fixed: dict[str, _Indexed] = {}
         self._keyed: dict[str, _Indexed] = {}
         self._scanned: list[_Indexed] = []
-        for order, (pattern, rule) in enumerate(self._rules):
+        for order, (path, rule) in enumerate(rules.items()):
+            pattern = tuple(path.split("/")[1:])
             entry = (order, pattern, tuple(p for p in pattern if p != "{key}"), rule)
             if "{key}" not in pattern:
                 self._fixed.setdefault("".join(f"/{p}" for p in pattern), entry)

@@ -67,7 +67,7 @@ def _finish_method(doc: dict[str, Any], refs: References) -> None:
         raise BadRequestException(INVALID_AUTHORIZER)
 
 
-def _authorization_type(value: str | None) -> str:
+def checked_authorization_type(value: str | None) -> str:
     """Upper-cased as PutMethod does (`none` -> `NONE`, recorded), then one of the four types (text [UNK])."""
     upper = (value or "").upper()
     if upper not in AUTHORIZATION_TYPES:
@@ -114,7 +114,7 @@ class Method(ApiGatewayModel):
 
     PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(
         {
-            "/authorizationType": patch.Field(parse=_authorization_type),
+            "/authorizationType": patch.Field(parse=checked_authorization_type),
             "/authorizerId": patch.Field(),
             "/apiKeyRequired": patch.Field(parse=patch.boolean),
             "/operationName": patch.Field(),

@@ -12,10 +12,16 @@ from collections.abc import Collection, Mapping
 
 from apigw_mock.exceptions import BadRequestException, ConflictException
 from apigw_mock.models import parameters
-from apigw_mock.models.method import AUTHORIZER_TYPES, INVALID_AUTHORIZER, Method, MethodResponse, References
+from apigw_mock.models.method import (
+    AUTHORIZER_TYPES,
+    INVALID_AUTHORIZER,
+    Method,
+    MethodResponse,
+    References,
+    checked_authorization_type,
+)
 
 VERBS = ("GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD", "ANY")
-AUTHORIZATION_TYPES = ("NONE", "AWS_IAM", *AUTHORIZER_TYPES)
 
 
 def check_verb(http_method: str) -> None:
@@ -42,12 +48,7 @@ def new_method(
     operation_name: str | None = None,
     authorization_scopes: list[str] | None = None,
 ) -> Method:
-    authorization = authorization_type.upper()
-    if authorization not in AUTHORIZATION_TYPES:
-        # The text is unrecorded [UNK]; modelled on the recorded verb message.
-        raise BadRequestException(
-            f"Invalid authorization type specified. Valid options are {','.join(AUTHORIZATION_TYPES)}"
-        )
+    authorization = checked_authorization_type(authorization_type)
     if authorization in AUTHORIZER_TYPES and authorizer_id not in refs.authorizers:
         raise BadRequestException(INVALID_AUTHORIZER)
     if request_validator_id is not None and request_validator_id not in refs.request_validators:
