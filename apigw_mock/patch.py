@@ -29,7 +29,7 @@ M = TypeVar("M", bound=pydantic.BaseModel)
 PatchOperations = Sequence[Mapping[str, Any]]  # `patchOperations` as parsed off the wire
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # made once per op on every Update: slots, and not frozen, keep that cheap
 class PatchOperation:
     """One entry of `patchOperations` (all values are strings on the wire, or absent)."""
 
