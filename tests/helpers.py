@@ -1,0 +1,97 @@
+"""Helpers shared by the black-box tests: reply bodies, AWS error assertions, and the usual graph builders.
+
+Everything here acts through a boto3 `apigateway` client, as a user would; nothing reaches into apigw_mock.
+Builders default to `GET` with `authorizationType` NONE because that is what almost every test starts from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+import boto3
+import botocore.config
+import pytest
+from botocore.exceptions import ClientError
+
+REGION = "us-east-1"
+OP_ENUM = "Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
+STATUS_PATTERN = r"Member must satisfy regular expression pattern: [1-5]\d\d"
+ONLY_REPLACE = "Invalid patch operation specified. Must be one of: [replace]"
+
+
+def body(resp: Mapping[str, Any]) -> dict[str, Any]:
+    """A parsed reply without boto3's ResponseMetadata: exactly the keys AWS sent."""
+    return {key: value for key, value in resp.items() if key != "ResponseMetadata"}
+
+
+def unvalidated_client() -> Any:
+    """A client without botocore's parameter validation, to send what botocore would refuse (nulls, numbers)."""
+    return boto3.client("apigateway", region_name=REGION, config=botocore.config.Config(parameter_validation=False))
+
+
+def assert_aws_error(
+    exc_info: pytest.ExceptionInfo[ClientError], code: str, message: str | None = None, status: int | None = None
+) -> None:
+    """The ClientError carries AWS's error `code` and, where given, its exact `message` and HTTP `status`."""
+    response = exc_info.value.response
+    assert response["Error"]["Code"] == code
+    if message is not None:
+        assert response["Error"]["Message"] == message
+    if status is not None:
+        assert response["ResponseMetadata"]["HTTPStatusCode"] == status
+
+
+@contextmanager
+def raises_aws(
+    code: str, message: str | None = None, status: int | None = None
+) -> Iterator[pytest.ExceptionInfo[ClientError]]:
+    """`pytest.raises(ClientError)` followed by `assert_aws_error` on what the block raised."""
+    with pytest.raises(ClientError) as exc_info:
+        yield exc_info
+    assert_aws_error(exc_info, code, message, status)
+
+
+def put_method(client: Any, api_id: str, resource_id: str, verb: str = "GET", **kwargs: Any) -> dict[str, Any]:
+    """PutMethod (authorizationType NONE unless given); returns the reply body."""
+    kwargs.setdefault("authorizationType", "NONE")
+    return body(client.put_method(restApiId=api_id, resourceId=resource_id, httpMethod=verb, **kwargs))
+
+
+def put_mock_integration(
+    client: Any, api_id: str, resource_id: str, verb: str = "GET", **kwargs: Any
+) -> dict[str, Any]:
+    """PutIntegration of type MOCK on an existing method; returns the reply body."""
+    return body(
+        client.put_integration(restApiId=api_id, resourceId=resource_id, httpMethod=verb, type="MOCK", **kwargs)
+    )
+
+
+def declare_headers(client: Any, api_id: str, resource_id: str, status_code: str, *headers: str) -> None:
+    """PutMethodResponse on GET for `status_code`, declaring the given `method.response.header.*` keys."""
+    client.put_method_response(
+        restApiId=api_id,
+        resourceId=resource_id,
+        httpMethod="GET",
+        statusCode=status_code,
+        responseParameters={header: False for header in headers},
+    )
+
+
+def method_with_mock(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> None:
+    """A method with a MOCK integration and neither method nor integration responses."""
+    put_method(client, api_id, resource_id, verb)
+    put_mock_integration(client, api_id, resource_id, verb)
+
+
+def mock_graph(
+    client: Any, api_id: str, resource_id: str, headers: Iterable[str] = (), **integration_response: Any
+) -> None:
+    """GET + method response 200 declaring `headers` + MOCK integration + integration response 200 from the kwargs."""
+    put_method(client, api_id, resource_id)
+    declare_headers(client, api_id, resource_id, "200", *headers)
+    put_mock_integration(client, api_id, resource_id)
+    client.put_integration_response(
+        restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200", **integration_response
+    )
