@@ -9,45 +9,28 @@ from __future__ import annotations
 
 from typing import Any
 
-import boto3
-import botocore.config
 import pytest
-from botocore.exceptions import ClientError
+
+from tests.helpers import (
+    ONLY_REPLACE,
+    OP_ENUM,
+    STATUS_PATTERN,
+    body,
+    mock_graph,
+    put_method,
+    raises_aws,
+    unvalidated_client,
+)
 
 ACAO = "method.response.header.Access-Control-Allow-Origin"
 EXTRA = "method.response.header.X-Extra"
-OP_ENUM = "Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
-STATUS_CONSTRAINT = r"Member must satisfy regular expression pattern: [1-5]\d\d"
 MEMBER = "updateIntegrationResponseInput.patchOperations"
-ONLY_REPLACE = "Invalid patch operation specified. Must be one of: [replace]"
-
-
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The response without its ResponseMetadata."""
-    return {key: value for key, value in resp.items() if key != "ResponseMetadata"}
-
-
-def _unvalidated_client() -> Any:
-    """A client that can send `None` patch values."""
-    return boto3.client(
-        "apigateway", region_name="us-east-1", config=botocore.config.Config(parameter_validation=False)
-    )
+JSON_TEMPLATE = "/responseTemplates/application~1json"
 
 
 def _setup(client: Any, api_id: str, resource_id: str, **integration_response: Any) -> None:
     """GET + method response 200 (declaring ACAO and X-Extra) + MOCK integration + integration response 200."""
-    client.put_method(restApiId=api_id, resourceId=resource_id, httpMethod="GET", authorizationType="NONE")
-    client.put_method_response(
-        restApiId=api_id,
-        resourceId=resource_id,
-        httpMethod="GET",
-        statusCode="200",
-        responseParameters={ACAO: False, EXTRA: False},
-    )
-    client.put_integration(restApiId=api_id, resourceId=resource_id, httpMethod="GET", type="MOCK")
-    client.put_integration_response(
-        restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200", **integration_response
-    )
+    mock_graph(client, api_id, resource_id, (ACAO, EXTRA), **integration_response)
 
 
 def _update(
@@ -59,117 +42,224 @@ def _update(
 
 
 def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
-    return _body(
+    return body(
         client.get_integration_response(restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200")
     )
 
 
-# --- AWS CLI documentation examples ---------------------------------------------------------------------------
+# --- successful updates: the reply (HTTP 200) is the new integration response, and a later GET agrees -----------
 
 
-def test_cli_example_replace_access_control_allow_origin(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={ACAO: "'example.com'"})
+@pytest.mark.parametrize(
+    ("setup", "ops", "expected"),
+    [
+        pytest.param(
+            {"responseParameters": {ACAO: "'example.com'"}},
+            [{"op": "replace", "path": f"/responseParameters/{ACAO}", "value": "'*'"}],
+            {"statusCode": "200", "responseParameters": {ACAO: "'*'"}},
+            id="cli-example-replace-access-control-allow-origin",
+        ),
+        pytest.param(
+            {"responseParameters": {ACAO: "'*'"}},
+            [{"op": "remove", "path": f"/responseParameters/{ACAO}"}],
+            {"statusCode": "200"},
+            id="cli-example-remove-access-control-allow-origin",
+        ),
+        pytest.param(
+            {
+                "selectionPattern": "",
+                "responseParameters": {ACAO: "'example.com'"},
+                "responseTemplates": {"application/json": "tpl"},
+            },
+            [{"op": "replace", "path": f"/responseParameters/{ACAO}", "value": "'*'"}],
+            {
+                "statusCode": "200",
+                "selectionPattern": "",
+                "responseParameters": {ACAO: "'*'"},
+                "responseTemplates": {"application/json": "tpl"},
+            },
+            id="cli-example-replace-keeps-other-fields",
+        ),
+        pytest.param(
+            {"responseParameters": {ACAO: "'*'"}, "selectionPattern": "old"},
+            [
+                {"op": "replace", "path": "/selectionPattern", "value": "new"},
+                {"op": "add", "path": JSON_TEMPLATE, "value": "{}"},
+            ],
+            {
+                "statusCode": "200",
+                "selectionPattern": "new",
+                "responseParameters": {ACAO: "'*'"},
+                "responseTemplates": {"application/json": "{}"},
+            },
+            id="update-response-equals-later-get",
+        ),
+        pytest.param(
+            {"selectionPattern": "old", "responseTemplates": {"application/json": "t"}},
+            [{"op": "replace", "path": "/selectionPattern", "value": "updated-pattern"}],
+            {
+                "statusCode": "200",
+                "selectionPattern": "updated-pattern",
+                "responseTemplates": {"application/json": "t"},
+            },
+            id="replace-selection-pattern-keeps-templates",
+        ),
+        pytest.param(
+            {"contentHandling": "CONVERT_TO_TEXT"},
+            [{"op": "replace", "path": "/contentHandling", "value": "CONVERT_TO_BINARY"}],
+            {"statusCode": "200", "contentHandling": "CONVERT_TO_BINARY"},
+            id="replace-content-handling",
+        ),
+        pytest.param(
+            {},
+            [{"op": "add", "path": JSON_TEMPLATE, "value": "$input.body"}],
+            {"statusCode": "200", "responseTemplates": {"application/json": "$input.body"}},
+            id="add-template-creates-map",
+        ),
+        pytest.param(
+            {"responseTemplates": {"application/json": "old", "text/html": "h"}},
+            [{"op": "replace", "path": JSON_TEMPLATE, "value": "new"}],
+            {"statusCode": "200", "responseTemplates": {"application/json": "new", "text/html": "h"}},
+            id="replace-existing-template",
+        ),
+        # spec §4.1: [INF] add on an existing key overwrites
+        pytest.param(
+            {"responseTemplates": {"application/json": "old"}},
+            [{"op": "add", "path": JSON_TEMPLATE, "value": "new"}],
+            {"statusCode": "200", "responseTemplates": {"application/json": "new"}},
+            id="add-existing-template-overwrites",
+        ),
+        pytest.param(
+            {"responseTemplates": {"application/json": "j", "text/html": "h"}},
+            [{"op": "remove", "path": JSON_TEMPLATE, "value": "ignored"}],
+            {"statusCode": "200", "responseTemplates": {"text/html": "h"}},
+            id="remove-template-keeps-other-templates",
+        ),
+        # spec §4.1: [INF] an emptied integration map disappears like Method/MethodResponse maps
+        pytest.param(
+            {"responseTemplates": {"application/json": "j"}},
+            [{"op": "remove", "path": JSON_TEMPLATE}],
+            {"statusCode": "200"},
+            id="remove-last-template-drops-the-map",
+        ),
+        pytest.param(
+            {"responseParameters": {ACAO: "'*'"}},
+            [{"op": "add", "path": f"/responseParameters/{EXTRA}", "value": "integration.response.header.X-Up"}],
+            {"statusCode": "200", "responseParameters": {ACAO: "'*'", EXTRA: "integration.response.header.X-Up"}},
+            id="add-declared-response-parameter",
+        ),
+        pytest.param(
+            {},
+            [{"op": "add", "path": f"/responseParameters/{ACAO}", "value": "integration.response.body"}],
+            {"statusCode": "200", "responseParameters": {ACAO: "integration.response.body"}},
+            id="add-response-parameter-creates-map",
+        ),
+        pytest.param(
+            {},
+            [
+                {"op": "add", "path": JSON_TEMPLATE, "value": "first"},
+                {"op": "replace", "path": JSON_TEMPLATE, "value": "second"},
+                {"op": "replace", "path": "/selectionPattern", "value": "a"},
+                {"op": "replace", "path": "/selectionPattern", "value": "b"},
+            ],
+            {"statusCode": "200", "selectionPattern": "b", "responseTemplates": {"application/json": "second"}},
+            id="ops-are-applied-in-order",
+        ),
+        pytest.param(
+            {"selectionPattern": "p"},
+            [],
+            {"statusCode": "200", "selectionPattern": "p"},
+            id="empty-patch-operations-returns-unchanged-object",
+        ),
+    ],
+)
+def test_update_result(
+    client: Any,
+    rest_api: dict,
+    resource: dict,
+    setup: dict[str, Any],
+    ops: list[dict[str, Any]],
+    expected: dict[str, Any],
+) -> None:
+    _setup(client, rest_api["id"], resource["id"], **setup)
 
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "replace", "path": f"/responseParameters/{ACAO}", "value": "'*'"}],
-    )
+    resp = _update(client, rest_api["id"], resource["id"], ops)
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == {"statusCode": "200", "responseParameters": {ACAO: "'*'"}}
+    assert body(resp) == expected
+    assert _get(client, rest_api["id"], resource["id"]) == expected
 
 
-def test_cli_example_remove_access_control_allow_origin(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={ACAO: "'*'"})
+# --- BadRequest / NotFound on a path, a value or an op --------------------------------------------------------
 
-    resp = _update(client, rest_api["id"], resource["id"], [{"op": "remove", "path": f"/responseParameters/{ACAO}"}])
-
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == {"statusCode": "200"}
-    assert _get(client, rest_api["id"], resource["id"]) == {"statusCode": "200"}
+MAPPING_ERROR = (
+    "Invalid mapping expression specified: Validation Result: warnings : [], "
+    "errors : [Invalid mapping expression parameter specified: method.response.header.Location]"
+)
 
 
-def test_cli_example_replace_keeps_other_fields(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(
-        client,
-        rest_api["id"],
-        resource["id"],
-        selectionPattern="",
-        responseParameters={ACAO: "'example.com'"},
-        responseTemplates={"application/json": "tpl"},
-    )
+@pytest.mark.parametrize(
+    ("setup", "op", "code", "message"),
+    [
+        # spec §4.1 / §7.2: [UNK] recommended choice
+        *(
+            pytest.param(
+                {"responseTemplates": {"application/json": "j"}},
+                {"op": op, "path": "/responseTemplates/application~1xml", "value": "x"},
+                "NotFoundException",
+                "Content-Type specified was not found",
+                id=f"missing-template-key-{op}",
+            )
+            for op in ("replace", "remove")
+        ),
+        # spec §4.1: [INF] for this operation (REC for UpdateMethod)
+        pytest.param(
+            {},
+            {"op": "add", "path": "/responseTemplates/application/json", "value": "x"},
+            "BadRequestException",
+            "Invalid patch path /responseTemplates/application/json",
+            id="template-key-with-unescaped-slash",
+        ),
+        # spec §4.2: [INF] same mapping validation as PutIntegrationResponse
+        pytest.param(
+            {},
+            {"op": "add", "path": "/responseParameters/method.response.header.Location", "value": "'x'"},
+            "BadRequestException",
+            MAPPING_ERROR,
+            id="add-undeclared-response-parameter",
+        ),
+        # spec §4.1: [UNK] recommended choice for *Parameters maps
+        *(
+            pytest.param(
+                {"responseParameters": {ACAO: "'*'"}},
+                {"op": op, "path": f"/responseParameters/{EXTRA}", "value": "'x'"},
+                "NotFoundException",
+                "Invalid parameter name specified",
+                id=f"missing-response-parameter-key-{op}",
+            )
+            for op in ("replace", "remove")
+        ),
+        # spec §4.1: [INF] for this operation (REC for UpdateGatewayResponse)
+        pytest.param(
+            {}, {"op": "replace", "value": "x"}, "BadRequestException", "Invalid patch path null", id="no-path"
+        ),
+        # spec §4.1 / §7.1: [UNK] recommended choice
+        pytest.param(
+            {},
+            {"op": "replace", "path": "/foo", "value": "x"},
+            "BadRequestException",
+            "Invalid patch path /foo",
+            id="unknown-path",
+        ),
+    ],
+)
+def test_rejected_op(
+    client: Any, rest_api: dict, resource: dict, setup: dict[str, Any], op: dict[str, Any], code: str, message: str
+) -> None:
+    _setup(client, rest_api["id"], resource["id"], **setup)
 
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "replace", "path": f"/responseParameters/{ACAO}", "value": "'*'"}],
-    )
-
-    assert _body(resp) == {
-        "statusCode": "200",
-        "selectionPattern": "",
-        "responseParameters": {ACAO: "'*'"},
-        "responseTemplates": {"application/json": "tpl"},
-    }
-
-
-def test_update_response_equals_later_get(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={ACAO: "'*'"}, selectionPattern="old")
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [
-            {"op": "replace", "path": "/selectionPattern", "value": "new"},
-            {"op": "add", "path": "/responseTemplates/application~1json", "value": "{}"},
-        ],
-    )
-
-    assert _body(resp) == _get(client, rest_api["id"], resource["id"])
-    assert _body(resp) == {
-        "statusCode": "200",
-        "selectionPattern": "new",
-        "responseParameters": {ACAO: "'*'"},
-        "responseTemplates": {"application/json": "{}"},
-    }
-
-
-# --- scalar paths ---------------------------------------------------------------------------------------------
-
-
-def test_replace_selection_pattern_keeps_templates(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], selectionPattern="old", responseTemplates={"application/json": "t"})
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "replace", "path": "/selectionPattern", "value": "updated-pattern"}],
-    )
-
-    assert _body(resp) == {
-        "statusCode": "200",
-        "selectionPattern": "updated-pattern",
-        "responseTemplates": {"application/json": "t"},
-    }
-
-
-def test_replace_content_handling(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], contentHandling="CONVERT_TO_TEXT")
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "replace", "path": "/contentHandling", "value": "CONVERT_TO_BINARY"}],
-    )
-
-    assert _body(resp) == {"statusCode": "200", "contentHandling": "CONVERT_TO_BINARY"}
-    assert _get(client, rest_api["id"], resource["id"]) == {"statusCode": "200", "contentHandling": "CONVERT_TO_BINARY"}
+    with raises_aws(code, message):
+        _update(client, rest_api["id"], resource["id"], [op])
 
 
 def test_replace_content_handling_with_invalid_value_is_bad_request(
@@ -177,179 +267,21 @@ def test_replace_content_handling_with_invalid_value_is_bad_request(
 ) -> None:
     _setup(client, rest_api["id"], resource["id"])
 
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
+    # spec §4.2: [UNK] message text; only the class and status are pinned
+    with raises_aws("BadRequestException", status=400):
         _update(
             client, rest_api["id"], resource["id"], [{"op": "replace", "path": "/contentHandling", "value": "WRONG"}]
         )
 
-    # spec §4.2: [UNK] message text; only the class and status are pinned
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
-
-
-# --- responseTemplates map ------------------------------------------------------------------------------------
-
-
-def test_add_template_creates_map(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "add", "path": "/responseTemplates/application~1json", "value": "$input.body"}],
-    )
-
-    assert _body(resp) == {"statusCode": "200", "responseTemplates": {"application/json": "$input.body"}}
-    assert _get(client, rest_api["id"], resource["id"]) == _body(resp)
-
-
-def test_replace_existing_template(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "old", "text/html": "h"})
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "replace", "path": "/responseTemplates/application~1json", "value": "new"}],
-    )
-
-    assert _body(resp) == {"statusCode": "200", "responseTemplates": {"application/json": "new", "text/html": "h"}}
-
-
-def test_add_existing_template_overwrites(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "old"})
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "add", "path": "/responseTemplates/application~1json", "value": "new"}],
-    )
-
-    # spec §4.1: [INF] add on an existing key overwrites
-    assert _body(resp) == {"statusCode": "200", "responseTemplates": {"application/json": "new"}}
-
-
-def test_remove_template_keeps_other_templates(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "j", "text/html": "h"})
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "remove", "path": "/responseTemplates/application~1json", "value": "ignored"}],
-    )
-
-    assert _body(resp) == {"statusCode": "200", "responseTemplates": {"text/html": "h"}}
-
-
-def test_remove_last_template_drops_the_map(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "j"})
-
-    resp = _update(
-        client, rest_api["id"], resource["id"], [{"op": "remove", "path": "/responseTemplates/application~1json"}]
-    )
-
-    # spec §4.1: [INF] an emptied integration map disappears like Method/MethodResponse maps
-    assert _body(resp) == {"statusCode": "200"}
-
-
-@pytest.mark.parametrize("op", ["replace", "remove"])
-def test_missing_template_key_is_not_found(client: Any, rest_api: dict, resource: dict, op: str) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "j"})
-
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": op, "path": "/responseTemplates/application~1xml", "value": "x"}],
-        )
-
-    # spec §4.1 / §7.2: [UNK] recommended choice
-    assert exc.value.response["Error"]["Message"] == "Content-Type specified was not found"
-
 
 @pytest.mark.parametrize("op", ["add", "replace"])
 def test_null_template_value_is_bad_request(mock: Any, rest_api: dict, resource: dict, op: str) -> None:
-    client = _unvalidated_client()
+    client = unvalidated_client()
     _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "j"})
 
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": op, "path": "/responseTemplates/application~1json", "value": None}],
-        )
-
     # spec §4.1 / §7.4: [UNK] recommended choice (mirrors UpdateGatewayResponse)
-    assert exc.value.response["Error"]["Message"] == "Invalid null or empty value in responseTemplates"
-
-
-def test_template_key_with_unescaped_slash_is_invalid_path(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": "add", "path": "/responseTemplates/application/json", "value": "x"}],
-        )
-
-    # spec §4.1: [INF] for this operation (REC for UpdateMethod)
-    assert exc.value.response["Error"]["Message"] == "Invalid patch path /responseTemplates/application/json"
-
-
-# --- responseParameters map -----------------------------------------------------------------------------------
-
-
-def test_add_declared_response_parameter(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={ACAO: "'*'"})
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "add", "path": f"/responseParameters/{EXTRA}", "value": "integration.response.header.X-Up"}],
-    )
-
-    assert _body(resp) == {
-        "statusCode": "200",
-        "responseParameters": {ACAO: "'*'", EXTRA: "integration.response.header.X-Up"},
-    }
-
-
-def test_add_response_parameter_creates_map(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "add", "path": f"/responseParameters/{ACAO}", "value": "integration.response.body"}],
-    )
-
-    assert _body(resp) == {"statusCode": "200", "responseParameters": {ACAO: "integration.response.body"}}
-
-
-def test_add_undeclared_response_parameter_is_bad_request(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": "add", "path": "/responseParameters/method.response.header.Location", "value": "'x'"}],
-        )
-
-    # spec §4.2: [INF] same mapping validation as PutIntegrationResponse
-    assert exc.value.response["Error"]["Message"] == (
-        "Invalid mapping expression specified: Validation Result: warnings : [], "
-        "errors : [Invalid mapping expression parameter specified: method.response.header.Location]"
-    )
+    with raises_aws("BadRequestException", "Invalid null or empty value in responseTemplates"):
+        _update(client, rest_api["id"], resource["id"], [{"op": op, "path": JSON_TEMPLATE, "value": None}])
 
 
 def test_add_response_parameter_with_invalid_expression_is_bad_request(
@@ -357,7 +289,7 @@ def test_add_response_parameter_with_invalid_expression_is_bad_request(
 ) -> None:
     _setup(client, rest_api["id"], resource["id"])
 
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
+    with raises_aws("BadRequestException") as exc:
         _update(
             client,
             rest_api["id"],
@@ -369,49 +301,11 @@ def test_add_response_parameter_with_invalid_expression_is_bad_request(
     assert exc.value.response["Error"]["Message"].startswith("Invalid mapping expression specified")
 
 
-@pytest.mark.parametrize("op", ["replace", "remove"])
-def test_missing_response_parameter_key_is_not_found(client: Any, rest_api: dict, resource: dict, op: str) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={ACAO: "'*'"})
-
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(
-            client, rest_api["id"], resource["id"], [{"op": op, "path": f"/responseParameters/{EXTRA}", "value": "'x'"}]
-        )
-
-    # spec §4.1: [UNK] recommended choice for *Parameters maps
-    assert exc.value.response["Error"]["Message"] == "Invalid parameter name specified"
-
-
-# --- op semantics ---------------------------------------------------------------------------------------------
-
-
-def test_ops_are_applied_in_order(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [
-            {"op": "add", "path": "/responseTemplates/application~1json", "value": "first"},
-            {"op": "replace", "path": "/responseTemplates/application~1json", "value": "second"},
-            {"op": "replace", "path": "/selectionPattern", "value": "a"},
-            {"op": "replace", "path": "/selectionPattern", "value": "b"},
-        ],
-    )
-
-    assert _body(resp) == {
-        "statusCode": "200",
-        "selectionPattern": "b",
-        "responseTemplates": {"application/json": "second"},
-    }
-
-
 def test_failing_second_op_leaves_object_unchanged(client: Any, rest_api: dict, resource: dict) -> None:
     _setup(client, rest_api["id"], resource["id"], selectionPattern="old", responseTemplates={"application/json": "j"})
     before = _get(client, rest_api["id"], resource["id"])
 
-    with pytest.raises(client.exceptions.NotFoundException):
+    with raises_aws("NotFoundException"):
         _update(
             client,
             rest_api["id"],
@@ -426,58 +320,57 @@ def test_failing_second_op_leaves_object_unchanged(client: Any, rest_api: dict, 
     assert _get(client, rest_api["id"], resource["id"]) == before
 
 
-def test_empty_patch_operations_returns_unchanged_object(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], selectionPattern="p")
-
-    resp = _update(client, rest_api["id"], resource["id"], [])
-
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == {"statusCode": "200", "selectionPattern": "p"}
-
-
 # --- ValidationException --------------------------------------------------------------------------------------
 
 
-def test_bad_op_is_validation_exception(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(ClientError) as exc:
-        _update(client, rest_api["id"], resource["id"], [{"op": "bogus", "path": "/selectionPattern", "value": "x"}])
-
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Error"]["Message"] == (
-        f"1 validation error detected: Value 'bogus' at '{MEMBER}.1.member.op' failed to satisfy constraint: {OP_ENUM}"
-    )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+def _op_error(value: str, index: int) -> str:
+    return f"Value '{value}' at '{MEMBER}.{index}.member.op' failed to satisfy constraint: {OP_ENUM}"
 
 
-def test_bad_ops_are_aggregated_with_one_based_indexes(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
+STATUS_ERROR = f"Value 'wrong' at 'statusCode' failed to satisfy constraint: {STATUS_PATTERN}"
 
-    with pytest.raises(ClientError) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
+
+@pytest.mark.parametrize(
+    ("ops", "status_code", "message"),
+    [
+        pytest.param(
+            [{"op": "bogus", "path": "/selectionPattern", "value": "x"}],
+            "200",
+            f"1 validation error detected: {_op_error('bogus', 1)}",
+            id="bad-op",
+        ),
+        pytest.param(
             [
                 {"op": "bogus", "path": "/selectionPattern", "value": "x"},
                 {"op": "replace", "path": "/selectionPattern", "value": "y"},
                 {"op": "wrong_op", "path": "/selectionPattern", "value": "z"},
             ],
-        )
+            "200",
+            f"2 validation errors detected: {_op_error('bogus', 1)}; {_op_error('wrong_op', 3)}",
+            id="bad-ops-are-aggregated-with-one-based-indexes",
+        ),
+        pytest.param([], "wrong", f"1 validation error detected: {STATUS_ERROR}", id="bad-status-code"),
+        pytest.param(
+            [{"op": "bogus", "path": "/selectionPattern", "value": "x"}],
+            "wrong",
+            f"2 validation errors detected: {_op_error('bogus', 1)}; {STATUS_ERROR}",
+            id="bad-op-and-bad-status-code-list-patch-operations-first",
+        ),
+    ],
+)
+def test_validation_exception(
+    client: Any, rest_api: dict, resource: dict, ops: list[dict[str, Any]], status_code: str, message: str
+) -> None:
+    _setup(client, rest_api["id"], resource["id"])
 
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Error"]["Message"] == (
-        f"2 validation errors detected: Value 'bogus' at '{MEMBER}.1.member.op' failed to satisfy constraint: "
-        f"{OP_ENUM}; "
-        f"Value 'wrong_op' at '{MEMBER}.3.member.op' failed to satisfy constraint: {OP_ENUM}"
-    )
+    with raises_aws("ValidationException", message, 400):
+        _update(client, rest_api["id"], resource["id"], ops, status_code=status_code)
 
 
 def test_bad_ops_do_not_change_the_object(client: Any, rest_api: dict, resource: dict) -> None:
     _setup(client, rest_api["id"], resource["id"], selectionPattern="old")
 
-    with pytest.raises(ClientError):
+    with raises_aws("ValidationException"):
         _update(
             client,
             rest_api["id"],
@@ -488,68 +381,13 @@ def test_bad_ops_do_not_change_the_object(client: Any, rest_api: dict, resource:
     assert _get(client, rest_api["id"], resource["id"]) == {"statusCode": "200", "selectionPattern": "old"}
 
 
-def test_bad_status_code_is_validation_exception(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(ClientError) as exc:
-        _update(client, rest_api["id"], resource["id"], [], status_code="wrong")
-
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Error"]["Message"] == (
-        f"1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: {STATUS_CONSTRAINT}"
-    )
-
-
 def test_bad_status_code_precedes_existence_checks(client: Any, rest_api: dict, resource: dict) -> None:
     # No method on the resource at all.
-    with pytest.raises(ClientError) as exc:
+    with raises_aws("ValidationException", status=400):
         _update(client, rest_api["id"], resource["id"], [], status_code="wrong")
-
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
-
-
-def test_bad_op_and_bad_status_code_list_patch_operations_first(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(ClientError) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": "bogus", "path": "/selectionPattern", "value": "x"}],
-            status_code="wrong",
-        )
-
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Error"]["Message"] == (
-        f"2 validation errors detected: Value 'bogus' at '{MEMBER}.1.member.op' failed to satisfy constraint: "
-        f"{OP_ENUM}; "
-        f"Value 'wrong' at 'statusCode' failed to satisfy constraint: {STATUS_CONSTRAINT}"
-    )
 
 
 # --- bad paths and unsupported ops ----------------------------------------------------------------------------
-
-
-def test_missing_path_is_bad_request(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(client, rest_api["id"], resource["id"], [{"op": "replace", "value": "x"}])
-
-    # spec §4.1: [INF] for this operation (REC for UpdateGatewayResponse)
-    assert exc.value.response["Error"]["Message"] == "Invalid patch path null"
-
-
-def test_unknown_path_is_bad_request(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(client, rest_api["id"], resource["id"], [{"op": "replace", "path": "/foo", "value": "x"}])
-
-    # spec §4.1 / §7.1: [UNK] recommended choice
-    assert exc.value.response["Error"]["Message"] == "Invalid patch path /foo"
 
 
 @pytest.mark.parametrize("op", ["add", "replace", "remove"])
@@ -557,11 +395,9 @@ def test_unknown_path_is_bad_request(client: Any, rest_api: dict, resource: dict
 def test_bare_map_path_is_bad_request(client: Any, rest_api: dict, resource: dict, op: str, path: str) -> None:
     _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "j"})
 
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(client, rest_api["id"], resource["id"], [{"op": op, "path": path, "value": "x"}])
-
     # spec §4.1: [INF] for this operation (REC for UpdateMethod /requestParameters)
-    assert exc.value.response["Error"]["Message"] == f"Invalid patch path {path}"
+    with raises_aws("BadRequestException", f"Invalid patch path {path}"):
+        _update(client, rest_api["id"], resource["id"], [{"op": op, "path": path, "value": "x"}])
 
 
 @pytest.mark.parametrize(
@@ -578,18 +414,17 @@ def test_unsupported_op_on_scalar_path_is_bad_request(
 ) -> None:
     _setup(client, rest_api["id"], resource["id"], selectionPattern="p", contentHandling="CONVERT_TO_TEXT")
 
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(client, rest_api["id"], resource["id"], [{"op": op, "path": path, "value": "x"}])
-
     # spec §4.1 / §7.1: [UNK] recommended choice
-    assert exc.value.response["Error"]["Message"] == ONLY_REPLACE
+    with raises_aws("BadRequestException", ONLY_REPLACE):
+        _update(client, rest_api["id"], resource["id"], [{"op": op, "path": path, "value": "x"}])
 
 
 @pytest.mark.parametrize("op", ["move", "copy", "test"])
 def test_move_copy_test_on_scalar_path_are_unsupported(client: Any, rest_api: dict, resource: dict, op: str) -> None:
     _setup(client, rest_api["id"], resource["id"], selectionPattern="p")
 
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
+    # spec §4.1: [UNK] recommended choice (the operation's unsupported-op message)
+    with raises_aws("BadRequestException", ONLY_REPLACE):
         _update(
             client,
             rest_api["id"],
@@ -597,92 +432,109 @@ def test_move_copy_test_on_scalar_path_are_unsupported(client: Any, rest_api: di
             [{"op": op, "path": "/selectionPattern", "from": "/selectionPattern", "value": "p"}],
         )
 
-    # spec §4.1: [UNK] recommended choice (the operation's unsupported-op message)
-    assert exc.value.response["Error"]["Message"] == ONLY_REPLACE
-
 
 @pytest.mark.parametrize("op", ["move", "copy", "test"])
 def test_move_copy_test_on_map_path_are_unsupported(client: Any, rest_api: dict, resource: dict, op: str) -> None:
     _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "j"})
 
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
+    with raises_aws("BadRequestException") as exc:
         _update(
             client,
             rest_api["id"],
             resource["id"],
-            [
-                {
-                    "op": op,
-                    "path": "/responseTemplates/application~1xml",
-                    "from": "/responseTemplates/application~1json",
-                    "value": "j",
-                }
-            ],
+            [{"op": op, "path": "/responseTemplates/application~1xml", "from": JSON_TEMPLATE, "value": "j"}],
         )
 
     # spec §4.1: [UNK] the list of supported ops for map paths is not pinned; only the message family is
     assert exc.value.response["Error"]["Message"].startswith("Invalid patch operation specified. Must be one of: [")
 
 
-# --- existence ------------------------------------------------------------------------------------------------
+# --- existence (spec §2: [INF]) -------------------------------------------------------------------------------
+
+SELECTION_OP = {"op": "replace", "path": "/selectionPattern", "value": "x"}
 
 
-def test_missing_status_code_is_not_found(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": "replace", "path": "/selectionPattern", "value": "x"}],
+@pytest.mark.parametrize(
+    ("built", "api_id", "resource_id", "status_code", "ops", "message", "status"),
+    [
+        pytest.param(
+            "graph",
+            None,
+            None,
             "404",
-        )
+            [SELECTION_OP],
+            "Invalid Response status code specified",
+            404,
+            id="missing-status-code",
+        ),
+        pytest.param(
+            "graph",
+            None,
+            None,
+            "500",
+            [],
+            "Invalid Response status code specified",
+            None,
+            id="missing-status-code-with-empty-ops",
+        ),
+        pytest.param(
+            "method",
+            None,
+            None,
+            "200",
+            [],
+            "Invalid Integration identifier specified",
+            None,
+            id="missing-integration-with-empty-ops",
+        ),
+        pytest.param(
+            "nothing",
+            None,
+            None,
+            "200",
+            [],
+            "Invalid Method identifier specified",
+            None,
+            id="missing-method-with-empty-ops",
+        ),
+        pytest.param(
+            "nothing",
+            None,
+            "nores0",
+            "200",
+            [],
+            "Invalid Resource identifier specified",
+            None,
+            id="missing-resource-with-empty-ops",
+        ),
+        pytest.param(
+            "nothing",
+            "noapi00000",
+            "nores0",
+            "200",
+            [],
+            "Invalid Resource identifier specified",
+            None,
+            id="missing-api-with-empty-ops",
+        ),
+    ],
+)
+def test_not_found(
+    client: Any,
+    rest_api: dict,
+    resource: dict,
+    built: str,
+    api_id: str | None,
+    resource_id: str | None,
+    status_code: str,
+    ops: list[dict[str, Any]],
+    message: str,
+    status: int | None,
+) -> None:
+    if built == "graph":
+        _setup(client, rest_api["id"], resource["id"])
+    elif built == "method":
+        put_method(client, rest_api["id"], resource["id"])
 
-    # spec §2: [INF]
-    assert exc.value.response["Error"]["Message"] == "Invalid Response status code specified"
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
-
-
-def test_missing_status_code_is_not_found_with_empty_ops(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, rest_api["id"], resource["id"], [], "500")
-
-    # spec §2: [INF]
-    assert exc.value.response["Error"]["Message"] == "Invalid Response status code specified"
-
-
-def test_missing_integration_is_not_found_with_empty_ops(client: Any, rest_api: dict, resource: dict) -> None:
-    client.put_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", authorizationType="NONE")
-
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, rest_api["id"], resource["id"], [])
-
-    # spec §2: [INF]
-    assert exc.value.response["Error"]["Message"] == "Invalid Integration identifier specified"
-
-
-def test_missing_method_is_not_found_with_empty_ops(client: Any, rest_api: dict, resource: dict) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, rest_api["id"], resource["id"], [])
-
-    # spec §2: [INF]
-    assert exc.value.response["Error"]["Message"] == "Invalid Method identifier specified"
-
-
-def test_missing_resource_is_not_found_with_empty_ops(client: Any, rest_api: dict) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, rest_api["id"], "nores0", [])
-
-    # spec §2: [INF]
-    assert exc.value.response["Error"]["Message"] == "Invalid Resource identifier specified"
-
-
-def test_missing_api_is_not_found_with_empty_ops(client: Any) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, "noapi00000", "nores0", [])
-
-    # spec §2: [INF]
-    assert exc.value.response["Error"]["Message"] == "Invalid Resource identifier specified"
+    with raises_aws("NotFoundException", message, status):
+        _update(client, api_id or rest_api["id"], resource_id or resource["id"], ops, status_code)
