@@ -19,6 +19,13 @@ REGION = "us-east-1"
 OP_ENUM = "Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
 STATUS_PATTERN = r"Member must satisfy regular expression pattern: [1-5]\d\d"
 ONLY_REPLACE = "Invalid patch operation specified. Must be one of: [replace]"
+HTTP_STATUS = {
+    "BadRequestException": 400,
+    "ValidationException": 400,
+    "NotFoundException": 404,
+    "ConflictException": 409,
+}
+"""The HTTP status AWS answers with each error code."""
 
 
 def body(resp: Mapping[str, Any]) -> dict[str, Any]:
@@ -95,3 +102,19 @@ def mock_graph(
     client.put_integration_response(
         restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200", **integration_response
     )
+
+
+def validation_message(*violations: str) -> str:
+    """AWS's aggregated ValidationException text: `N validation error(s) detected: v1; v2`."""
+    noun = "error" if len(violations) == 1 else "errors"
+    return f"{len(violations)} validation {noun} detected: " + "; ".join(violations)
+
+
+def op_violation(member: str, value: str, index: int) -> str:
+    """The violation of a bad patch `op` at 1-based `index` of `member` (e.g. updateMethodInput.patchOperations)."""
+    return f"Value '{value}' at '{member}.{index}.member.op' failed to satisfy constraint: {OP_ENUM}"
+
+
+def status_code_violation(value: str) -> str:
+    """The violation of a `statusCode` outside `[1-5]\\d\\d`."""
+    return f"Value '{value}' at 'statusCode' failed to satisfy constraint: {STATUS_PATTERN}"

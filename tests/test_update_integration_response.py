@@ -13,13 +13,14 @@ import pytest
 
 from tests.helpers import (
     ONLY_REPLACE,
-    OP_ENUM,
-    STATUS_PATTERN,
     body,
     mock_graph,
+    op_violation,
     put_method,
     raises_aws,
+    status_code_violation,
     unvalidated_client,
+    validation_message,
 )
 
 ACAO = "method.response.header.Access-Control-Allow-Origin"
@@ -323,20 +324,13 @@ def test_failing_second_op_leaves_object_unchanged(client: Any, rest_api: dict, 
 # --- ValidationException --------------------------------------------------------------------------------------
 
 
-def _op_error(value: str, index: int) -> str:
-    return f"Value '{value}' at '{MEMBER}.{index}.member.op' failed to satisfy constraint: {OP_ENUM}"
-
-
-STATUS_ERROR = f"Value 'wrong' at 'statusCode' failed to satisfy constraint: {STATUS_PATTERN}"
-
-
 @pytest.mark.parametrize(
     ("ops", "status_code", "message"),
     [
         pytest.param(
             [{"op": "bogus", "path": "/selectionPattern", "value": "x"}],
             "200",
-            f"1 validation error detected: {_op_error('bogus', 1)}",
+            validation_message(op_violation(MEMBER, "bogus", 1)),
             id="bad-op",
         ),
         pytest.param(
@@ -346,14 +340,14 @@ STATUS_ERROR = f"Value 'wrong' at 'statusCode' failed to satisfy constraint: {ST
                 {"op": "wrong_op", "path": "/selectionPattern", "value": "z"},
             ],
             "200",
-            f"2 validation errors detected: {_op_error('bogus', 1)}; {_op_error('wrong_op', 3)}",
+            validation_message(op_violation(MEMBER, "bogus", 1), op_violation(MEMBER, "wrong_op", 3)),
             id="bad-ops-are-aggregated-with-one-based-indexes",
         ),
-        pytest.param([], "wrong", f"1 validation error detected: {STATUS_ERROR}", id="bad-status-code"),
+        pytest.param([], "wrong", validation_message(status_code_violation("wrong")), id="bad-status-code"),
         pytest.param(
             [{"op": "bogus", "path": "/selectionPattern", "value": "x"}],
             "wrong",
-            f"2 validation errors detected: {_op_error('bogus', 1)}; {STATUS_ERROR}",
+            validation_message(op_violation(MEMBER, "bogus", 1), status_code_violation("wrong")),
             id="bad-op-and-bad-status-code-list-patch-operations-first",
         ),
     ],
