@@ -9,22 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from botocore.exceptions import ClientError
+
+from tests.helpers import (
+    body,
+    op_violation,
+    put_method,
+    raises_aws,
+    status_code_violation,
+    validation_message,
+)
 
 MY_HEADER = "method.response.header.my-header"
 OTHER_HEADER = "method.response.header.other-header"
-OP_ENUM = "Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
-STATUS_CONSTRAINT = r"Member must satisfy regular expression pattern: [1-5]\d\d"
 MEMBER = "updateMethodResponseInput.patchOperations"
-
-
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The response without its ResponseMetadata."""
-    return {key: value for key, value in resp.items() if key != "ResponseMetadata"}
+JSON_MODEL = "/responseModels/application~1json"
 
 
 def _setup(client: Any, api_id: str, resource_id: str, **method_response: Any) -> None:
-    client.put_method(restApiId=api_id, resourceId=resource_id, httpMethod="GET", authorizationType="NONE")
+    put_method(client, api_id, resource_id)
     client.put_method_response(
         restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200", **method_response
     )
@@ -39,168 +41,115 @@ def _update(
 
 
 def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
-    return _body(
+    return body(
         client.get_method_response(restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200")
     )
 
 
-# --- success --------------------------------------------------------------------------------------------------
+# --- success: HTTP 201, the reply is the new method response, and a later GET agrees ----------------------------
 
 
-def test_add_response_parameter_answers_201_with_boolean(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
+@pytest.mark.parametrize(
+    ("setup", "ops", "expected"),
+    [
+        pytest.param(
+            {},
+            [{"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"}],
+            {"statusCode": "200", "responseParameters": {MY_HEADER: True}},
+            id="add-response-parameter-with-boolean",
+        ),
+        pytest.param(
+            {"responseParameters": {MY_HEADER: False}},
+            [{"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "true"}],
+            {"statusCode": "200", "responseParameters": {MY_HEADER: True}},
+            id="replace-response-parameter-true",
+        ),
+        pytest.param(
+            {"responseParameters": {MY_HEADER: True}},
+            [{"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "nope"}],
+            {"statusCode": "200", "responseParameters": {MY_HEADER: False}},
+            id="replace-response-parameter-non-true-is-false",
+        ),
+        pytest.param(
+            {},
+            [{"op": "add", "path": JSON_MODEL, "value": "Empty"}],
+            {"statusCode": "200", "responseModels": {"application/json": "Empty"}},
+            id="add-response-model",
+        ),
+        pytest.param(
+            {"responseModels": {"application/json": "Empty"}},
+            [{"op": "replace", "path": JSON_MODEL, "value": "Error"}],
+            {"statusCode": "200", "responseModels": {"application/json": "Error"}},
+            id="replace-response-model",
+        ),
+        pytest.param(
+            {"responseParameters": {MY_HEADER: True}, "responseModels": {"application/json": "Empty"}},
+            [
+                {"op": "remove", "path": f"/responseParameters/{MY_HEADER}", "value": "ignored"},
+                {"op": "remove", "path": JSON_MODEL},
+            ],
+            {"statusCode": "200"},
+            id="removing-last-entries-leaves-only-status-code",
+        ),
+        pytest.param(
+            {"responseParameters": {MY_HEADER: True, OTHER_HEADER: False}},
+            [{"op": "remove", "path": f"/responseParameters/{MY_HEADER}"}],
+            {"statusCode": "200", "responseParameters": {OTHER_HEADER: False}},
+            id="remove-one-parameter-keeps-the-other",
+        ),
+        pytest.param(
+            {"responseParameters": {OTHER_HEADER: False}},
+            [
+                {"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
+                {"op": "add", "path": JSON_MODEL, "value": "Empty"},
+            ],
+            {
+                "statusCode": "200",
+                "responseParameters": {OTHER_HEADER: False, MY_HEADER: True},
+                "responseModels": {"application/json": "Empty"},
+            },
+            id="update-response-equals-later-get",
+        ),
+        pytest.param(
+            {"responseParameters": {MY_HEADER: True}},
+            [],
+            {"statusCode": "200", "responseParameters": {MY_HEADER: True}},
+            id="empty-patch-unchanged-object",
+        ),
+        pytest.param(
+            {},
+            [
+                {"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
+                {"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "false"},
+                {"op": "add", "path": JSON_MODEL, "value": "Empty"},
+                {"op": "remove", "path": JSON_MODEL},
+            ],
+            {"statusCode": "200", "responseParameters": {MY_HEADER: False}},
+            id="ops-are-applied-in-order",
+        ),
+    ],
+)
+def test_update_answers_201_with_the_new_method_response(
+    client: Any,
+    rest_api: dict,
+    resource: dict,
+    setup: dict[str, Any],
+    ops: list[dict[str, Any]],
+    expected: dict[str, Any],
+) -> None:
+    _setup(client, rest_api["id"], resource["id"], **setup)
 
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"}],
-    )
-
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert _body(resp) == {"statusCode": "200", "responseParameters": {MY_HEADER: True}}
-
-
-def test_replace_response_parameter_true(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={MY_HEADER: False})
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "true"}],
-    )
-
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert _body(resp) == {"statusCode": "200", "responseParameters": {MY_HEADER: True}}
-
-
-def test_replace_response_parameter_non_true_is_false(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={MY_HEADER: True})
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "nope"}],
-    )
-
-    assert _body(resp) == {"statusCode": "200", "responseParameters": {MY_HEADER: False}}
-
-
-def test_add_response_model(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "add", "path": "/responseModels/application~1json", "value": "Empty"}],
-    )
-
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert _body(resp) == {"statusCode": "200", "responseModels": {"application/json": "Empty"}}
-
-
-def test_replace_response_model(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseModels={"application/json": "Empty"})
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [{"op": "replace", "path": "/responseModels/application~1json", "value": "Error"}],
-    )
-
-    assert _body(resp) == {"statusCode": "200", "responseModels": {"application/json": "Error"}}
-
-
-def test_removing_last_entries_leaves_only_status_code(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(
-        client,
-        rest_api["id"],
-        resource["id"],
-        responseParameters={MY_HEADER: True},
-        responseModels={"application/json": "Empty"},
-    )
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [
-            {"op": "remove", "path": f"/responseParameters/{MY_HEADER}", "value": "ignored"},
-            {"op": "remove", "path": "/responseModels/application~1json"},
-        ],
-    )
-
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert _body(resp) == {"statusCode": "200"}
-    assert _get(client, rest_api["id"], resource["id"]) == {"statusCode": "200"}
-
-
-def test_remove_one_parameter_keeps_the_other(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={MY_HEADER: True, OTHER_HEADER: False})
-
-    resp = _update(
-        client, rest_api["id"], resource["id"], [{"op": "remove", "path": f"/responseParameters/{MY_HEADER}"}]
-    )
-
-    assert _body(resp) == {"statusCode": "200", "responseParameters": {OTHER_HEADER: False}}
-
-
-def test_update_response_equals_later_get(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={OTHER_HEADER: False})
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [
-            {"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
-            {"op": "add", "path": "/responseModels/application~1json", "value": "Empty"},
-        ],
-    )
-
-    assert _body(resp) == _get(client, rest_api["id"], resource["id"])
-    assert _body(resp) == {
-        "statusCode": "200",
-        "responseParameters": {OTHER_HEADER: False, MY_HEADER: True},
-        "responseModels": {"application/json": "Empty"},
-    }
-
-
-def test_empty_patch_answers_201_with_unchanged_object(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={MY_HEADER: True})
-
-    resp = _update(client, rest_api["id"], resource["id"], [])
+    resp = _update(client, rest_api["id"], resource["id"], ops)
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert _body(resp) == {"statusCode": "200", "responseParameters": {MY_HEADER: True}}
-
-
-def test_ops_are_applied_in_order(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    resp = _update(
-        client,
-        rest_api["id"],
-        resource["id"],
-        [
-            {"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
-            {"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "false"},
-            {"op": "add", "path": "/responseModels/application~1json", "value": "Empty"},
-            {"op": "remove", "path": "/responseModels/application~1json"},
-        ],
-    )
-
-    assert _body(resp) == {"statusCode": "200", "responseParameters": {MY_HEADER: False}}
+    assert body(resp) == expected
+    assert _get(client, rest_api["id"], resource["id"]) == expected
 
 
 def test_failing_later_op_leaves_method_response_unchanged(client: Any, rest_api: dict, resource: dict) -> None:
     _setup(client, rest_api["id"], resource["id"], responseParameters={MY_HEADER: True})
 
-    with pytest.raises(client.exceptions.NotFoundException):
+    with raises_aws("NotFoundException"):
         _update(
             client,
             rest_api["id"],
@@ -221,61 +170,67 @@ def test_failing_later_op_leaves_method_response_unchanged(client: Any, rest_api
 # --- missing keys and bad paths -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("op", ["replace", "remove"])
-def test_missing_response_parameter_is_not_found(client: Any, rest_api: dict, resource: dict, op: str) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={OTHER_HEADER: True})
+@pytest.mark.parametrize(
+    ("setup", "op", "code", "message", "status"),
+    [
+        *(
+            pytest.param(
+                {"responseParameters": {OTHER_HEADER: True}},
+                {"op": op, "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
+                "NotFoundException",
+                "Invalid parameter name specified",
+                404,
+                id=f"missing-response-parameter-{op}",
+            )
+            for op in ("replace", "remove")
+        ),
+        *(
+            pytest.param(
+                {"responseModels": {"text/plain": "Empty"}},
+                {"op": op, "path": JSON_MODEL, "value": "Empty"},
+                "NotFoundException",
+                "Content-Type specified was not found",
+                None,
+                id=f"missing-response-model-{op}",
+            )
+            for op in ("replace", "remove")
+        ),
+        pytest.param(
+            {},
+            {"op": "add", "path": f"/wrong/{MY_HEADER}", "value": "true"},
+            "BadRequestException",
+            f"Invalid patch path /wrong/{MY_HEADER}",
+            None,
+            id="unknown-top-path",
+        ),
+        # spec §4.1: [INF] for this operation
+        pytest.param(
+            {}, {"op": "add", "value": "true"}, "BadRequestException", "Invalid patch path null", None, id="no-path"
+        ),
+    ],
+)
+def test_rejected_op(
+    client: Any,
+    rest_api: dict,
+    resource: dict,
+    setup: dict[str, Any],
+    op: dict[str, Any],
+    code: str,
+    message: str,
+    status: int | None,
+) -> None:
+    _setup(client, rest_api["id"], resource["id"], **setup)
 
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": op, "path": f"/responseParameters/{MY_HEADER}", "value": "true"}],
-        )
-
-    assert exc.value.response["Error"]["Message"] == "Invalid parameter name specified"
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
-
-
-@pytest.mark.parametrize("op", ["replace", "remove"])
-def test_missing_response_model_is_not_found(client: Any, rest_api: dict, resource: dict, op: str) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseModels={"text/plain": "Empty"})
-
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": op, "path": "/responseModels/application~1json", "value": "Empty"}],
-        )
-
-    assert exc.value.response["Error"]["Message"] == "Content-Type specified was not found"
-
-
-def test_unknown_top_path_is_bad_request(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(client, rest_api["id"], resource["id"], [{"op": "add", "path": f"/wrong/{MY_HEADER}", "value": "true"}])
-
-    assert exc.value.response["Error"]["Message"] == f"Invalid patch path /wrong/{MY_HEADER}"
-
-
-def test_missing_path_is_bad_request(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(client, rest_api["id"], resource["id"], [{"op": "add", "value": "true"}])
-
-    # spec §4.1: [INF] for this operation
-    assert exc.value.response["Error"]["Message"] == "Invalid patch path null"
+    with raises_aws(code, message, status):
+        _update(client, rest_api["id"], resource["id"], [op])
 
 
 @pytest.mark.parametrize("op", ["move", "copy", "test"])
 def test_move_copy_test_are_rejected(client: Any, rest_api: dict, resource: dict, op: str) -> None:
     _setup(client, rest_api["id"], resource["id"], responseParameters={MY_HEADER: True})
 
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
+    # spec §4.1: [UNK] message text; only class and status are pinned
+    with raises_aws("BadRequestException", status=400):
         _update(
             client,
             rest_api["id"],
@@ -290,128 +245,91 @@ def test_move_copy_test_are_rejected(client: Any, rest_api: dict, resource: dict
             ],
         )
 
-    # spec §4.1: [UNK] message text; only class and status are pinned
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
-
 
 # --- ValidationException --------------------------------------------------------------------------------------
 
 
-def test_bad_ops_are_aggregated_and_valid_ops_skipped(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"], responseParameters={MY_HEADER: True})
-
-    with pytest.raises(ClientError) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
+@pytest.mark.parametrize(
+    ("setup", "ops", "status_code", "message"),
+    [
+        pytest.param(
+            {"responseParameters": {MY_HEADER: True}},
             [
                 {"op": "wrong_op", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
                 {"op": "remove", "path": f"/responseParameters/{MY_HEADER}"},
                 {"op": "wrong_op", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
             ],
-        )
-
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Error"]["Message"] == (
-        f"2 validation errors detected: Value 'wrong_op' at '{MEMBER}.1.member.op' failed to satisfy constraint: "
-        f"{OP_ENUM}; Value 'wrong_op' at '{MEMBER}.3.member.op' failed to satisfy constraint: {OP_ENUM}"
-    )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
-    assert _get(client, rest_api["id"], resource["id"]) == {
-        "statusCode": "200",
-        "responseParameters": {MY_HEADER: True},
-    }
-
-
-def test_single_bad_op_is_validation_exception(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(ClientError) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
+            "200",
+            validation_message(op_violation(MEMBER, "wrong_op", 1), op_violation(MEMBER, "wrong_op", 3)),
+            id="bad-ops-are-aggregated-and-valid-ops-skipped",
+        ),
+        pytest.param(
+            {},
             [
                 {"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
                 {"op": "bogus", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
             ],
-        )
-
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Error"]["Message"] == (
-        f"1 validation error detected: Value 'bogus' at '{MEMBER}.2.member.op' failed to satisfy constraint: {OP_ENUM}"
-    )
-
-
-def test_bad_status_code_is_validation_exception(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(ClientError) as exc:
-        _update(client, rest_api["id"], resource["id"], [], status_code="wrong")
-
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Error"]["Message"] == (
-        f"1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: {STATUS_CONSTRAINT}"
-    )
-
-
-def test_bad_status_code_and_bad_op_list_patch_operations_first(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
-
-    with pytest.raises(ClientError) as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
+            "200",
+            validation_message(op_violation(MEMBER, "bogus", 2)),
+            id="single-bad-op",
+        ),
+        pytest.param({}, [], "wrong", validation_message(status_code_violation("wrong")), id="bad-status-code"),
+        pytest.param(
+            {},
             [{"op": "wrong_op", "path": f"/responseParameters/{MY_HEADER}", "value": "true"}],
-            status_code="wrong",
-        )
+            "wrong",
+            validation_message(op_violation(MEMBER, "wrong_op", 1), status_code_violation("wrong")),
+            id="bad-status-code-and-bad-op-list-patch-operations-first",
+        ),
+    ],
+)
+def test_validation_exception_changes_nothing(
+    client: Any,
+    rest_api: dict,
+    resource: dict,
+    setup: dict[str, Any],
+    ops: list[dict[str, Any]],
+    status_code: str,
+    message: str,
+) -> None:
+    _setup(client, rest_api["id"], resource["id"], **setup)
 
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["Error"]["Message"] == (
-        f"2 validation errors detected: Value 'wrong_op' at '{MEMBER}.1.member.op' failed to satisfy constraint: "
-        f"{OP_ENUM}; Value 'wrong' at 'statusCode' failed to satisfy constraint: {STATUS_CONSTRAINT}"
-    )
+    with raises_aws("ValidationException", message, 400):
+        _update(client, rest_api["id"], resource["id"], ops, status_code=status_code)
+
+    assert _get(client, rest_api["id"], resource["id"]) == {"statusCode": "200", **setup}
 
 
 def test_bad_status_code_precedes_existence_checks(client: Any, rest_api: dict, resource: dict) -> None:
-    with pytest.raises(ClientError) as exc:
+    with raises_aws("ValidationException", status=400):
         _update(client, rest_api["id"], resource["id"], [], status_code="wrong")
-
-    assert exc.value.response["Error"]["Code"] == "ValidationException"
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 # --- existence ------------------------------------------------------------------------------------------------
 
 
-def test_missing_status_code_is_not_found(client: Any, rest_api: dict, resource: dict) -> None:
-    _setup(client, rest_api["id"], resource["id"])
+@pytest.mark.parametrize(
+    ("with_method", "api_id", "resource_id", "status_code", "message"),
+    [
+        pytest.param(True, None, None, "404", "Invalid Response status code specified", id="missing-status-code"),
+        pytest.param(False, None, None, "200", "Invalid Method identifier specified", id="missing-method"),
+        pytest.param(False, None, "nores0", "200", "Invalid Resource identifier specified", id="missing-resource"),
+        # spec §2: [INF]
+        pytest.param(False, "noapi00000", "nores0", "200", "Invalid Resource identifier specified", id="missing-api"),
+    ],
+)
+def test_not_found(
+    client: Any,
+    rest_api: dict,
+    resource: dict,
+    with_method: bool,
+    api_id: str | None,
+    resource_id: str | None,
+    status_code: str,
+    message: str,
+) -> None:
+    if with_method:
+        _setup(client, rest_api["id"], resource["id"])
 
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, rest_api["id"], resource["id"], [], status_code="404")
-
-    assert exc.value.response["Error"]["Message"] == "Invalid Response status code specified"
-
-
-def test_missing_method_is_not_found(client: Any, rest_api: dict, resource: dict) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, rest_api["id"], resource["id"], [])
-
-    assert exc.value.response["Error"]["Message"] == "Invalid Method identifier specified"
-
-
-def test_missing_resource_is_not_found(client: Any, rest_api: dict) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, rest_api["id"], "nores0", [])
-
-    assert exc.value.response["Error"]["Message"] == "Invalid Resource identifier specified"
-
-
-def test_missing_api_is_not_found(client: Any) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, "noapi00000", "nores0", [])
-
-    # spec §2: [INF]
-    assert exc.value.response["Error"]["Message"] == "Invalid Resource identifier specified"
+    with raises_aws("NotFoundException", message):
+        _update(client, api_id or rest_api["id"], resource_id or resource["id"], [], status_code=status_code)
