@@ -7,7 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from botocore.exceptions import ClientError
+
+from tests.helpers import (
+    body,
+    method_with_mock,
+    put_method,
+    raises_aws,
+    status_code_violation,
+    validation_message,
+)
 
 RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
 METHOD_NOT_FOUND = "Invalid Method identifier specified"
@@ -15,19 +23,8 @@ INTEGRATION_NOT_FOUND = "Invalid Integration identifier specified"
 STATUS_NOT_FOUND = "Invalid Response status code specified"
 
 
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The parsed response without boto3's ResponseMetadata."""
-    return {k: v for k, v in resp.items() if k != "ResponseMetadata"}
-
-
-def _method_with_mock(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> None:
-    """A method with a MOCK integration and no integration responses."""
-    client.put_method(restApiId=api_id, resourceId=resource_id, httpMethod=verb, authorizationType="NONE")
-    client.put_integration(restApiId=api_id, resourceId=resource_id, httpMethod=verb, type="MOCK")
-
-
 def _put_ir(client: Any, api_id: str, resource_id: str, status: str = "200", **kwargs: Any) -> dict[str, Any]:
-    return _body(
+    return body(
         client.put_integration_response(
             restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status, **kwargs
         )
@@ -35,7 +32,7 @@ def _put_ir(client: Any, api_id: str, resource_id: str, status: str = "200", **k
 
 
 def _get_ir(client: Any, api_id: str, resource_id: str, status: str = "200", verb: str = "GET") -> dict[str, Any]:
-    return _body(
+    return body(
         client.get_integration_response(restApiId=api_id, resourceId=resource_id, httpMethod=verb, statusCode=status)
     )
 
@@ -46,13 +43,25 @@ def _delete_ir(client: Any, api_id: str, resource_id: str, status: str = "200", 
     )
 
 
+def _with_response(client: Any, api_id: str, resource_id: str) -> None:
+    """GET + MOCK integration + integration response 200."""
+    method_with_mock(client, api_id, resource_id)
+    _put_ir(client, api_id, resource_id, "200")
+
+
+def _with_deleted_response(client: Any, api_id: str, resource_id: str) -> None:
+    """GET + MOCK integration whose integration response 200 was put, then deleted."""
+    _with_response(client, api_id, resource_id)
+    _delete_ir(client, api_id, resource_id, "200")
+
+
 # --- GetIntegrationResponse --------------------------------------------------------------------------------------
 
 
 def test_get_integration_response_returns_200_and_the_stored_response(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
     put = _put_ir(
         client,
         rest_api["id"],
@@ -65,8 +74,8 @@ def test_get_integration_response_returns_200_and_the_stored_response(
         restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
     )
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == put
-    assert _body(resp) == {
+    assert body(resp) == put
+    assert body(resp) == {
         "statusCode": "200",
         "selectionPattern": "",
         "responseTemplates": {"application/json": '{"ok": true}'},
@@ -76,72 +85,15 @@ def test_get_integration_response_returns_200_and_the_stored_response(
 def test_get_integration_response_minimal_has_only_status_code(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
-    _put_ir(client, rest_api["id"], resource["id"], "200")
+    _with_response(client, rest_api["id"], resource["id"])
     assert _get_ir(client, rest_api["id"], resource["id"], "200") == {"statusCode": "200"}
-
-
-def test_get_integration_response_missing_status_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
-    _put_ir(client, rest_api["id"], resource["id"], "200")
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _get_ir(client, rest_api["id"], resource["id"], "400")
-    assert exc.value.response["Error"]["Message"] == STATUS_NOT_FOUND
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
-
-
-def test_get_integration_response_without_integration_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    client.put_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", authorizationType="NONE")
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _get_ir(client, rest_api["id"], resource["id"], "200")
-    assert exc.value.response["Error"]["Message"] == INTEGRATION_NOT_FOUND
-
-
-def test_get_integration_response_missing_method_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _get_ir(client, rest_api["id"], resource["id"], "200")
-    assert exc.value.response["Error"]["Message"] == METHOD_NOT_FOUND
-
-
-def test_get_integration_response_invalid_verb_is_method_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _get_ir(client, rest_api["id"], resource["id"], "200", verb="wrong-method")
-    assert exc.value.response["Error"]["Message"] == METHOD_NOT_FOUND
-
-
-def test_get_integration_response_missing_resource_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _get_ir(client, rest_api["id"], "nope00", "200")
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
-
-
-def test_get_integration_response_missing_api_is_not_found(client: Any, resource: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _get_ir(client, "doesnotexi", resource["id"], "200")
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
 
 
 def test_get_integration_response_invalid_status_is_validation_exception_before_existence(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    with pytest.raises(ClientError) as exc:
+    with raises_aws("ValidationException", validation_message(status_code_violation("wrong")), 400):
         _get_ir(client, rest_api["id"], resource["id"], "wrong")
-    response = exc.value.response
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Error"]["Message"] == (
-        "1 validation error detected: Value 'wrong' at 'statusCode' failed to satisfy constraint: "
-        r"Member must satisfy regular expression pattern: [1-5]\d\d"
-    )
-    assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 # --- DeleteIntegrationResponse -----------------------------------------------------------------------------------
@@ -150,29 +102,15 @@ def test_get_integration_response_invalid_status_is_validation_exception_before_
 def test_delete_integration_response_returns_204(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
-    _put_ir(client, rest_api["id"], resource["id"], "200")
+    _with_response(client, rest_api["id"], resource["id"])
     resp = _delete_ir(client, rest_api["id"], resource["id"], "200")
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 204
-
-
-def test_delete_integration_response_then_get_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
-    _put_ir(client, rest_api["id"], resource["id"], "200")
-    _delete_ir(client, rest_api["id"], resource["id"], "200")
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _get_ir(client, rest_api["id"], resource["id"], "200")
-    assert exc.value.response["Error"]["Message"] == STATUS_NOT_FOUND
 
 
 def test_delete_last_integration_response_removes_key_from_get_method(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
-    _put_ir(client, rest_api["id"], resource["id"], "200")
-    _delete_ir(client, rest_api["id"], resource["id"], "200")
+    _with_deleted_response(client, rest_api["id"], resource["id"])
     method = client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     assert "methodIntegration" in method
     assert "integrationResponses" not in method["methodIntegration"]
@@ -181,9 +119,7 @@ def test_delete_last_integration_response_removes_key_from_get_method(
 def test_delete_last_integration_response_removes_key_from_get_integration(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
-    _put_ir(client, rest_api["id"], resource["id"], "200")
-    _delete_ir(client, rest_api["id"], resource["id"], "200")
+    _with_deleted_response(client, rest_api["id"], resource["id"])
     integration = client.get_integration(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     assert "integrationResponses" not in integration
 
@@ -191,7 +127,7 @@ def test_delete_last_integration_response_removes_key_from_get_integration(
 def test_delete_integration_response_leaves_other_status_codes(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
     _put_ir(client, rest_api["id"], resource["id"], "200")
     _put_ir(client, rest_api["id"], resource["id"], "500", selectionPattern="Error.*")
     _delete_ir(client, rest_api["id"], resource["id"], "200")
@@ -199,61 +135,71 @@ def test_delete_integration_response_leaves_other_status_codes(
     assert integration["integrationResponses"] == {"500": {"statusCode": "500", "selectionPattern": "Error.*"}}
 
 
-def test_delete_integration_response_missing_status_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+# --- not found: Get and Delete name a missing method differently -------------------------------------------------
+
+# What exists before the call: nothing, a bare method, a method with a MOCK integration, that plus an integration
+# response 200, or that integration response put and deleted again.
+BUILDERS = {
+    "nothing": lambda client, api_id, resource_id: None,
+    "method": put_method,
+    "integration": method_with_mock,
+    "response": _with_response,
+    "deleted": _with_deleted_response,
+}
+
+
+@pytest.mark.parametrize(
+    ("call", "built", "api_id", "resource_id", "verb", "status_code", "message", "status"),
+    [
+        pytest.param(_get_ir, "response", None, None, "GET", "400", STATUS_NOT_FOUND, 404, id="get-missing-status"),
+        pytest.param(_get_ir, "method", None, None, "GET", "200", INTEGRATION_NOT_FOUND, None, id="get-no-integration"),
+        pytest.param(_get_ir, "nothing", None, None, "GET", "200", METHOD_NOT_FOUND, None, id="get-missing-method"),
+        pytest.param(
+            _get_ir, "integration", None, None, "wrong-method", "200", METHOD_NOT_FOUND, None, id="get-invalid-verb"
+        ),
+        pytest.param(
+            _get_ir, "nothing", None, "nope00", "GET", "200", RESOURCE_NOT_FOUND, None, id="get-missing-resource"
+        ),
+        pytest.param(
+            _get_ir, "nothing", "doesnotexi", None, "GET", "200", RESOURCE_NOT_FOUND, None, id="get-missing-api"
+        ),
+        pytest.param(_get_ir, "deleted", None, None, "GET", "200", STATUS_NOT_FOUND, None, id="get-after-delete"),
+        pytest.param(
+            _delete_ir, "integration", None, None, "GET", "200", STATUS_NOT_FOUND, 404, id="delete-missing-status"
+        ),
+        pytest.param(_delete_ir, "deleted", None, None, "GET", "200", STATUS_NOT_FOUND, None, id="delete-twice"),
+        pytest.param(
+            _delete_ir, "nothing", None, None, "GET", "200", INTEGRATION_NOT_FOUND, None, id="delete-missing-method"
+        ),
+        pytest.param(
+            _delete_ir, "integration", None, None, "WRONG", "200", INTEGRATION_NOT_FOUND, None, id="delete-invalid-verb"
+        ),
+        # spec §2: [INF] integration message
+        pytest.param(
+            _delete_ir, "method", None, None, "GET", "200", INTEGRATION_NOT_FOUND, None, id="delete-no-integration"
+        ),
+        pytest.param(
+            _delete_ir, "nothing", None, "nope00", "GET", "200", RESOURCE_NOT_FOUND, None, id="delete-missing-resource"
+        ),
+        pytest.param(
+            _delete_ir, "nothing", "doesnotexi", None, "GET", "200", RESOURCE_NOT_FOUND, None, id="delete-missing-api"
+        ),
+    ],
+)
+def test_not_found(
+    client: Any,
+    rest_api: dict[str, Any],
+    resource: dict[str, Any],
+    call: Any,
+    built: str,
+    api_id: str | None,
+    resource_id: str | None,
+    verb: str,
+    status_code: str,
+    message: str,
+    status: int | None,
 ) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _delete_ir(client, rest_api["id"], resource["id"], "200")
-    assert exc.value.response["Error"]["Message"] == STATUS_NOT_FOUND
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
+    BUILDERS[built](client, rest_api["id"], resource["id"])
 
-
-def test_delete_integration_response_twice_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
-    _put_ir(client, rest_api["id"], resource["id"], "200")
-    _delete_ir(client, rest_api["id"], resource["id"], "200")
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _delete_ir(client, rest_api["id"], resource["id"], "200")
-    assert exc.value.response["Error"]["Message"] == STATUS_NOT_FOUND
-
-
-def test_delete_integration_response_missing_method_uses_integration_message(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _delete_ir(client, rest_api["id"], resource["id"], "200")
-    assert exc.value.response["Error"]["Message"] == INTEGRATION_NOT_FOUND
-
-
-def test_delete_integration_response_invalid_verb_uses_integration_message(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _method_with_mock(client, rest_api["id"], resource["id"])
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _delete_ir(client, rest_api["id"], resource["id"], "200", verb="WRONG")
-    assert exc.value.response["Error"]["Message"] == INTEGRATION_NOT_FOUND
-
-
-def test_delete_integration_response_without_integration_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    client.put_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", authorizationType="NONE")
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _delete_ir(client, rest_api["id"], resource["id"], "200")
-    # spec §2: [INF] integration message
-    assert exc.value.response["Error"]["Message"] == INTEGRATION_NOT_FOUND
-
-
-def test_delete_integration_response_missing_resource_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _delete_ir(client, rest_api["id"], "nope00", "200")
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
-
-
-def test_delete_integration_response_missing_api_is_not_found(client: Any, resource: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _delete_ir(client, "doesnotexi", resource["id"], "200")
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
+    with raises_aws("NotFoundException", message, status):
+        call(client, api_id or rest_api["id"], resource_id or resource["id"], status_code, verb=verb)
