@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import boto3
-import botocore.config
 import pytest
 from botocore.exceptions import ClientError
+
+from tests.helpers import assert_aws_error, unvalidated_client
+from tests.helpers import body as _body
 
 ACCOUNT_ID = "123456789012"
 DEFAULT_TEMPLATE = '{"message":$context.error.messageString}'
@@ -75,11 +76,6 @@ OP_ENUM = "[add, remove, move, test, replace, copy]"
 assert sorted(TYPES) == sorted(AWS_ENUM_ORDER) and len(TYPES) == 21, "the type tables above must agree"
 
 
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The parsed response without boto3's ResponseMetadata."""
-    return {k: v for k, v in resp.items() if k != "ResponseMetadata"}
-
-
 def _builtin(response_type: str) -> dict[str, Any]:
     """The built-in default GatewayResponse of a type on a fresh API (spec §5.1)."""
     item: dict[str, Any] = {
@@ -109,34 +105,6 @@ def _put(client: Any, api_id: str, response_type: str, **kwargs: Any) -> dict[st
 
 def _update(client: Any, api_id: str, response_type: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
     return _body(client.update_gateway_response(restApiId=api_id, responseType=response_type, patchOperations=ops))
-
-
-def _raw_client() -> Any:
-    """A client without botocore's parameter validation, to send JSON nulls."""
-    return boto3.client(
-        "apigateway", region_name="us-east-1", config=botocore.config.Config(parameter_validation=False)
-    )
-
-
-def _assert_validation_error(exc: pytest.ExceptionInfo[ClientError], message: str) -> None:
-    response = exc.value.response
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Error"]["Message"] == message
-    assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
-
-
-def _assert_bad_request(exc: pytest.ExceptionInfo[ClientError], message: str) -> None:
-    response = exc.value.response
-    assert response["Error"]["Code"] == "BadRequestException"
-    assert response["Error"]["Message"] == message
-    assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
-
-
-def _assert_not_found(exc: pytest.ExceptionInfo[ClientError], message: str) -> None:
-    response = exc.value.response
-    assert response["Error"]["Code"] == "NotFoundException"
-    assert response["Error"]["Message"] == message
-    assert response["ResponseMetadata"]["HTTPStatusCode"] == 404
 
 
 # --- Built-in defaults: GetGatewayResponse / GetGatewayResponses -------------------------------------------------
@@ -175,13 +143,17 @@ def test_get_gateway_responses_ignores_limit(client: Any, rest_api: dict[str, An
 def test_get_gateway_responses_missing_api_is_not_found(client: Any) -> None:
     with pytest.raises(client.exceptions.NotFoundException) as exc:
         client.get_gateway_responses(restApiId="doesnotexi")
-    _assert_not_found(exc, f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi")
+    assert_aws_error(
+        exc, "NotFoundException", status=404, message=f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi"
+    )
 
 
 def test_get_gateway_response_missing_api_is_not_found(client: Any) -> None:
     with pytest.raises(client.exceptions.NotFoundException) as exc:
         client.get_gateway_response(restApiId="doesnotexi", responseType="DEFAULT_4XX")
-    _assert_not_found(exc, f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi")
+    assert_aws_error(
+        exc, "NotFoundException", status=404, message=f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi"
+    )
 
 
 _BAD_TYPE_CALLS: dict[str, Callable[[Any, str], Any]] = {
@@ -197,14 +169,14 @@ def test_invalid_response_type_is_validation_exception(client: Any, rest_api: di
     with pytest.raises(ClientError) as exc:
         _BAD_TYPE_CALLS[operation](client, rest_api["id"])
     # spec §1.3/§5.2/§5.4: recorded for the gateway-response operations; [INF] for get and delete
-    _assert_validation_error(exc, RESPONSE_TYPE_ERROR)
+    assert_aws_error(exc, "ValidationException", RESPONSE_TYPE_ERROR, 400)
 
 
 def test_invalid_response_type_wins_over_missing_api(client: Any) -> None:
     with pytest.raises(ClientError) as exc:
         client.get_gateway_response(restApiId="doesnotexi", responseType="WRONG")
     # spec §1.4: shape validation precedes existence checks
-    _assert_validation_error(exc, RESPONSE_TYPE_ERROR)
+    assert_aws_error(exc, "ValidationException", RESPONSE_TYPE_ERROR, 400)
 
 
 # --- PutGatewayResponse ------------------------------------------------------------------------------------------
@@ -351,7 +323,9 @@ def test_put_gateway_response_missing_api_is_not_found(client: Any) -> None:
     with pytest.raises(client.exceptions.NotFoundException) as exc:
         client.put_gateway_response(restApiId="doesnotexi", responseType="DEFAULT_4XX", statusCode="400")
     # spec §2: [INF] same text as the other gateway-response operations
-    _assert_not_found(exc, f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi")
+    assert_aws_error(
+        exc, "NotFoundException", status=404, message=f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi"
+    )
 
 
 @pytest.mark.parametrize("status", ["600", "099", "20", "4000", "abc"])
@@ -361,10 +335,12 @@ def test_put_gateway_response_invalid_status_code_is_validation_exception(
     with pytest.raises(ClientError) as exc:
         client.put_gateway_response(restApiId=rest_api["id"], responseType="DEFAULT_4XX", statusCode=status)
     # spec §5.2: [INF] body member naming 'putGatewayResponseInput.statusCode'
-    _assert_validation_error(
+    assert_aws_error(
         exc,
+        "ValidationException",
         f"1 validation error detected: Value '{status}' at 'putGatewayResponseInput.statusCode' failed to satisfy "
         r"constraint: Member must satisfy regular expression pattern: [1-5]\d\d",
+        400,
     )
 
 
@@ -631,7 +607,7 @@ def test_update_add_then_remove_template(client: Any, rest_api: dict[str, Any]) 
 def test_update_status_code_only_supports_replace(client: Any, rest_api: dict[str, Any], op: str) -> None:
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         _update(client, rest_api["id"], "DEFAULT_4XX", [{"op": op, "path": "/statusCode", "value": "444"}])
-    _assert_bad_request(exc, "Invalid patch path /statusCode")
+    assert_aws_error(exc, "BadRequestException", "Invalid patch path /statusCode", 400)
 
 
 def test_update_replace_missing_parameter_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
@@ -642,7 +618,7 @@ def test_update_replace_missing_parameter_is_not_found(client: Any, rest_api: di
             "DEFAULT_5XX",
             [{"op": "replace", "path": f"/responseParameters/{ALLOW_ORIGIN}", "value": "'*'"}],
         )
-    _assert_not_found(exc, "Invalid parameter name specified")
+    assert_aws_error(exc, "NotFoundException", "Invalid parameter name specified", 404)
 
 
 def test_update_remove_missing_parameter_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
@@ -651,7 +627,7 @@ def test_update_remove_missing_parameter_is_not_found(client: Any, rest_api: dic
             client, rest_api["id"], "DEFAULT_5XX", [{"op": "remove", "path": f"/responseParameters/{ALLOW_ORIGIN}"}]
         )
     # spec §4.1: [INF] remove of a missing key gives the same NotFound as replace
-    _assert_not_found(exc, "Invalid parameter name specified")
+    assert_aws_error(exc, "NotFoundException", "Invalid parameter name specified", 404)
 
 
 def test_update_replace_missing_template_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
@@ -687,7 +663,7 @@ def test_update_failed_replace_does_not_customise_the_type(client: Any, rest_api
 def test_update_replace_with_null_value_is_bad_request(
     mock: Any, rest_api: dict[str, Any], path: str, map_name: str
 ) -> None:
-    raw = _raw_client()
+    raw = unvalidated_client()
     _put(
         raw,
         rest_api["id"],
@@ -697,7 +673,7 @@ def test_update_replace_with_null_value_is_bad_request(
     )
     with pytest.raises(ClientError) as exc:
         _update(raw, rest_api["id"], "DEFAULT_4XX", [{"op": "replace", "path": path, "value": None}])
-    _assert_bad_request(exc, f"Invalid null or empty value in {map_name}")
+    assert_aws_error(exc, "BadRequestException", f"Invalid null or empty value in {map_name}", 400)
 
 
 @pytest.mark.parametrize(
@@ -720,35 +696,37 @@ def test_update_replace_with_empty_value_is_bad_request(
     with pytest.raises(ClientError) as exc:
         _update(client, rest_api["id"], "DEFAULT_4XX", [{"op": "replace", "path": path, "value": ""}])
     # spec §4.1: [INF] "or empty" in the recorded text suggests "" is rejected too
-    _assert_bad_request(exc, f"Invalid null or empty value in {map_name}")
+    assert_aws_error(exc, "BadRequestException", f"Invalid null or empty value in {map_name}", 400)
 
 
 def test_update_without_path_is_bad_request(client: Any, rest_api: dict[str, Any]) -> None:
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         _update(client, rest_api["id"], "DEFAULT_4XX", [{"op": "replace", "value": "444"}])
-    _assert_bad_request(exc, "Invalid patch path null")
+    assert_aws_error(exc, "BadRequestException", "Invalid patch path null", 400)
 
 
 def test_update_unknown_path_is_bad_request(client: Any, rest_api: dict[str, Any]) -> None:
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         _update(client, rest_api["id"], "DEFAULT_4XX", [{"op": "replace", "path": "/wrongPath", "value": "x"}])
-    _assert_bad_request(exc, "Invalid patch path /wrongPath")
+    assert_aws_error(exc, "BadRequestException", "Invalid patch path /wrongPath", 400)
 
 
 def test_update_bare_map_path_is_bad_request(client: Any, rest_api: dict[str, Any]) -> None:
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         _update(client, rest_api["id"], "DEFAULT_4XX", [{"op": "add", "path": "/responseParameters", "value": "x"}])
     # spec §4.1: [INF] bare map path is an unknown path (recorded for UpdateMethod)
-    _assert_bad_request(exc, "Invalid patch path /responseParameters")
+    assert_aws_error(exc, "BadRequestException", "Invalid patch path /responseParameters", 400)
 
 
 def test_update_invalid_op_is_validation_exception(client: Any, rest_api: dict[str, Any]) -> None:
     with pytest.raises(ClientError) as exc:
         _update(client, rest_api["id"], "DEFAULT_4XX", [{"op": "wrong-op", "path": "/statusCode", "value": "444"}])
-    _assert_validation_error(
+    assert_aws_error(
         exc,
+        "ValidationException",
         "1 validation error detected: Value 'wrong-op' at 'updateGatewayResponseInput.patchOperations.1.member.op' "
         f"failed to satisfy constraint: Member must satisfy enum value set: {OP_ENUM}",
+        400,
     )
 
 
@@ -764,13 +742,15 @@ def test_update_invalid_ops_are_aggregated_with_one_based_indexes(client: Any, r
                 {"op": "bad", "path": "/statusCode", "value": "446"},
             ],
         )
-    _assert_validation_error(
+    assert_aws_error(
         exc,
+        "ValidationException",
         "2 validation errors detected: "
         "Value 'wrong-op' at 'updateGatewayResponseInput.patchOperations.1.member.op' failed to satisfy constraint: "
         f"Member must satisfy enum value set: {OP_ENUM}; "
         "Value 'bad' at 'updateGatewayResponseInput.patchOperations.3.member.op' failed to satisfy constraint: "
         f"Member must satisfy enum value set: {OP_ENUM}",
+        400,
     )
 
 
@@ -792,7 +772,9 @@ def test_update_invalid_op_does_not_apply_valid_ops(client: Any, rest_api: dict[
 def test_update_missing_api_is_not_found(client: Any) -> None:
     with pytest.raises(client.exceptions.NotFoundException) as exc:
         _update(client, "doesnotexi", "DEFAULT_4XX", [])
-    _assert_not_found(exc, f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi")
+    assert_aws_error(
+        exc, "NotFoundException", status=404, message=f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi"
+    )
 
 
 def test_update_invalid_mapping_value_is_bad_request(client: Any, rest_api: dict[str, Any]) -> None:
@@ -838,7 +820,7 @@ def test_delete_gateway_response_reverts_to_builtin(client: Any, rest_api: dict[
 def test_delete_never_customised_type_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
     with pytest.raises(client.exceptions.NotFoundException) as exc:
         client.delete_gateway_response(restApiId=rest_api["id"], responseType="ACCESS_DENIED")
-    _assert_not_found(exc, "Gateway response type not defined on api")
+    assert_aws_error(exc, "NotFoundException", "Gateway response type not defined on api", 404)
 
 
 def test_delete_gateway_response_twice_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
@@ -846,7 +828,7 @@ def test_delete_gateway_response_twice_is_not_found(client: Any, rest_api: dict[
     client.delete_gateway_response(restApiId=rest_api["id"], responseType="ACCESS_DENIED")
     with pytest.raises(client.exceptions.NotFoundException) as exc:
         client.delete_gateway_response(restApiId=rest_api["id"], responseType="ACCESS_DENIED")
-    _assert_not_found(exc, "Gateway response type not defined on api")
+    assert_aws_error(exc, "NotFoundException", "Gateway response type not defined on api", 404)
 
 
 def test_delete_type_customised_by_update(client: Any, rest_api: dict[str, Any]) -> None:
@@ -860,7 +842,9 @@ def test_delete_type_customised_by_update(client: Any, rest_api: dict[str, Any])
 def test_delete_gateway_response_missing_api_is_not_found(client: Any) -> None:
     with pytest.raises(client.exceptions.NotFoundException) as exc:
         client.delete_gateway_response(restApiId="doesnotexi", responseType="DEFAULT_4XX")
-    _assert_not_found(exc, f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi")
+    assert_aws_error(
+        exc, "NotFoundException", status=404, message=f"Invalid API identifier specified {ACCOUNT_ID}:doesnotexi"
+    )
 
 
 def test_gateway_responses_are_per_api(client: Any, rest_api: dict[str, Any]) -> None:

@@ -16,13 +16,10 @@ from apigw_mock.models.enums import GatewayResponseType
 from apigw_mock.models.gateway_mapping import invalid_mapping, mapping_violation
 from apigw_mock.models.gateway_response import BUILT_IN, GatewayResponse, effective
 from apigw_mock.protocol.validation import AWS_ENUM_ORDER
+from tests.helpers import body as _body
 
 DEFAULT_TEMPLATES = {"application/json": '{"message":$context.error.messageString}'}
 ALLOW_ORIGIN = "gatewayresponse.header.Access-Control-Allow-Origin"
-
-
-def _body(response: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in response.items() if key != "ResponseMetadata"}
 
 
 def _update(client: Any, api_id: str, response_type: str, *ops: dict[str, Any]) -> dict[str, Any]:

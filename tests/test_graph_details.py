@@ -7,11 +7,9 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import body as _body
+
 INVALID_EXPRESSION = "Invalid mapping expression specified: Validation Result: warnings : [], errors : [{}]"
-
-
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in resp.items() if k != "ResponseMetadata"}
 
 
 def _method(client: Any, api_id: str, resource_id: str, **kwargs: Any) -> dict[str, Any]:

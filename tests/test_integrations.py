@@ -12,6 +12,9 @@ import botocore.config
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.helpers import assert_aws_error
+from tests.helpers import body as _body
+
 RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
 METHOD_NOT_FOUND = "Invalid Method identifier specified"
 INTEGRATION_NOT_FOUND = "Invalid Integration identifier specified"
@@ -20,11 +23,6 @@ LAMBDA_URI = (
     "arn:aws:lambda:us-east-1:123456789012:function:my-fn/invocations"
 )
 S3_URI = "arn:aws:apigateway:us-east-1:s3:path/my-bucket/{key}"
-
-
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The parsed response without boto3's ResponseMetadata."""
-    return {k: v for k, v in resp.items() if k != "ResponseMetadata"}
 
 
 def _put_method(client: Any, api_id: str, resource_id: str, verb: str = "GET", **kwargs: Any) -> None:
@@ -43,13 +41,6 @@ def _defaults(resource_id: str) -> dict[str, Any]:
         "passthroughBehavior": "WHEN_NO_MATCH",
         "timeoutInMillis": 29000,
     }
-
-
-def _assert_bad_request(exc: pytest.ExceptionInfo[ClientError], message: str) -> None:
-    response = exc.value.response
-    assert response["Error"]["Code"] == "BadRequestException"
-    assert response["Error"]["Message"] == message
-    assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 # --- PutIntegration: shapes and defaults -------------------------------------------------------------------------
@@ -268,7 +259,9 @@ def test_put_integration_without_integration_method_is_bad_request(
     uri = LAMBDA_URI if integration_type == "AWS" else "https://example.com"
     with pytest.raises(ClientError) as exc:
         _put_integration(client, rest_api["id"], resource["id"], type=integration_type, uri=uri)
-    _assert_bad_request(exc, "Enumeration value for HttpMethod must be non-empty")
+    assert_aws_error(
+        exc, "BadRequestException", status=400, message="Enumeration value for HttpMethod must be non-empty"
+    )
 
 
 def test_put_integration_aws_proxy_without_integration_method_is_bad_request(
@@ -278,7 +271,9 @@ def test_put_integration_aws_proxy_without_integration_method_is_bad_request(
     with pytest.raises(ClientError) as exc:
         _put_integration(client, rest_api["id"], resource["id"], type="AWS_PROXY", uri=LAMBDA_URI)
     # spec §3.5: [INF] AWS_PROXY needs the integration method too
-    _assert_bad_request(exc, "Enumeration value for HttpMethod must be non-empty")
+    assert_aws_error(
+        exc, "BadRequestException", status=400, message="Enumeration value for HttpMethod must be non-empty"
+    )
 
 
 @pytest.mark.parametrize("integration_type", ["HTTP", "HTTP_PROXY"])
@@ -290,7 +285,7 @@ def test_put_integration_http_with_non_url_uri_is_bad_request(
         _put_integration(
             client, rest_api["id"], resource["id"], type=integration_type, integrationHttpMethod="GET", uri="not-a-url"
         )
-    _assert_bad_request(exc, "Invalid HTTP endpoint specified for URI")
+    assert_aws_error(exc, "BadRequestException", "Invalid HTTP endpoint specified for URI", 400)
 
 
 @pytest.mark.parametrize("integration_type", ["AWS", "AWS_PROXY"])
@@ -307,7 +302,7 @@ def test_put_integration_aws_with_non_arn_uri_is_bad_request(
             integrationHttpMethod="POST",
             uri="non-valid-arn",
         )
-    _assert_bad_request(exc, "Invalid ARN specified in the request")
+    assert_aws_error(exc, "BadRequestException", "Invalid ARN specified in the request", 400)
 
 
 @pytest.mark.parametrize("integration_type", ["AWS", "AWS_PROXY"])
@@ -331,7 +326,9 @@ def test_put_integration_aws_arn_without_path_or_action_is_bad_request(
         _put_integration(
             client, rest_api["id"], resource["id"], type=integration_type, integrationHttpMethod="POST", uri=uri
         )
-    _assert_bad_request(exc, "AWS ARN for integration must contain path or action")
+    assert_aws_error(
+        exc, "BadRequestException", status=400, message="AWS ARN for integration must contain path or action"
+    )
 
 
 @pytest.mark.parametrize(
@@ -349,8 +346,11 @@ def test_put_integration_aws_proxy_non_lambda_target_is_bad_request(
         _put_integration(
             client, rest_api["id"], resource["id"], type="AWS_PROXY", integrationHttpMethod="POST", uri=uri
         )
-    _assert_bad_request(
-        exc, "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations."
+    assert_aws_error(
+        exc,
+        "BadRequestException",
+        "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.",
+        400,
     )
 
 
@@ -361,7 +361,7 @@ def test_put_integration_timeout_out_of_range_is_bad_request(
     _put_method(client, rest_api["id"], resource["id"])
     with pytest.raises(ClientError) as exc:
         _put_integration(client, rest_api["id"], resource["id"], type="MOCK", timeoutInMillis=timeout)
-    _assert_bad_request(exc, "Timeout should be between 50 ms and 29000 ms")
+    assert_aws_error(exc, "BadRequestException", "Timeout should be between 50 ms and 29000 ms", 400)
 
 
 def test_put_integration_undeclared_method_parameter_mapping_is_bad_request(
@@ -380,10 +380,12 @@ def test_put_integration_undeclared_method_parameter_mapping_is_bad_request(
                 "integration.request.header.X-Some-Header": "method.request.querystring.X-Some-Header-2"
             },
         )
-    _assert_bad_request(
+    assert_aws_error(
         exc,
+        "BadRequestException",
         "Invalid mapping expression specified: Validation Result: warnings : [], errors : "
         "[Invalid mapping expression parameter specified: method.request.querystring.X-Some-Header-2]",
+        400,
     )
 
 
@@ -401,7 +403,7 @@ def test_put_integration_undeclared_cache_key_parameter_is_bad_request(
             uri="https://example.com",
             cacheKeyParameters=["method.request.querystring.undeclared"],
         )
-    _assert_bad_request(exc, "Invalid cache key parameter specified")
+    assert_aws_error(exc, "BadRequestException", "Invalid cache key parameter specified", 400)
 
 
 def test_put_integration_bool_parameter_value_is_serialization_exception(

@@ -9,14 +9,12 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.helpers import assert_aws_error
+from tests.helpers import body as _body
+
 RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
 METHOD_NOT_FOUND = "Invalid Method identifier specified"
 STATUS_NOT_FOUND = "Invalid Response status code specified"
-
-
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The parsed response without boto3's ResponseMetadata."""
-    return {k: v for k, v in resp.items() if k != "ResponseMetadata"}
 
 
 def _put_method(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> None:
@@ -36,13 +34,6 @@ def _pattern_error(value: str) -> str:
         f"1 validation error detected: Value '{value}' at 'statusCode' failed to satisfy constraint: "
         r"Member must satisfy regular expression pattern: [1-5]\d\d"
     )
-
-
-def _assert_validation_error(exc: pytest.ExceptionInfo[ClientError], message: str) -> None:
-    response = exc.value.response
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Error"]["Message"] == message
-    assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 # --- PutMethodResponse -------------------------------------------------------------------------------------------
@@ -115,14 +106,14 @@ def test_put_method_response_invalid_status_code_is_validation_exception(
     _put_method(client, rest_api["id"], resource["id"])
     with pytest.raises(ClientError) as exc:
         _put_response(client, rest_api["id"], resource["id"], status)
-    _assert_validation_error(exc, _pattern_error(status))
+    assert_aws_error(exc, "ValidationException", _pattern_error(status), 400)
 
 
 def test_put_method_response_status_validation_precedes_existence(client: Any, rest_api: dict[str, Any]) -> None:
     with pytest.raises(ClientError) as exc:
         _put_response(client, rest_api["id"], "nope00", "wrong")
     # spec §1.4: [INF] shape validation precedes existence checks (recorded for integration responses)
-    _assert_validation_error(exc, _pattern_error("wrong"))
+    assert_aws_error(exc, "ValidationException", _pattern_error("wrong"), 400)
 
 
 def test_put_method_response_missing_method_is_not_found(
@@ -205,7 +196,7 @@ def test_get_method_response_invalid_status_is_validation_exception(
             restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="wrong"
         )
     # spec §1.3: [INF] same `statusCode` pattern check as the other status-code URIs
-    _assert_validation_error(exc, _pattern_error("wrong"))
+    assert_aws_error(exc, "ValidationException", _pattern_error("wrong"), 400)
 
 
 def test_get_method_lists_all_method_responses(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:

@@ -6,16 +6,13 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import body as _body
+
 ACCOUNT_ID = "123456789012"
 DEFAULT_MODELS = {
     "Empty": "This is a default empty schema model",
     "Error": "This is a default error schema model",
 }
-
-
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The parsed response without boto3's ResponseMetadata."""
-    return {k: v for k, v in resp.items() if k != "ResponseMetadata"}
 
 
 def test_get_models_returns_200(client: Any, rest_api: dict[str, Any]) -> None:

@@ -8,25 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import boto3
-import botocore.config
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.helpers import body, unvalidated_client
+
 ACAO = "method.response.header.Access-Control-Allow-Origin"
 STATUS_PATTERN = r"[1-5]\d\d"
-
-
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The response without its ResponseMetadata."""
-    return {key: value for key, value in resp.items() if key != "ResponseMetadata"}
-
-
-def _unvalidated_client() -> Any:
-    """A client that sends values botocore would reject client-side (None, numbers for strings)."""
-    return boto3.client(
-        "apigateway", region_name="us-east-1", config=botocore.config.Config(parameter_validation=False)
-    )
 
 
 def _mock_method(client: Any, api_id: str, resource_id: str, http_method: str = "GET") -> None:
@@ -67,7 +55,7 @@ def test_minimal_put_returns_201_with_only_status_code(client: Any, rest_api: di
     resp = _put(client, rest_api["id"], resource["id"])
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert _body(resp) == {"statusCode": "200"}
+    assert body(resp) == {"statusCode": "200"}
 
 
 def test_put_without_method_response_succeeds_and_is_readable(client: Any, rest_api: dict, resource: dict) -> None:
@@ -87,8 +75,8 @@ def test_put_without_method_response_succeeds_and_is_readable(client: Any, rest_
         "selectionPattern": "2\\d{2}",
         "responseTemplates": {"application/json": '{"ok": true}'},
     }
-    assert _body(resp) == expected
-    assert _body(_get(client, rest_api["id"], resource["id"])) == expected
+    assert body(resp) == expected
+    assert body(_get(client, rest_api["id"], resource["id"])) == expected
 
 
 def test_put_keeps_empty_selection_pattern(client: Any, rest_api: dict, resource: dict) -> None:
@@ -96,8 +84,8 @@ def test_put_keeps_empty_selection_pattern(client: Any, rest_api: dict, resource
 
     resp = _put(client, rest_api["id"], resource["id"], selectionPattern="")
 
-    assert _body(resp) == {"statusCode": "200", "selectionPattern": ""}
-    assert _body(_get(client, rest_api["id"], resource["id"])) == {"statusCode": "200", "selectionPattern": ""}
+    assert body(resp) == {"statusCode": "200", "selectionPattern": ""}
+    assert body(_get(client, rest_api["id"], resource["id"])) == {"statusCode": "200", "selectionPattern": ""}
 
 
 @pytest.mark.parametrize(
@@ -113,21 +101,21 @@ def test_put_keeps_empty_selection_pattern(client: Any, rest_api: dict, resource
 def test_put_response_templates_table(
     mock: Any, rest_api: dict, resource: dict, templates: dict, expected: dict
 ) -> None:
-    client = _unvalidated_client()
+    client = unvalidated_client()
     _mock_method(client, rest_api["id"], resource["id"])
 
     resp = _put(client, rest_api["id"], resource["id"], responseTemplates=templates)
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert _body(resp) == {"statusCode": "200", "responseTemplates": expected}
-    assert _body(_get(client, rest_api["id"], resource["id"])) == {"statusCode": "200", "responseTemplates": expected}
+    assert body(resp) == {"statusCode": "200", "responseTemplates": expected}
+    assert body(_get(client, rest_api["id"], resource["id"])) == {"statusCode": "200", "responseTemplates": expected}
 
 
 def test_put_without_templates_omits_response_templates_key(client: Any, rest_api: dict, resource: dict) -> None:
     _mock_method(client, rest_api["id"], resource["id"])
     _put(client, rest_api["id"], resource["id"], selectionPattern="x")
 
-    got = _body(_get(client, rest_api["id"], resource["id"]))
+    got = body(_get(client, rest_api["id"], resource["id"]))
 
     assert "responseTemplates" not in got
     assert got == {"statusCode": "200", "selectionPattern": "x"}
@@ -138,7 +126,7 @@ def test_put_echoes_content_handling(client: Any, rest_api: dict, resource: dict
 
     resp = _put(client, rest_api["id"], resource["id"], contentHandling="CONVERT_TO_BINARY")
 
-    assert _body(resp) == {"statusCode": "200", "contentHandling": "CONVERT_TO_BINARY"}
+    assert body(resp) == {"statusCode": "200", "contentHandling": "CONVERT_TO_BINARY"}
 
 
 def test_second_put_returns_201_and_replaces_whole_object(client: Any, rest_api: dict, resource: dict) -> None:
@@ -158,8 +146,8 @@ def test_second_put_returns_201_and_replaces_whole_object(client: Any, rest_api:
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
     expected = {"statusCode": "200", "responseTemplates": {"application/xml": "second"}}
-    assert _body(resp) == expected
-    assert _body(_get(client, rest_api["id"], resource["id"])) == expected
+    assert body(resp) == expected
+    assert body(_get(client, rest_api["id"], resource["id"])) == expected
 
 
 def test_put_is_listed_in_get_integration(client: Any, rest_api: dict, resource: dict) -> None:
@@ -186,7 +174,7 @@ def test_template_key_not_a_content_type_is_bad_request(client: Any, rest_api: d
 
 
 def test_template_value_number_is_serialization_exception(mock: Any, rest_api: dict, resource: dict) -> None:
-    client = _unvalidated_client()
+    client = unvalidated_client()
     _mock_method(client, rest_api["id"], resource["id"])
 
     with pytest.raises(ClientError) as exc:
@@ -261,8 +249,8 @@ def test_declared_response_parameter_with_valid_expression_is_stored(
     resp = _put(client, rest_api["id"], resource["id"], responseParameters={ACAO: value})
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert _body(resp) == {"statusCode": "200", "responseParameters": {ACAO: value}}
-    assert _body(_get(client, rest_api["id"], resource["id"])) == {
+    assert body(resp) == {"statusCode": "200", "responseParameters": {ACAO: value}}
+    assert body(_get(client, rest_api["id"], resource["id"])) == {
         "statusCode": "200",
         "responseParameters": {ACAO: value},
     }

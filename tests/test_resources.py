@@ -11,12 +11,9 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import body as _body
+
 ACCOUNT_ID = "123456789012"
-
-
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The parsed response without boto3's ResponseMetadata."""
-    return {k: v for k, v in resp.items() if k != "ResponseMetadata"}
 
 
 def _create(client: Any, api_id: str, parent_id: str, path_part: str) -> dict[str, Any]:

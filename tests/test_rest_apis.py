@@ -12,13 +12,11 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.helpers import assert_aws_error
+from tests.helpers import body as _body
+
 ACCOUNT_ID = "123456789012"
 API_ID_RE = re.compile(r"^[a-z0-9]{10}$")
-
-
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The parsed response without boto3's ResponseMetadata."""
-    return {k: v for k, v in resp.items() if k != "ResponseMetadata"}
 
 
 def _default_api(body: dict[str, Any], name: str = "test-api") -> dict[str, Any]:
@@ -32,13 +30,6 @@ def _default_api(body: dict[str, Any], name: str = "test-api") -> dict[str, Any]
         "endpointConfiguration": {"types": ["EDGE"], "ipAddressType": "ipv4"},
         "rootResourceId": body["rootResourceId"],
     }
-
-
-def _assert_validation_error(exc: pytest.ExceptionInfo[ClientError], message: str) -> None:
-    response = exc.value.response
-    assert response["Error"]["Code"] == "ValidationException"
-    assert response["Error"]["Message"] == message
-    assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 # --- CreateRestApi -----------------------------------------------------------------------------------------------
@@ -206,21 +197,25 @@ def test_create_rest_api_multiple_semantic_errors_report_only_the_first(client: 
 def test_create_rest_api_invalid_endpoint_type_is_validation_exception(client: Any) -> None:
     with pytest.raises(ClientError) as exc:
         client.create_rest_api(name="test-api", endpointConfiguration={"types": ["wrong"]})
-    _assert_validation_error(
+    assert_aws_error(
         exc,
+        "ValidationException",
         "1 validation error detected: Value '[wrong]' at 'createRestApiInput.endpointConfiguration.types' "
         "failed to satisfy constraint: Member must satisfy constraint: "
         "[Member must satisfy enum value set: [PRIVATE, EDGE, REGIONAL]]",
+        400,
     )
 
 
 def test_create_rest_api_invalid_ip_address_type_is_validation_exception(client: Any) -> None:
     with pytest.raises(ClientError) as exc:
         client.create_rest_api(name="test-api", endpointConfiguration={"types": ["EDGE"], "ipAddressType": "wrong"})
-    _assert_validation_error(
+    assert_aws_error(
         exc,
+        "ValidationException",
         "1 validation error detected: Value 'wrong' at 'createRestApiInput.endpointConfiguration.ipAddressType' "
         "failed to satisfy constraint: Member must satisfy enum value set: [ipv4, dualstack]",
+        400,
     )
 
 
@@ -228,13 +223,15 @@ def test_create_rest_api_validation_errors_are_aggregated_in_member_order(client
     with pytest.raises(ClientError) as exc:
         # ipAddressType is sent first on the wire; AWS still lists the types error first
         client.create_rest_api(name="test-api", endpointConfiguration={"ipAddressType": "wrong", "types": ["wrong"]})
-    _assert_validation_error(
+    assert_aws_error(
         exc,
+        "ValidationException",
         "2 validation errors detected: "
         "Value '[wrong]' at 'createRestApiInput.endpointConfiguration.types' failed to satisfy constraint: "
         "Member must satisfy constraint: [Member must satisfy enum value set: [PRIVATE, EDGE, REGIONAL]]; "
         "Value 'wrong' at 'createRestApiInput.endpointConfiguration.ipAddressType' failed to satisfy constraint: "
         "Member must satisfy enum value set: [ipv4, dualstack]",
+        400,
     )
 
 
@@ -243,10 +240,12 @@ def test_create_rest_api_validation_exception_wins_over_bad_request(client: Any)
         client.create_rest_api(
             name="test-api", description="", endpointConfiguration={"types": ["EDGE"], "ipAddressType": "wrong"}
         )
-    _assert_validation_error(
+    assert_aws_error(
         exc,
+        "ValidationException",
         "1 validation error detected: Value 'wrong' at 'createRestApiInput.endpointConfiguration.ipAddressType' "
         "failed to satisfy constraint: Member must satisfy enum value set: [ipv4, dualstack]",
+        400,
     )
 
 

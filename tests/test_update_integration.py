@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import boto3
-import botocore.config
 import pytest
 from botocore.exceptions import ClientError
+
+from tests.helpers import body, unvalidated_client
 
 URI = "http://example.com/pets"
 QUERY_Q = "method.request.querystring.q"
@@ -19,18 +19,6 @@ HEADER_KEY = "method.request.header.X-Key"
 OP_ENUM = "Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
 ONLY_REPLACE = "Invalid patch operation specified. Must be one of: [replace]"
 TIMEOUT_RANGE = "Timeout should be between 50 ms and 29000 ms"
-
-
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The response without its ResponseMetadata."""
-    return {key: value for key, value in resp.items() if key != "ResponseMetadata"}
-
-
-def _unvalidated_client() -> Any:
-    """A client that can send `None` patch values."""
-    return boto3.client(
-        "apigateway", region_name="us-east-1", config=botocore.config.Config(parameter_validation=False)
-    )
 
 
 def _method(client: Any, api_id: str, resource_id: str) -> None:
@@ -46,7 +34,7 @@ def _method(client: Any, api_id: str, resource_id: str) -> None:
 def _http_integration(client: Any, api_id: str, resource_id: str, **kwargs: Any) -> dict[str, Any]:
     """GET method + HTTP integration; returns the PutIntegration body."""
     _method(client, api_id, resource_id)
-    return _body(
+    return body(
         client.put_integration(
             restApiId=api_id,
             resourceId=resource_id,
@@ -62,7 +50,7 @@ def _http_integration(client: Any, api_id: str, resource_id: str, **kwargs: Any)
 def _mock_integration(client: Any, api_id: str, resource_id: str, **kwargs: Any) -> dict[str, Any]:
     """GET method + MOCK integration; returns the PutIntegration body."""
     _method(client, api_id, resource_id)
-    return _body(
+    return body(
         client.put_integration(restApiId=api_id, resourceId=resource_id, httpMethod="GET", type="MOCK", **kwargs)
     )
 
@@ -86,7 +74,7 @@ def _update(client: Any, api_id: str, resource_id: str, ops: list[dict[str, Any]
 
 
 def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
-    return _body(client.get_integration(restApiId=api_id, resourceId=resource_id, httpMethod="GET"))
+    return body(client.get_integration(restApiId=api_id, resourceId=resource_id, httpMethod="GET"))
 
 
 def _replace(path: str, value: str) -> dict[str, Any]:
@@ -107,7 +95,7 @@ def test_update_returns_200_with_full_integration_including_integration_response
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/timeoutInMillis", "1000")])
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == {
+    assert body(resp) == {
         "type": "MOCK",
         "cacheNamespace": resource["id"],
         "cacheKeyParameters": [],
@@ -130,7 +118,7 @@ def test_update_response_equals_later_get(client: Any, rest_api: dict, resource:
         ],
     )
 
-    assert _body(resp) == _get(client, rest_api["id"], resource["id"])
+    assert body(resp) == _get(client, rest_api["id"], resource["id"])
 
 
 def test_empty_patch_returns_integration_unchanged(client: Any, rest_api: dict, resource: dict) -> None:
@@ -139,7 +127,7 @@ def test_empty_patch_returns_integration_unchanged(client: Any, rest_api: dict, 
     resp = _update(client, rest_api["id"], resource["id"], [])
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == _http_defaults(resource["id"])
+    assert body(resp) == _http_defaults(resource["id"])
 
 
 # --- cacheKeyParameters ---------------------------------------------------------------------------------------
@@ -150,7 +138,7 @@ def test_add_cache_key_parameter_takes_element_from_path(client: Any, rest_api: 
 
     resp = _update(client, rest_api["id"], resource["id"], [{"op": "add", "path": f"/cacheKeyParameters/{QUERY_Q}"}])
 
-    assert _body(resp) == {**_http_defaults(resource["id"]), "cacheKeyParameters": [QUERY_Q]}
+    assert body(resp) == {**_http_defaults(resource["id"]), "cacheKeyParameters": [QUERY_Q]}
 
 
 def test_add_cache_key_parameter_ignores_value(client: Any, rest_api: dict, resource: dict) -> None:
@@ -163,7 +151,7 @@ def test_add_cache_key_parameter_ignores_value(client: Any, rest_api: dict, reso
         [{"op": "add", "path": f"/cacheKeyParameters/{QUERY_Q}", "value": HEADER_KEY}],
     )
 
-    assert _body(resp)["cacheKeyParameters"] == [QUERY_Q]
+    assert body(resp)["cacheKeyParameters"] == [QUERY_Q]
 
 
 def test_add_cache_key_parameter_twice_keeps_one(client: Any, rest_api: dict, resource: dict) -> None:
@@ -173,7 +161,7 @@ def test_add_cache_key_parameter_twice_keeps_one(client: Any, rest_api: dict, re
     resp = _update(client, rest_api["id"], resource["id"], [add, add])
 
     # spec §4.3: [INF] set semantics (like binaryMediaTypes)
-    assert _body(resp)["cacheKeyParameters"] == [QUERY_Q]
+    assert body(resp)["cacheKeyParameters"] == [QUERY_Q]
 
 
 def test_add_two_cache_key_parameters_in_order(client: Any, rest_api: dict, resource: dict) -> None:
@@ -190,7 +178,7 @@ def test_add_two_cache_key_parameters_in_order(client: Any, rest_api: dict, reso
     )
 
     # spec §4.3: [INF] set semantics like binaryMediaTypes, new elements appended at the end
-    assert _body(resp)["cacheKeyParameters"] == [QUERY_Q, HEADER_KEY]
+    assert body(resp)["cacheKeyParameters"] == [QUERY_Q, HEADER_KEY]
 
 
 def test_remove_cache_key_parameter(client: Any, rest_api: dict, resource: dict) -> None:
@@ -198,7 +186,7 @@ def test_remove_cache_key_parameter(client: Any, rest_api: dict, resource: dict)
 
     resp = _update(client, rest_api["id"], resource["id"], [{"op": "remove", "path": f"/cacheKeyParameters/{QUERY_Q}"}])
 
-    assert _body(resp)["cacheKeyParameters"] == [HEADER_KEY]
+    assert body(resp)["cacheKeyParameters"] == [HEADER_KEY]
 
 
 def test_remove_last_cache_key_parameter_leaves_empty_list(client: Any, rest_api: dict, resource: dict) -> None:
@@ -207,7 +195,7 @@ def test_remove_last_cache_key_parameter_leaves_empty_list(client: Any, rest_api
     resp = _update(client, rest_api["id"], resource["id"], [{"op": "remove", "path": f"/cacheKeyParameters/{QUERY_Q}"}])
 
     # spec §3.5 / §6: cacheKeyParameters is always present ([] by default)
-    assert _body(resp) == _http_defaults(resource["id"])
+    assert body(resp) == _http_defaults(resource["id"])
 
 
 # --- scalar paths ---------------------------------------------------------------------------------------------
@@ -218,7 +206,7 @@ def test_replace_cache_namespace(client: Any, rest_api: dict, resource: dict) ->
 
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/cacheNamespace", "my-namespace")])
 
-    assert _body(resp) == {**_http_defaults(resource["id"]), "cacheNamespace": "my-namespace"}
+    assert body(resp) == {**_http_defaults(resource["id"]), "cacheNamespace": "my-namespace"}
 
 
 def test_replace_connection_id_on_vpc_link_integration(client: Any, rest_api: dict, resource: dict) -> None:
@@ -228,7 +216,7 @@ def test_replace_connection_id_on_vpc_link_integration(client: Any, rest_api: di
 
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/connectionId", "${stageVariables.otherLinkId}")])
 
-    assert _body(resp) == {
+    assert body(resp) == {
         **_http_defaults(resource["id"]),
         "connectionType": "VPC_LINK",
         "connectionId": "${stageVariables.otherLinkId}",
@@ -245,7 +233,7 @@ def test_replace_connection_type_and_id(client: Any, rest_api: dict, resource: d
         [_replace("/connectionType", "VPC_LINK"), _replace("/connectionId", "${stageVariables.vpcLinkId}")],
     )
 
-    assert _body(resp) == {
+    assert body(resp) == {
         **_http_defaults(resource["id"]),
         "connectionType": "VPC_LINK",
         "connectionId": "${stageVariables.vpcLinkId}",
@@ -258,7 +246,7 @@ def test_replace_content_handling(client: Any, rest_api: dict, resource: dict, v
 
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/contentHandling", value)])
 
-    assert _body(resp) == {**_http_defaults(resource["id"]), "contentHandling": value}
+    assert body(resp) == {**_http_defaults(resource["id"]), "contentHandling": value}
 
 
 @pytest.mark.parametrize("value", ["WHEN_NO_TEMPLATES", "NEVER", "WHEN_NO_MATCH"])
@@ -267,7 +255,7 @@ def test_replace_passthrough_behavior(client: Any, rest_api: dict, resource: dic
 
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/passthroughBehavior", value)])
 
-    assert _body(resp) == {**_http_defaults(resource["id"]), "passthroughBehavior": value}
+    assert body(resp) == {**_http_defaults(resource["id"]), "passthroughBehavior": value}
 
 
 @pytest.mark.parametrize(("value", "expected"), [("1000", 1000), ("50", 50), ("29000", 29000)])
@@ -278,7 +266,7 @@ def test_replace_timeout_is_stored_as_number(
 
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/timeoutInMillis", value)])
 
-    assert _body(resp) == {**_http_defaults(resource["id"]), "timeoutInMillis": expected}
+    assert body(resp) == {**_http_defaults(resource["id"]), "timeoutInMillis": expected}
     assert _get(client, rest_api["id"], resource["id"])["timeoutInMillis"] == expected
 
 
@@ -301,7 +289,7 @@ def test_replace_tls_insecure_skip_verification(
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/tlsConfig/insecureSkipVerification", value)])
 
     # spec §4.1: [INF] boolean inside "tlsConfig"
-    assert _body(resp) == {**_http_defaults(resource["id"]), "tlsConfig": {"insecureSkipVerification": expected}}
+    assert body(resp) == {**_http_defaults(resource["id"]), "tlsConfig": {"insecureSkipVerification": expected}}
 
 
 def test_replace_uri_on_http_integration(client: Any, rest_api: dict, resource: dict) -> None:
@@ -309,7 +297,7 @@ def test_replace_uri_on_http_integration(client: Any, rest_api: dict, resource: 
 
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/uri", "https://example.org/dogs")])
 
-    assert _body(resp) == {**_http_defaults(resource["id"]), "uri": "https://example.org/dogs"}
+    assert body(resp) == {**_http_defaults(resource["id"]), "uri": "https://example.org/dogs"}
 
 
 def test_replace_http_method_on_http_integration(client: Any, rest_api: dict, resource: dict) -> None:
@@ -317,7 +305,7 @@ def test_replace_http_method_on_http_integration(client: Any, rest_api: dict, re
 
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/httpMethod", "POST")])
 
-    assert _body(resp) == {**_http_defaults(resource["id"]), "httpMethod": "POST"}
+    assert body(resp) == {**_http_defaults(resource["id"]), "httpMethod": "POST"}
 
 
 def test_replace_credentials_is_accepted(client: Any, rest_api: dict, resource: dict) -> None:
@@ -336,7 +324,7 @@ def test_replace_credentials_is_accepted(client: Any, rest_api: dict, resource: 
 
     # spec §4.3 / §7.5: [UNK] recommended choice (accept replace)
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp)["credentials"] == role
+    assert body(resp)["credentials"] == role
     assert _get(client, rest_api["id"], resource["id"])["credentials"] == role
 
 
@@ -374,7 +362,7 @@ def test_add_request_parameter_mapping(client: Any, rest_api: dict, resource: di
         [{"op": "add", "path": "/requestParameters/integration.request.header.Accept", "value": "'application/xml'"}],
     )
 
-    assert _body(resp) == {
+    assert body(resp) == {
         **_http_defaults(resource["id"]),
         "requestParameters": {"integration.request.header.Accept": "'application/xml'"},
     }
@@ -398,7 +386,7 @@ def test_remove_request_parameter_mapping(client: Any, rest_api: dict, resource:
         [{"op": "remove", "path": "/requestParameters/integration.request.header.Accept"}],
     )
 
-    assert _body(resp)["requestParameters"] == {"integration.request.header.B": "'b'"}
+    assert body(resp)["requestParameters"] == {"integration.request.header.B": "'b'"}
 
 
 def test_remove_missing_request_parameter_is_not_found(client: Any, rest_api: dict, resource: dict) -> None:
@@ -427,7 +415,7 @@ def test_add_request_template_creates_map(client: Any, rest_api: dict, resource:
     )
 
     expected = {**_http_defaults(resource["id"]), "requestTemplates": {"application/json": '{"statusCode": 200}'}}
-    assert _body(resp) == expected
+    assert body(resp) == expected
     assert _get(client, rest_api["id"], resource["id"]) == expected
 
 
@@ -436,7 +424,7 @@ def test_replace_request_template(client: Any, rest_api: dict, resource: dict) -
 
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/requestTemplates/application~1json", "new")])
 
-    assert _body(resp)["requestTemplates"] == {"application/json": "new"}
+    assert body(resp)["requestTemplates"] == {"application/json": "new"}
 
 
 def test_remove_request_template_keeps_others(client: Any, rest_api: dict, resource: dict) -> None:
@@ -448,7 +436,7 @@ def test_remove_request_template_keeps_others(client: Any, rest_api: dict, resou
         client, rest_api["id"], resource["id"], [{"op": "remove", "path": "/requestTemplates/application~1json"}]
     )
 
-    assert _body(resp)["requestTemplates"] == {"application/xml": "x"}
+    assert body(resp)["requestTemplates"] == {"application/xml": "x"}
 
 
 @pytest.mark.parametrize("op", ["replace", "remove"])
@@ -465,7 +453,7 @@ def test_missing_request_template_key_is_not_found(client: Any, rest_api: dict, 
 
 
 def test_null_request_template_value_is_bad_request(mock: Any, rest_api: dict, resource: dict) -> None:
-    client = _unvalidated_client()
+    client = unvalidated_client()
     _http_integration(client, rest_api["id"], resource["id"])
 
     with pytest.raises(client.exceptions.BadRequestException) as exc:
@@ -509,7 +497,7 @@ def test_ops_are_applied_in_order(client: Any, rest_api: dict, resource: dict) -
         ],
     )
 
-    assert _body(resp) == {
+    assert body(resp) == {
         **_http_defaults(resource["id"]),
         "timeoutInMillis": 200,
         "requestTemplates": {"application/json": "second"},

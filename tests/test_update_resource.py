@@ -11,16 +11,13 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.helpers import body
+
 OP_ENUM = "Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
 
 
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The response without its ResponseMetadata."""
-    return {key: value for key, value in resp.items() if key != "ResponseMetadata"}
-
-
 def _child(client: Any, api_id: str, parent_id: str, path_part: str) -> dict[str, Any]:
-    return _body(client.create_resource(restApiId=api_id, parentId=parent_id, pathPart=path_part))
+    return body(client.create_resource(restApiId=api_id, parentId=parent_id, pathPart=path_part))
 
 
 def _update(client: Any, api_id: str, resource_id: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
@@ -32,7 +29,7 @@ def _replace(path: str, value: str) -> dict[str, Any]:
 
 
 def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
-    return _body(client.get_resource(restApiId=api_id, resourceId=resource_id))
+    return body(client.get_resource(restApiId=api_id, resourceId=resource_id))
 
 
 def _unsupported(path: str, op: str) -> str:
@@ -47,7 +44,7 @@ def test_replace_path_part(client: Any, rest_api: dict, resource: dict) -> None:
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
     expected = {"id": resource["id"], "parentId": rest_api["rootResourceId"], "path": "/dogs", "pathPart": "dogs"}
-    assert _body(resp) == expected
+    assert body(resp) == expected
     assert _get(client, rest_api["id"], resource["id"]) == expected
 
 
@@ -73,7 +70,7 @@ def test_replace_parent_id_moves_resource_and_descendants(client: Any, rest_api:
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/parentId", zoo["id"])])
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == {"id": resource["id"], "parentId": zoo["id"], "path": "/zoo/pets", "pathPart": "pets"}
+    assert body(resp) == {"id": resource["id"], "parentId": zoo["id"], "path": "/zoo/pets", "pathPart": "pets"}
     assert _get(client, rest_api["id"], toys["id"])["path"] == "/zoo/pets/toys"
 
 
@@ -94,14 +91,14 @@ def test_move_and_rename_in_one_request(client: Any, rest_api: dict, resource: d
         client, rest_api["id"], resource["id"], [_replace("/parentId", zoo["id"]), _replace("/pathPart", "cats")]
     )
 
-    assert _body(resp) == {"id": resource["id"], "parentId": zoo["id"], "path": "/zoo/cats", "pathPart": "cats"}
+    assert body(resp) == {"id": resource["id"], "parentId": zoo["id"], "path": "/zoo/cats", "pathPart": "cats"}
 
 
 def test_ops_are_applied_in_order(client: Any, rest_api: dict, resource: dict) -> None:
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/pathPart", "a"), _replace("/pathPart", "b")])
 
-    assert _body(resp)["path"] == "/b"
-    assert _body(resp)["pathPart"] == "b"
+    assert body(resp)["path"] == "/b"
+    assert body(resp)["pathPart"] == "b"
 
 
 def test_reparented_child_survives_delete_of_former_parent(client: Any, rest_api: dict, resource: dict) -> None:
@@ -233,7 +230,7 @@ def test_rejected_op_leaves_resource_unchanged(client: Any, rest_api: dict, reso
         _update(client, rest_api["id"], resource["id"], [_replace("/pathPart", "dogs"), _replace("/invalid", "x")])
 
     # spec §4.1 / §7.3: [UNK] recommended choice (all-or-nothing)
-    assert _get(client, rest_api["id"], resource["id"]) == _body(resource)
+    assert _get(client, rest_api["id"], resource["id"]) == body(resource)
 
 
 def test_bad_op_is_validation_exception(client: Any, rest_api: dict, resource: dict) -> None:

@@ -10,15 +10,12 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.helpers import body
+
 ACCOUNT_ID = "123456789012"
 OP_ENUM = "Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
 ONLY_REPLACE = "Invalid patch operation specified. Must be one of: [replace]"
 COMPRESSION_RANGE = "Invalid minimum compression size, must be between 0 and 10485760"
-
-
-def _body(resp: dict[str, Any]) -> dict[str, Any]:
-    """The response without its ResponseMetadata."""
-    return {key: value for key, value in resp.items() if key != "ResponseMetadata"}
 
 
 def _update(client: Any, api_id: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
@@ -26,7 +23,7 @@ def _update(client: Any, api_id: str, ops: list[dict[str, Any]]) -> dict[str, An
 
 
 def _get(client: Any, api_id: str) -> dict[str, Any]:
-    return _body(client.get_rest_api(restApiId=api_id))
+    return body(client.get_rest_api(restApiId=api_id))
 
 
 def _op(op: str, path: str, value: str | None = None) -> dict[str, Any]:
@@ -43,7 +40,7 @@ def test_update_returns_full_api_with_empty_tags(client: Any, rest_api: dict) ->
     resp = _update(client, rest_api["id"], [_op("replace", "/name", "renamed")])
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == {
+    assert body(resp) == {
         "id": rest_api["id"],
         "name": "renamed",
         "createdDate": rest_api["createdDate"],
@@ -59,8 +56,8 @@ def test_empty_patch_still_returns_empty_tags(client: Any, rest_api: dict) -> No
     resp = _update(client, rest_api["id"], [])
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp)["tags"] == {}
-    assert _body(resp)["name"] == "test-api"
+    assert body(resp)["tags"] == {}
+    assert body(resp)["name"] == "test-api"
 
 
 def test_get_after_update_omits_empty_tags_but_otherwise_matches(client: Any, rest_api: dict) -> None:
@@ -69,7 +66,7 @@ def test_get_after_update_omits_empty_tags_but_otherwise_matches(client: Any, re
     got = _get(client, rest_api["id"])
 
     assert "tags" not in got
-    assert {key: value for key, value in _body(resp).items() if key != "tags"} == got
+    assert {key: value for key, value in body(resp).items() if key != "tags"} == got
     assert got["description"] == "a description"
 
 
@@ -79,7 +76,7 @@ def test_update_keeps_existing_tags(client: Any) -> None:
     resp = _update(client, api["id"], [_op("replace", "/name", "still-tagged")])
 
     # spec §3.1: [INF] "tags: {}" is only the empty case; real tags are echoed
-    assert _body(resp)["tags"] == {"team": "core"}
+    assert body(resp)["tags"] == {"team": "core"}
 
 
 # --- binaryMediaTypes -----------------------------------------------------------------------------------------
@@ -89,16 +86,16 @@ def test_binary_media_types_add_replace_remove_sequence(client: Any, rest_api: d
     api_id = rest_api["id"]
 
     first = _update(client, api_id, [_op("add", "/binaryMediaTypes/image~1png")])
-    assert _body(first)["binaryMediaTypes"] == ["image/png"]
+    assert body(first)["binaryMediaTypes"] == ["image/png"]
 
     second = _update(client, api_id, [_op("add", "/binaryMediaTypes/image~1jpeg")])
-    assert _body(second)["binaryMediaTypes"] == ["image/png", "image/jpeg"]
+    assert body(second)["binaryMediaTypes"] == ["image/png", "image/jpeg"]
 
     third = _update(client, api_id, [_op("replace", "/binaryMediaTypes/image~1png", "image/gif")])
-    assert _body(third)["binaryMediaTypes"] == ["image/jpeg", "image/gif"]
+    assert body(third)["binaryMediaTypes"] == ["image/jpeg", "image/gif"]
 
     fourth = _update(client, api_id, [_op("remove", "/binaryMediaTypes/image~1gif")])
-    assert _body(fourth)["binaryMediaTypes"] == ["image/jpeg"]
+    assert body(fourth)["binaryMediaTypes"] == ["image/jpeg"]
     assert _get(client, api_id)["binaryMediaTypes"] == ["image/jpeg"]
 
 
@@ -107,19 +104,19 @@ def test_replace_binary_media_type_appends_at_end(client: Any) -> None:
 
     resp = _update(client, api["id"], [_op("replace", "/binaryMediaTypes/image~1png", "image/gif")])
 
-    assert _body(resp)["binaryMediaTypes"] == ["image/jpeg", "image/gif"]
+    assert body(resp)["binaryMediaTypes"] == ["image/jpeg", "image/gif"]
 
 
 def test_add_binary_media_type_ignores_value(client: Any, rest_api: dict) -> None:
     resp = _update(client, rest_api["id"], [_op("add", "/binaryMediaTypes/image~1png", "text/html")])
 
-    assert _body(resp)["binaryMediaTypes"] == ["image/png"]
+    assert body(resp)["binaryMediaTypes"] == ["image/png"]
 
 
 def test_add_binary_media_type_dash_stores_literal_dash(client: Any, rest_api: dict) -> None:
     resp = _update(client, rest_api["id"], [_op("add", "/binaryMediaTypes/-", "image/png")])
 
-    assert _body(resp)["binaryMediaTypes"] == ["-"]
+    assert body(resp)["binaryMediaTypes"] == ["-"]
 
 
 def test_add_same_binary_media_type_twice_keeps_one(client: Any, rest_api: dict) -> None:
@@ -130,7 +127,7 @@ def test_add_same_binary_media_type_twice_keeps_one(client: Any, rest_api: dict)
     )
 
     # spec §3.1: [INF] set semantics
-    assert _body(resp)["binaryMediaTypes"] == ["image/png"]
+    assert body(resp)["binaryMediaTypes"] == ["image/png"]
 
 
 @pytest.mark.parametrize("op", ["add", "replace", "remove"])
@@ -149,14 +146,14 @@ def test_remove_description_removes_key(client: Any) -> None:
 
     resp = _update(client, api["id"], [_op("remove", "/description")])
 
-    assert "description" not in _body(resp)
+    assert "description" not in body(resp)
     assert "description" not in _get(client, api["id"])
 
 
 def test_replace_description(client: Any, rest_api: dict) -> None:
     resp = _update(client, rest_api["id"], [_op("replace", "/description", "new text")])
 
-    assert _body(resp)["description"] == "new text"
+    assert body(resp)["description"] == "new text"
 
 
 # --- minimumCompressionSize -----------------------------------------------------------------------------------
@@ -167,7 +164,7 @@ def test_replace_minimum_compression_size_is_a_number(client: Any, rest_api: dic
     resp = _update(client, rest_api["id"], [_op("replace", "/minimumCompressionSize", value)])
 
     # spec §3.1: "10" and "0" [REC]; the upper bound 10485760 [INF] from the error message's range
-    assert _body(resp)["minimumCompressionSize"] == expected
+    assert body(resp)["minimumCompressionSize"] == expected
     assert _get(client, rest_api["id"])["minimumCompressionSize"] == expected
 
 
@@ -176,7 +173,7 @@ def test_replace_minimum_compression_size_with_empty_string_unsets_it(client: An
 
     resp = _update(client, rest_api["id"], [_op("replace", "/minimumCompressionSize", "")])
 
-    assert "minimumCompressionSize" not in _body(resp)
+    assert "minimumCompressionSize" not in body(resp)
     assert "minimumCompressionSize" not in _get(client, rest_api["id"])
 
 
@@ -202,13 +199,13 @@ def test_add_minimum_compression_size_is_unsupported_op(client: Any, rest_api: d
 def test_replace_type_with_private_switches_to_dualstack(client: Any, rest_api: dict) -> None:
     resp = _update(client, rest_api["id"], [_op("replace", "/endpointConfiguration/types/0", "PRIVATE")])
 
-    assert _body(resp)["endpointConfiguration"] == {"types": ["PRIVATE"], "ipAddressType": "dualstack"}
+    assert body(resp)["endpointConfiguration"] == {"types": ["PRIVATE"], "ipAddressType": "dualstack"}
 
 
 def test_replace_type_with_regional(client: Any, rest_api: dict) -> None:
     resp = _update(client, rest_api["id"], [_op("replace", "/endpointConfiguration/types/0", "REGIONAL")])
 
-    assert _body(resp)["endpointConfiguration"] == {"types": ["REGIONAL"], "ipAddressType": "ipv4"}
+    assert body(resp)["endpointConfiguration"] == {"types": ["REGIONAL"], "ipAddressType": "ipv4"}
 
 
 def test_three_type_replaces_are_applied_in_order(client: Any, rest_api: dict) -> None:
@@ -222,7 +219,7 @@ def test_three_type_replaces_are_applied_in_order(client: Any, rest_api: dict) -
         ],
     )
 
-    assert _body(resp)["endpointConfiguration"] == {"types": ["PRIVATE"], "ipAddressType": "dualstack"}
+    assert body(resp)["endpointConfiguration"] == {"types": ["PRIVATE"], "ipAddressType": "dualstack"}
     assert _get(client, rest_api["id"])["endpointConfiguration"] == {"types": ["PRIVATE"], "ipAddressType": "dualstack"}
 
 
@@ -248,7 +245,7 @@ def test_remove_endpoint_type_is_bad_request(client: Any, rest_api: dict) -> Non
 def test_replace_ip_address_type_dualstack(client: Any, rest_api: dict) -> None:
     resp = _update(client, rest_api["id"], [_op("replace", "/endpointConfiguration/ipAddressType", "dualstack")])
 
-    assert _body(resp)["endpointConfiguration"] == {"types": ["EDGE"], "ipAddressType": "dualstack"}
+    assert body(resp)["endpointConfiguration"] == {"types": ["EDGE"], "ipAddressType": "dualstack"}
 
 
 def test_invalid_ip_address_type_is_bad_request(client: Any, rest_api: dict) -> None:
