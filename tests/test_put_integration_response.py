@@ -11,27 +11,10 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from tests.helpers import body, unvalidated_client
+from tests.helpers import body, declare_headers, method_with_mock, unvalidated_client
 
 ACAO = "method.response.header.Access-Control-Allow-Origin"
 STATUS_PATTERN = r"[1-5]\d\d"
-
-
-def _mock_method(client: Any, api_id: str, resource_id: str, http_method: str = "GET") -> None:
-    """A method with a MOCK integration and no method response."""
-    client.put_method(restApiId=api_id, resourceId=resource_id, httpMethod=http_method, authorizationType="NONE")
-    client.put_integration(restApiId=api_id, resourceId=resource_id, httpMethod=http_method, type="MOCK")
-
-
-def _declare_headers(client: Any, api_id: str, resource_id: str, status_code: str, *headers: str) -> None:
-    """A method response for `status_code` declaring the given `method.response.header.*` keys."""
-    client.put_method_response(
-        restApiId=api_id,
-        resourceId=resource_id,
-        httpMethod="GET",
-        statusCode=status_code,
-        responseParameters={header: False for header in headers},
-    )
 
 
 def _put(client: Any, api_id: str, resource_id: str, status_code: str = "200", **kwargs: Any) -> dict[str, Any]:
@@ -50,7 +33,7 @@ def _get(client: Any, api_id: str, resource_id: str, status_code: str = "200") -
 
 
 def test_minimal_put_returns_201_with_only_status_code(client: Any, rest_api: dict, resource: dict) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
 
     resp = _put(client, rest_api["id"], resource["id"])
 
@@ -59,7 +42,7 @@ def test_minimal_put_returns_201_with_only_status_code(client: Any, rest_api: di
 
 
 def test_put_without_method_response_succeeds_and_is_readable(client: Any, rest_api: dict, resource: dict) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
 
     resp = _put(
         client,
@@ -80,7 +63,7 @@ def test_put_without_method_response_succeeds_and_is_readable(client: Any, rest_
 
 
 def test_put_keeps_empty_selection_pattern(client: Any, rest_api: dict, resource: dict) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
 
     resp = _put(client, rest_api["id"], resource["id"], selectionPattern="")
 
@@ -102,7 +85,7 @@ def test_put_response_templates_table(
     mock: Any, rest_api: dict, resource: dict, templates: dict, expected: dict
 ) -> None:
     client = unvalidated_client()
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
 
     resp = _put(client, rest_api["id"], resource["id"], responseTemplates=templates)
 
@@ -112,7 +95,7 @@ def test_put_response_templates_table(
 
 
 def test_put_without_templates_omits_response_templates_key(client: Any, rest_api: dict, resource: dict) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
     _put(client, rest_api["id"], resource["id"], selectionPattern="x")
 
     got = body(_get(client, rest_api["id"], resource["id"]))
@@ -122,7 +105,7 @@ def test_put_without_templates_omits_response_templates_key(client: Any, rest_ap
 
 
 def test_put_echoes_content_handling(client: Any, rest_api: dict, resource: dict) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
 
     resp = _put(client, rest_api["id"], resource["id"], contentHandling="CONVERT_TO_BINARY")
 
@@ -130,8 +113,8 @@ def test_put_echoes_content_handling(client: Any, rest_api: dict, resource: dict
 
 
 def test_second_put_returns_201_and_replaces_whole_object(client: Any, rest_api: dict, resource: dict) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
-    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+    method_with_mock(client, rest_api["id"], resource["id"])
+    declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
     _put(
         client,
         rest_api["id"],
@@ -151,7 +134,7 @@ def test_second_put_returns_201_and_replaces_whole_object(client: Any, rest_api:
 
 
 def test_put_is_listed_in_get_integration(client: Any, rest_api: dict, resource: dict) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
     _put(client, rest_api["id"], resource["id"], selectionPattern="")
 
     integration = client.get_integration(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
@@ -163,7 +146,7 @@ def test_put_is_listed_in_get_integration(client: Any, rest_api: dict, resource:
 
 
 def test_template_key_not_a_content_type_is_bad_request(client: Any, rest_api: dict, resource: dict) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
 
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         _put(client, rest_api["id"], resource["id"], responseTemplates={"123": "x"})
@@ -175,7 +158,7 @@ def test_template_key_not_a_content_type_is_bad_request(client: Any, rest_api: d
 
 def test_template_value_number_is_serialization_exception(mock: Any, rest_api: dict, resource: dict) -> None:
     client = unvalidated_client()
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
 
     with pytest.raises(ClientError) as exc:
         _put(client, rest_api["id"], resource["id"], responseTemplates={"application/json": 123})
@@ -191,7 +174,7 @@ def test_template_value_number_is_serialization_exception(mock: Any, rest_api: d
 def test_invalid_status_code_is_validation_exception(
     client: Any, rest_api: dict, resource: dict, status_code: str
 ) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
 
     with pytest.raises(ClientError) as exc:
         _put(client, rest_api["id"], resource["id"], status_code=status_code)
@@ -243,8 +226,8 @@ def test_invalid_status_code_on_missing_api_is_validation_exception(client: Any)
 def test_declared_response_parameter_with_valid_expression_is_stored(
     client: Any, rest_api: dict, resource: dict, value: str
 ) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
-    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+    method_with_mock(client, rest_api["id"], resource["id"])
+    declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
 
     resp = _put(client, rest_api["id"], resource["id"], responseParameters={ACAO: value})
 
@@ -260,8 +243,8 @@ def test_declared_response_parameter_with_valid_expression_is_stored(
 def test_response_parameter_not_declared_on_method_response_is_bad_request(
     client: Any, rest_api: dict, resource: dict, header: str
 ) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
-    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+    method_with_mock(client, rest_api["id"], resource["id"])
+    declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
 
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         _put(client, rest_api["id"], resource["id"], responseParameters={header: "'x'"})
@@ -275,8 +258,8 @@ def test_response_parameter_not_declared_on_method_response_is_bad_request(
 def test_response_parameter_declared_only_for_other_status_code_is_bad_request(
     client: Any, rest_api: dict, resource: dict
 ) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
-    _declare_headers(client, rest_api["id"], resource["id"], "400", ACAO)
+    method_with_mock(client, rest_api["id"], resource["id"])
+    declare_headers(client, rest_api["id"], resource["id"], "400", ACAO)
 
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         _put(client, rest_api["id"], resource["id"], responseParameters={ACAO: "'*'"})
@@ -290,8 +273,8 @@ def test_response_parameter_declared_only_for_other_status_code_is_bad_request(
 def test_response_parameter_key_not_a_method_response_header_is_bad_request(
     client: Any, rest_api: dict, resource: dict
 ) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
-    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+    method_with_mock(client, rest_api["id"], resource["id"])
+    declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
 
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         _put(client, rest_api["id"], resource["id"], responseParameters={"integration.response.header.X": "'x'"})
@@ -303,8 +286,8 @@ def test_response_parameter_key_not_a_method_response_header_is_bad_request(
 def test_invalid_mapping_expression_value_is_bad_request(
     client: Any, rest_api: dict, resource: dict, value: str
 ) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
-    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+    method_with_mock(client, rest_api["id"], resource["id"])
+    declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
 
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         _put(client, rest_api["id"], resource["id"], responseParameters={ACAO: value})
@@ -314,8 +297,8 @@ def test_invalid_mapping_expression_value_is_bad_request(
 
 
 def test_rejected_put_does_not_create_integration_response(client: Any, rest_api: dict, resource: dict) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
-    _declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
+    method_with_mock(client, rest_api["id"], resource["id"])
+    declare_headers(client, rest_api["id"], resource["id"], "200", ACAO)
     with pytest.raises(client.exceptions.BadRequestException):
         _put(client, rest_api["id"], resource["id"], responseParameters={"method.response.header.Location": "'x'"})
 
@@ -329,7 +312,7 @@ def test_rejected_put_does_not_create_integration_response(client: Any, rest_api
 
 
 def test_second_default_integration_response_is_conflict(client: Any, rest_api: dict, resource: dict) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
     _put(client, rest_api["id"], resource["id"], status_code="200")
 
     with pytest.raises(client.exceptions.ConflictException) as exc:
@@ -344,7 +327,7 @@ def test_second_default_integration_response_is_conflict(client: Any, rest_api: 
 def test_overwriting_the_default_integration_response_is_not_a_conflict(
     client: Any, rest_api: dict, resource: dict
 ) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
     _put(client, rest_api["id"], resource["id"], status_code="200")
 
     resp = _put(client, rest_api["id"], resource["id"], status_code="200")
@@ -353,7 +336,7 @@ def test_overwriting_the_default_integration_response_is_not_a_conflict(
 
 
 def test_default_and_patterned_integration_responses_coexist(client: Any, rest_api: dict, resource: dict) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
     _put(client, rest_api["id"], resource["id"], status_code="200")
     _put(client, rest_api["id"], resource["id"], status_code="400", selectionPattern="4\\d{2}")
 
@@ -368,7 +351,7 @@ def test_default_and_patterned_integration_responses_coexist(client: Any, rest_a
 def test_empty_selection_pattern_does_not_conflict_with_omitted_one(
     client: Any, rest_api: dict, resource: dict
 ) -> None:
-    _mock_method(client, rest_api["id"], resource["id"])
+    method_with_mock(client, rest_api["id"], resource["id"])
     _put(client, rest_api["id"], resource["id"], status_code="200")
 
     resp = _put(client, rest_api["id"], resource["id"], status_code="400", selectionPattern="")
