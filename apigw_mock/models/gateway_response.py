@@ -22,7 +22,7 @@ from pydantic import field_validator
 from apigw_mock.exceptions import BadRequestException
 from apigw_mock.models.base import ApiGatewayModel
 from apigw_mock.models.enums import GatewayResponseType
-from apigw_mock.models.gateway_mapping import mapping_violation
+from apigw_mock.models.mapping import gateway_response_parameter_reason
 from apigw_mock.patch import Field, MapEntry, PatchRules, PathOnlyMessages
 
 DEFAULT_TEMPLATES = {"application/json": '{"message":$context.error.messageString}'}
@@ -66,7 +66,7 @@ def _status_code_violation(value: Any, key: str | None, context: Any) -> str | N
 
 
 def _parameter_violation(value: Any, key: str | None, context: Any) -> str | None:
-    return mapping_violation(key or "", value)
+    return gateway_response_parameter_reason(key or "", value)
 
 
 class GatewayResponse(ApiGatewayModel):
@@ -165,7 +165,7 @@ def effective_all(customised: Mapping[str, GatewayResponse]) -> list[GatewayResp
 def _maps_violation(parameters: Mapping[str, str | None], templates: Mapping[str, str | None]) -> str | None:
     """The first invalid entry of a PUT's maps, checked like the patch rules check one entry."""
     for key, value in parameters.items():
-        reason = NULL_PARAMETER if not value else mapping_violation(key, value)
+        reason = NULL_PARAMETER if not value else gateway_response_parameter_reason(key, value)
         if reason is not None:
             return reason
     return NULL_TEMPLATE if any(not value for value in templates.values()) else None

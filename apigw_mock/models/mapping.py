@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection
 
 _NAME = r"[^\s.][^\s]*"
-_STATIC = r"'[^']*'"
+_STATIC = r"'.*'"  # a literal in single quotes (inner quotes are not rejected)
 _INTEGRATION_RESPONSE_SOURCE = re.compile(
     rf"{_STATIC}|integration\.response\.(?:header|multivalueheader)\.{_NAME}|integration\.response\.body(?:\..+)?"
     rf"|stageVariables\.{_NAME}|context\.{_NAME}",
@@ -25,6 +25,12 @@ _METHOD_REQUEST_PARAMETER = re.compile(
 )
 _INTEGRATION_REQUEST_SOURCE = re.compile(
     rf"{_STATIC}|method\.request\.body(?:\..+)?|stageVariables\.{_NAME}|context\.{_NAME}", re.DOTALL
+)
+_GATEWAY_RESPONSE_TARGET = re.compile(rf"gatewayresponse\.(?:header|querystring|path)\.{_NAME}")
+_GATEWAY_RESPONSE_SOURCE = re.compile(
+    rf"{_STATIC}|method\.request\.(?:header|querystring|path|multivalueheader|multivaluequerystring)\.{_NAME}"
+    rf"|stageVariables\.{_NAME}|context\.{_NAME}",
+    re.DOTALL,
 )
 _CONTENT_TYPE = re.compile(r"[\w!#$&^.+*-]+/[\w!#$&^.+*-]+(?:\s*;.*)?", re.DOTALL)
 
@@ -66,6 +72,16 @@ def integration_request_reason(name: str, value: str | None, declared: Collectio
         )
         return None if single in declared else invalid_parameter(value)
     if value is None or not _INTEGRATION_REQUEST_SOURCE.fullmatch(value):
+        return invalid_expression(str(value))
+    return None
+
+
+def gateway_response_parameter_reason(name: str, value: str | None) -> str | None:
+    """A gateway response mapping `gatewayresponse.<loc>.X <- source` (AWS doc "Set up gateway responses"); the
+    name is checked first, then the source. The exact text for gateway responses is unrecorded [UNK]."""
+    if not _GATEWAY_RESPONSE_TARGET.fullmatch(name):
+        return invalid_expression(name)
+    if value is None or not _GATEWAY_RESPONSE_SOURCE.fullmatch(value):
         return invalid_expression(str(value))
     return None
 
