@@ -50,6 +50,13 @@ def assert_aws_error(
         assert response["ResponseMetadata"]["HTTPStatusCode"] == status
 
 
+def assert_saved(resp: Mapping[str, Any], status: int, expected: Mapping[str, Any], fetched: Mapping[str, Any]) -> None:
+    """A write answered HTTP `status` with exactly `expected`, and `fetched` (a later GET's body) agrees."""
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == status
+    assert body(resp) == expected
+    assert fetched == expected
+
+
 @contextmanager
 def raises_aws(
     code: str, message: str | None = None, status: int | None = None

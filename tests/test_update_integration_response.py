@@ -13,6 +13,7 @@ import pytest
 
 from tests.helpers import (
     ONLY_REPLACE,
+    assert_saved,
     body,
     mock_graph,
     op_violation,
@@ -186,9 +187,7 @@ def test_update_result(
 
     resp = _update(client, rest_api["id"], resource["id"], ops)
 
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert body(resp) == expected
-    assert _get(client, rest_api["id"], resource["id"]) == expected
+    assert_saved(resp, 200, expected, _get(client, rest_api["id"], resource["id"]))
 
 
 # --- BadRequest / NotFound on a path, a value or an op --------------------------------------------------------

@@ -9,7 +9,16 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import HTTP_STATUS, ONLY_REPLACE, body, op_violation, put_method, raises_aws, validation_message
+from tests.helpers import (
+    HTTP_STATUS,
+    ONLY_REPLACE,
+    assert_saved,
+    body,
+    op_violation,
+    put_method,
+    raises_aws,
+    validation_message,
+)
 
 OPTIONAL_Q = "method.request.querystring.optional"
 BASE = {"httpMethod": "GET", "authorizationType": "NONE", "apiKeyRequired": False}
@@ -114,9 +123,7 @@ def test_update_result(
 
     resp = _update(client, rest_api["id"], resource["id"], ops)
 
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert body(resp) == expected
-    assert _get(client, rest_api["id"], resource["id"]) == expected
+    assert_saved(resp, 200, expected, _get(client, rest_api["id"], resource["id"]))
 
 
 @pytest.mark.parametrize(("value", "expected"), [("true", True), ("false", False), ("whatever", False)])

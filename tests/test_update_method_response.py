@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import (
+    assert_saved,
     body,
     op_violation,
     put_method,
@@ -141,9 +142,7 @@ def test_update_answers_201_with_the_new_method_response(
 
     resp = _update(client, rest_api["id"], resource["id"], ops)
 
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert body(resp) == expected
-    assert _get(client, rest_api["id"], resource["id"]) == expected
+    assert_saved(resp, 201, expected, _get(client, rest_api["id"], resource["id"]))
 
 
 def test_failing_later_op_leaves_method_response_unchanged(client: Any, rest_api: dict, resource: dict) -> None:
