@@ -7,203 +7,146 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from botocore.exceptions import ClientError
 
-from tests.helpers import assert_aws_error
-from tests.helpers import body as _body
+from tests.helpers import assert_saved, body, put_method, raises_aws, status_code_violation, validation_message
 
 RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
 METHOD_NOT_FOUND = "Invalid Method identifier specified"
 STATUS_NOT_FOUND = "Invalid Response status code specified"
 
 
-def _put_method(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> None:
-    client.put_method(restApiId=api_id, resourceId=resource_id, httpMethod=verb, authorizationType="NONE")
-
-
-def _put_response(client: Any, api_id: str, resource_id: str, status: str = "200", **kwargs: Any) -> dict[str, Any]:
-    return _body(
-        client.put_method_response(
-            restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status, **kwargs
-        )
+def _put(client: Any, api_id: str, resource_id: str, status: str = "200", **kwargs: Any) -> dict[str, Any]:
+    return client.put_method_response(
+        restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status, **kwargs
     )
 
 
-def _pattern_error(value: str) -> str:
-    return (
-        f"1 validation error detected: Value '{value}' at 'statusCode' failed to satisfy constraint: "
-        r"Member must satisfy regular expression pattern: [1-5]\d\d"
-    )
+def _get(client: Any, api_id: str, resource_id: str, status: str = "200") -> dict[str, Any]:
+    return client.get_method_response(restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status)
 
 
-# --- PutMethodResponse -------------------------------------------------------------------------------------------
+def _delete(client: Any, api_id: str, resource_id: str, status: str = "200") -> dict[str, Any]:
+    return client.delete_method_response(restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status)
 
 
-def test_put_method_response_returns_201_with_only_status_code(
+def _with_response(client: Any, api_id: str, resource_id: str) -> None:
+    """GET + method response 200."""
+    put_method(client, api_id, resource_id)
+    _put(client, api_id, resource_id)
+
+
+def _with_deleted_response(client: Any, api_id: str, resource_id: str) -> None:
+    """GET whose method response 200 was put, then deleted."""
+    _with_response(client, api_id, resource_id)
+    _delete(client, api_id, resource_id)
+
+
+# --- PutMethodResponse: HTTP 201, the reply is the new method response, and a later GET agrees -------------------
+
+HEADERS = {"method.response.header.Location": True, "method.response.header.X-Id": False}
+
+
+@pytest.mark.parametrize(
+    ("status", "fields", "expected"),
+    [
+        pytest.param("200", {}, {"statusCode": "200"}, id="only-status-code"),
+        pytest.param(
+            "200",
+            {"responseParameters": {}, "responseModels": {}},
+            {"statusCode": "200", "responseParameters": {}, "responseModels": {}},
+            id="keeps-empty-maps",
+        ),
+        pytest.param(
+            "201",
+            {"responseParameters": HEADERS, "responseModels": {"application/json": "Empty"}},
+            {"statusCode": "201", "responseParameters": HEADERS, "responseModels": {"application/json": "Empty"}},
+            id="echoes-parameters-and-models",
+        ),
+    ],
+)
+def test_put_method_response(
+    client: Any,
+    rest_api: dict[str, Any],
+    resource: dict[str, Any],
+    status: str,
+    fields: dict[str, Any],
+    expected: dict[str, Any],
+) -> None:
+    put_method(client, rest_api["id"], resource["id"])
+
+    resp = _put(client, rest_api["id"], resource["id"], status, **fields)
+
+    assert_saved(resp, 201, expected, body(_get(client, rest_api["id"], resource["id"], status)))
+
+
+def test_put_method_response_existing_status_is_conflict_and_keeps_the_original(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    resp = client.put_method_response(
-        restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-    )
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert _body(resp) == {"statusCode": "200"}
+    _with_response(client, rest_api["id"], resource["id"])
+
+    with raises_aws("ConflictException", "Response already exists for this resource", 409):
+        _put(client, rest_api["id"], resource["id"], "200", responseModels={"application/json": "Empty"})
+
+    assert body(_get(client, rest_api["id"], resource["id"])) == {"statusCode": "200"}
 
 
-def test_put_method_response_keeps_empty_maps(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    body = _put_response(client, rest_api["id"], resource["id"], responseParameters={}, responseModels={})
-    assert body == {"statusCode": "200", "responseParameters": {}, "responseModels": {}}
+# --- statusCode outside [1-5]\d\d: ValidationException before any existence check ------------------------------
 
 
-def test_put_method_response_echoes_parameters_and_models(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+@pytest.mark.parametrize(
+    ("call", "with_method", "resource_id", "status"),
+    [
+        *(
+            pytest.param(_put, True, None, status, id=f"put-{status}")
+            for status in ("wrong", "600", "099", "20", "2000")
+        ),
+        # spec §1.4: [INF] shape validation precedes existence checks (recorded for integration responses)
+        pytest.param(_put, False, "nope00", "wrong", id="put-before-existence"),
+        # spec §1.3: [INF] same `statusCode` pattern check as the other status-code URIs
+        pytest.param(_get, True, None, "wrong", id="get"),
+        pytest.param(_delete, True, None, "wrong", id="delete"),
+    ],
+)
+def test_invalid_status_code_is_validation_exception(
+    client: Any,
+    rest_api: dict[str, Any],
+    resource: dict[str, Any],
+    call: Any,
+    with_method: bool,
+    resource_id: str | None,
+    status: str,
 ) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    body = _put_response(
-        client,
-        rest_api["id"],
-        resource["id"],
-        "201",
-        responseParameters={"method.response.header.Location": True, "method.response.header.X-Id": False},
-        responseModels={"application/json": "Empty"},
-    )
-    assert body == {
-        "statusCode": "201",
-        "responseParameters": {"method.response.header.Location": True, "method.response.header.X-Id": False},
-        "responseModels": {"application/json": "Empty"},
-    }
+    if with_method:
+        put_method(client, rest_api["id"], resource["id"])
+
+    with raises_aws("ValidationException", validation_message(status_code_violation(status)), 400):
+        call(client, rest_api["id"], resource_id or resource["id"], status)
 
 
-def test_put_method_response_existing_status_is_conflict(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    _put_response(client, rest_api["id"], resource["id"], "200")
-    with pytest.raises(client.exceptions.ConflictException) as exc:
-        _put_response(client, rest_api["id"], resource["id"], "200", responseModels={"application/json": "Empty"})
-    assert exc.value.response["Error"]["Message"] == "Response already exists for this resource"
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 409
-
-
-def test_put_method_response_conflict_keeps_the_original(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    _put_response(client, rest_api["id"], resource["id"], "200")
-    with pytest.raises(client.exceptions.ConflictException):
-        _put_response(client, rest_api["id"], resource["id"], "200", responseModels={"application/json": "Empty"})
-    fetched = client.get_method_response(
-        restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-    )
-    assert _body(fetched) == {"statusCode": "200"}
-
-
-@pytest.mark.parametrize("status", ["wrong", "600", "099", "20", "2000"])
-def test_put_method_response_invalid_status_code_is_validation_exception(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any], status: str
-) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    with pytest.raises(ClientError) as exc:
-        _put_response(client, rest_api["id"], resource["id"], status)
-    assert_aws_error(exc, "ValidationException", _pattern_error(status), 400)
-
-
-def test_put_method_response_status_validation_precedes_existence(client: Any, rest_api: dict[str, Any]) -> None:
-    with pytest.raises(ClientError) as exc:
-        _put_response(client, rest_api["id"], "nope00", "wrong")
-    # spec §1.4: [INF] shape validation precedes existence checks (recorded for integration responses)
-    assert_aws_error(exc, "ValidationException", _pattern_error("wrong"), 400)
-
-
-def test_put_method_response_missing_method_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _put_response(client, rest_api["id"], resource["id"], "200")
-    # spec §2: [INF] method message
-    assert exc.value.response["Error"]["Message"] == METHOD_NOT_FOUND
-
-
-def test_put_method_response_missing_resource_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _put_response(client, rest_api["id"], "nope00", "200")
-    # spec §2: [INF] resource message
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
-
-
-def test_put_method_response_missing_api_is_not_found(client: Any, resource: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _put_response(client, "doesnotexi", resource["id"], "200")
-    # spec §2: [INF] resource message
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
-
-
-# --- GetMethodResponse -------------------------------------------------------------------------------------------
+# --- GetMethodResponse / GetMethod -------------------------------------------------------------------------------
 
 
 def test_get_method_response_returns_the_stored_response(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    put = _put_response(
-        client, rest_api["id"], resource["id"], "400", responseParameters={"method.response.header.X-Err": True}
+    put_method(client, rest_api["id"], resource["id"])
+    put = body(
+        _put(client, rest_api["id"], resource["id"], "400", responseParameters={"method.response.header.X-Err": True})
     )
-    resp = client.get_method_response(
-        restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="400"
-    )
+
+    resp = _get(client, rest_api["id"], resource["id"], "400")
+
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == put
-
-
-def test_get_method_response_missing_status_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    _put_response(client, rest_api["id"], resource["id"], "200")
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.get_method_response(
-            restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="404"
-        )
-    assert exc.value.response["Error"]["Message"] == STATUS_NOT_FOUND
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
-
-
-def test_get_method_response_missing_method_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.get_method_response(
-            restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-        )
-    # spec §2: [INF] method message
-    assert exc.value.response["Error"]["Message"] == METHOD_NOT_FOUND
-
-
-def test_get_method_response_missing_resource_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.get_method_response(restApiId=rest_api["id"], resourceId="nope00", httpMethod="GET", statusCode="200")
-    # spec §2: [INF] resource message
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
-
-
-def test_get_method_response_invalid_status_is_validation_exception(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    with pytest.raises(ClientError) as exc:
-        client.get_method_response(
-            restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="wrong"
-        )
-    # spec §1.3: [INF] same `statusCode` pattern check as the other status-code URIs
-    assert_aws_error(exc, "ValidationException", _pattern_error("wrong"), 400)
+    assert body(resp) == put
 
 
 def test_get_method_lists_all_method_responses(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    _put_response(client, rest_api["id"], resource["id"], "200", responseParameters={}, responseModels={})
-    _put_response(client, rest_api["id"], resource["id"], "500")
+    put_method(client, rest_api["id"], resource["id"])
+    _put(client, rest_api["id"], resource["id"], "200", responseParameters={}, responseModels={})
+    _put(client, rest_api["id"], resource["id"], "500")
+
     method = client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
+
     assert method["methodResponses"] == {
         "200": {"statusCode": "200", "responseParameters": {}, "responseModels": {}},
         "500": {"statusCode": "500"},
@@ -214,74 +157,76 @@ def test_get_method_lists_all_method_responses(client: Any, rest_api: dict[str, 
 
 
 def test_delete_method_response_returns_204(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    _put_response(client, rest_api["id"], resource["id"], "200")
-    resp = client.delete_method_response(
-        restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-    )
+    _with_response(client, rest_api["id"], resource["id"])
+
+    resp = _delete(client, rest_api["id"], resource["id"])
+
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 204
-
-
-def test_delete_method_response_then_get_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    _put_response(client, rest_api["id"], resource["id"], "200")
-    client.delete_method_response(
-        restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-    )
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.get_method_response(
-            restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-        )
-    assert exc.value.response["Error"]["Message"] == STATUS_NOT_FOUND
 
 
 def test_delete_method_response_allows_putting_it_again(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    _put_response(client, rest_api["id"], resource["id"], "200")
-    client.delete_method_response(
-        restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-    )
-    again = _put_response(client, rest_api["id"], resource["id"], "200", responseModels={"application/json": "Empty"})
+    _with_deleted_response(client, rest_api["id"], resource["id"])
+
+    again = body(_put(client, rest_api["id"], resource["id"], "200", responseModels={"application/json": "Empty"}))
+
     assert again == {"statusCode": "200", "responseModels": {"application/json": "Empty"}}
 
 
 def test_delete_method_response_leaves_other_status_codes(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    _put_response(client, rest_api["id"], resource["id"], "200")
-    _put_response(client, rest_api["id"], resource["id"], "400")
-    client.delete_method_response(
-        restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="400"
-    )
-    fetched = client.get_method_response(
-        restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-    )
-    assert _body(fetched) == {"statusCode": "200"}
+    _with_response(client, rest_api["id"], resource["id"])
+    _put(client, rest_api["id"], resource["id"], "400")
+
+    _delete(client, rest_api["id"], resource["id"], "400")
+
+    assert body(_get(client, rest_api["id"], resource["id"], "200")) == {"statusCode": "200"}
 
 
-def test_delete_method_response_missing_status_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+# --- not found (spec §2: [INF] resource, method and status-code messages unless noted) ----------------------------
+
+# What exists before the call: nothing, a bare method, a method response 200, or one put and deleted again.
+BUILDERS = {
+    "nothing": lambda client, api_id, resource_id: None,
+    "method": put_method,
+    "response": _with_response,
+    "deleted": _with_deleted_response,
+}
+
+
+@pytest.mark.parametrize(
+    ("call", "built", "api_id", "resource_id", "status", "message"),
+    [
+        pytest.param(_put, "nothing", None, None, "200", METHOD_NOT_FOUND, id="put-missing-method"),
+        pytest.param(_put, "nothing", None, "nope00", "200", RESOURCE_NOT_FOUND, id="put-missing-resource"),
+        pytest.param(_put, "nothing", "doesnotexi", None, "200", RESOURCE_NOT_FOUND, id="put-missing-api"),
+        pytest.param(_get, "response", None, None, "404", STATUS_NOT_FOUND, id="get-missing-status"),
+        pytest.param(_get, "nothing", None, None, "200", METHOD_NOT_FOUND, id="get-missing-method"),
+        pytest.param(_get, "nothing", None, "nope00", "200", RESOURCE_NOT_FOUND, id="get-missing-resource"),
+        pytest.param(_get, "nothing", "doesnotexi", None, "200", RESOURCE_NOT_FOUND, id="get-missing-api"),
+        pytest.param(_get, "deleted", None, None, "200", STATUS_NOT_FOUND, id="get-after-delete"),
+        # spec §2: [INF] same message as GetMethodResponse
+        pytest.param(_delete, "method", None, None, "200", STATUS_NOT_FOUND, id="delete-missing-status"),
+        pytest.param(_delete, "deleted", None, None, "200", STATUS_NOT_FOUND, id="delete-twice"),
+        pytest.param(_delete, "nothing", None, None, "200", METHOD_NOT_FOUND, id="delete-missing-method"),
+        pytest.param(_delete, "nothing", None, "nope00", "200", RESOURCE_NOT_FOUND, id="delete-missing-resource"),
+        pytest.param(_delete, "nothing", "doesnotexi", None, "200", RESOURCE_NOT_FOUND, id="delete-missing-api"),
+    ],
+)
+def test_not_found(
+    client: Any,
+    rest_api: dict[str, Any],
+    resource: dict[str, Any],
+    call: Any,
+    built: str,
+    api_id: str | None,
+    resource_id: str | None,
+    status: str,
+    message: str,
 ) -> None:
-    _put_method(client, rest_api["id"], resource["id"])
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.delete_method_response(
-            restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-        )
-    # spec §2: [INF] same message as GetMethodResponse
-    assert exc.value.response["Error"]["Message"] == STATUS_NOT_FOUND
+    BUILDERS[built](client, rest_api["id"], resource["id"])
 
-
-def test_delete_method_response_missing_method_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.delete_method_response(
-            restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-        )
-    # spec §2: [INF] method message
-    assert exc.value.response["Error"]["Message"] == METHOD_NOT_FOUND
+    with raises_aws("NotFoundException", message, 404):
+        call(client, api_id or rest_api["id"], resource_id or resource["id"], status)

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import body as _body
+from tests.helpers import assert_saved, body, method_with_mock, put_method, raises_aws
 
 VERBS = ["GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD", "ANY"]
+BASE = {"httpMethod": "GET", "authorizationType": "NONE", "apiKeyRequired": False}
 RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
 METHOD_NOT_FOUND = "Invalid Method identifier specified"
 AUTHORIZER_MESSAGE = (
@@ -20,208 +21,181 @@ AUTHORIZER_MESSAGE = (
 )
 
 
-def _put_method(client: Any, api_id: str, resource_id: str, verb: str = "GET", **kwargs: Any) -> dict[str, Any]:
+def _put(client: Any, api_id: str, resource_id: str, verb: str = "GET", **kwargs: Any) -> dict[str, Any]:
     kwargs.setdefault("authorizationType", "NONE")
-    return _body(client.put_method(restApiId=api_id, resourceId=resource_id, httpMethod=verb, **kwargs))
+    return client.put_method(restApiId=api_id, resourceId=resource_id, httpMethod=verb, **kwargs)
 
 
-def _mock_integration(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> dict[str, Any]:
-    return _body(client.put_integration(restApiId=api_id, resourceId=resource_id, httpMethod=verb, type="MOCK"))
+def _get(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> dict[str, Any]:
+    return client.get_method(restApiId=api_id, resourceId=resource_id, httpMethod=verb)
 
 
-# --- PutMethod ---------------------------------------------------------------------------------------------------
+def _delete(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> dict[str, Any]:
+    return client.delete_method(restApiId=api_id, resourceId=resource_id, httpMethod=verb)
 
 
-def test_put_method_returns_201_and_minimal_shape(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+def _with_responses(client: Any, api_id: str, resource_id: str) -> None:
+    """GET with a method response 200 and a MOCK integration with an integration response 200."""
+    method_with_mock(client, api_id, resource_id)
+    client.put_method_response(restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200")
+    client.put_integration_response(restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200")
+
+
+def _resource_methods(client: Any, api_id: str) -> dict[str, Any]:
+    """The `/pets` item of GetResources."""
+    return {r["path"]: r for r in client.get_resources(restApiId=api_id)["items"]}["/pets"]
+
+
+# --- PutMethod: HTTP 201, the reply is the new method, and a later GET agrees ------------------------------------
+
+REQUEST_PARAMETERS = {"method.request.querystring.q": True, "method.request.header.X-Trace": False}
+
+
+@pytest.mark.parametrize(
+    ("verb", "fields", "expected"),
+    [
+        pytest.param("GET", {}, BASE, id="minimal-shape"),
+        pytest.param("GET", {"authorizationType": "none"}, BASE, id="upper-cases-authorization-type"),
+        *(pytest.param(verb, {}, {**BASE, "httpMethod": verb}, id=f"accepts-listed-verb-{verb}") for verb in VERBS),
+        pytest.param(
+            "POST",
+            {
+                "authorizationType": "AWS_IAM",
+                "apiKeyRequired": True,
+                "operationName": "CreatePet",
+                "requestParameters": REQUEST_PARAMETERS,
+                "requestModels": {"application/json": "Empty"},
+            },
+            {
+                "httpMethod": "POST",
+                "authorizationType": "AWS_IAM",
+                "apiKeyRequired": True,
+                "operationName": "CreatePet",
+                "requestParameters": REQUEST_PARAMETERS,
+                "requestModels": {"application/json": "Empty"},
+            },
+            id="echoes-optional-fields",
+        ),
+        *(
+            pytest.param(
+                "GET",
+                {"requestModels": {"application/json": model}},
+                {**BASE, "requestModels": {"application/json": model}},
+                id=f"accepts-default-model-{model}",
+            )
+            for model in ("Empty", "Error")
+        ),
+    ],
+)
+def test_put_method(
+    client: Any,
+    rest_api: dict[str, Any],
+    resource: dict[str, Any],
+    verb: str,
+    fields: dict[str, Any],
+    expected: dict[str, Any],
 ) -> None:
-    resp = client.put_method(
-        restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", authorizationType="NONE"
-    )
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert _body(resp) == {"httpMethod": "GET", "authorizationType": "NONE", "apiKeyRequired": False}
+    resp = _put(client, rest_api["id"], resource["id"], verb, **fields)
 
-
-def test_put_method_upper_cases_authorization_type(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    body = _put_method(client, rest_api["id"], resource["id"], authorizationType="none")
-    assert body["authorizationType"] == "NONE"
-
-
-@pytest.mark.parametrize("verb", VERBS)
-def test_put_method_accepts_every_listed_verb(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any], verb: str
-) -> None:
-    body = _put_method(client, rest_api["id"], resource["id"], verb)
-    assert body == {"httpMethod": verb, "authorizationType": "NONE", "apiKeyRequired": False}
+    assert_saved(resp, 201, expected, body(_get(client, rest_api["id"], resource["id"], verb)))
 
 
 def test_put_method_on_root_resource(client: Any, rest_api: dict[str, Any]) -> None:
-    body = _put_method(client, rest_api["id"], rest_api["rootResourceId"], "GET")
-    assert body["httpMethod"] == "GET"
+    resp = _put(client, rest_api["id"], rest_api["rootResourceId"])
+
+    assert_saved(resp, 201, BASE, body(_get(client, rest_api["id"], rest_api["rootResourceId"])))
 
 
-def test_put_method_invalid_verb_is_bad_request(
+@pytest.mark.parametrize(
+    ("verb", "fields", "message"),
+    [
+        pytest.param(
+            "WRONG",
+            {},
+            "Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY",
+            id="invalid-verb",
+        ),
+        pytest.param(
+            "GET",
+            {"requestModels": {"application/json": "petModel"}},
+            "Invalid model identifier specified: petModel",
+            id="unknown-model",
+        ),
+        pytest.param(
+            "GET",
+            {"requestParameters": {"method.request.querystring.id": True, "method.request.header.id": False}},
+            "Parameter names must be unique across querystring, header and path",
+            id="same-parameter-name-in-two-locations",
+        ),
+        pytest.param(
+            "GET",
+            {"requestParameters": {"true": True}},
+            "Invalid mapping expression specified: Validation Result: warnings : [], errors : "
+            "[Invalid mapping expression specified: true]",
+            id="malformed-parameter-key",
+        ),
+        *(
+            pytest.param(
+                "GET", {"authorizationType": auth_type}, AUTHORIZER_MESSAGE, id=f"{auth_type}-without-authorizer"
+            )
+            for auth_type in ("CUSTOM", "COGNITO_USER_POOLS")
+        ),
+        pytest.param(
+            "GET",
+            {"authorizationType": "CUSTOM", "authorizerId": "nope00"},
+            AUTHORIZER_MESSAGE,
+            id="custom-with-unknown-authorizer",
+        ),
+        pytest.param(
+            "GET",
+            {"requestValidatorId": "nope00"},
+            "Invalid Request Validator identifier specified",
+            id="unknown-request-validator",
+        ),
+    ],
+)
+def test_put_method_bad_request(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any], verb: str, fields: dict[str, Any], message: str
+) -> None:
+    with raises_aws("BadRequestException", message, 400):
+        _put(client, rest_api["id"], resource["id"], verb, **fields)
+
+
+def test_put_method_existing_method_is_conflict_and_keeps_the_original(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _put_method(client, rest_api["id"], resource["id"], "WRONG")
-    assert exc.value.response["Error"]["Message"] == (
-        "Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY"
-    )
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    original = put_method(client, rest_api["id"], resource["id"])
 
+    with raises_aws("ConflictException", "Method already exists for this resource", 409):
+        _put(client, rest_api["id"], resource["id"], authorizationType="AWS_IAM", apiKeyRequired=True)
 
-def test_put_method_echoes_optional_fields(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
-    body = _put_method(
-        client,
-        rest_api["id"],
-        resource["id"],
-        "POST",
-        authorizationType="AWS_IAM",
-        apiKeyRequired=True,
-        operationName="CreatePet",
-        requestParameters={"method.request.querystring.q": True, "method.request.header.X-Trace": False},
-        requestModels={"application/json": "Empty"},
-    )
-    assert body == {
-        "httpMethod": "POST",
-        "authorizationType": "AWS_IAM",
-        "apiKeyRequired": True,
-        "operationName": "CreatePet",
-        "requestParameters": {"method.request.querystring.q": True, "method.request.header.X-Trace": False},
-        "requestModels": {"application/json": "Empty"},
-    }
-
-
-@pytest.mark.parametrize("model", ["Empty", "Error"])
-def test_put_method_accepts_default_models(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any], model: str
-) -> None:
-    body = _put_method(client, rest_api["id"], resource["id"], requestModels={"application/json": model})
-    assert body["requestModels"] == {"application/json": model}
-
-
-def test_put_method_unknown_model_is_bad_request(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _put_method(client, rest_api["id"], resource["id"], requestModels={"application/json": "petModel"})
-    assert exc.value.response["Error"]["Message"] == "Invalid model identifier specified: petModel"
-
-
-def test_put_method_same_parameter_name_in_two_locations_is_bad_request(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _put_method(
-            client,
-            rest_api["id"],
-            resource["id"],
-            requestParameters={"method.request.querystring.id": True, "method.request.header.id": False},
-        )
-    assert exc.value.response["Error"]["Message"] == (
-        "Parameter names must be unique across querystring, header and path"
-    )
-
-
-def test_put_method_malformed_parameter_key_is_bad_request(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _put_method(client, rest_api["id"], resource["id"], requestParameters={"true": True})
-    assert exc.value.response["Error"]["Message"] == (
-        "Invalid mapping expression specified: Validation Result: warnings : [], errors : "
-        "[Invalid mapping expression specified: true]"
-    )
-
-
-@pytest.mark.parametrize("auth_type", ["CUSTOM", "COGNITO_USER_POOLS"])
-def test_put_method_authorizer_type_without_authorizer_is_bad_request(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any], auth_type: str
-) -> None:
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _put_method(client, rest_api["id"], resource["id"], authorizationType=auth_type)
-    assert exc.value.response["Error"]["Message"] == AUTHORIZER_MESSAGE
-
-
-def test_put_method_custom_with_unknown_authorizer_is_bad_request(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _put_method(client, rest_api["id"], resource["id"], authorizationType="CUSTOM", authorizerId="nope00")
-    assert exc.value.response["Error"]["Message"] == AUTHORIZER_MESSAGE
-
-
-def test_put_method_unknown_request_validator_is_bad_request(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _put_method(client, rest_api["id"], resource["id"], requestValidatorId="nope00")
-    assert exc.value.response["Error"]["Message"] == "Invalid Request Validator identifier specified"
-
-
-def test_put_method_existing_method_is_conflict(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _put_method(client, rest_api["id"], resource["id"], "GET")
-    with pytest.raises(client.exceptions.ConflictException) as exc:
-        _put_method(client, rest_api["id"], resource["id"], "GET", authorizationType="AWS_IAM")
-    assert exc.value.response["Error"]["Message"] == "Method already exists for this resource"
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 409
-
-
-def test_put_method_conflict_keeps_the_original_method(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    original = _put_method(client, rest_api["id"], resource["id"], "GET")
-    with pytest.raises(client.exceptions.ConflictException):
-        _put_method(client, rest_api["id"], resource["id"], "GET", authorizationType="AWS_IAM", apiKeyRequired=True)
-    fetched = _body(client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET"))
-    assert fetched == original
-
-
-def test_put_method_missing_resource_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _put_method(client, rest_api["id"], "nope00", "GET")
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
-
-
-def test_put_method_missing_api_is_checked_before_the_verb(client: Any, resource: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _put_method(client, "doesnotexi", resource["id"], "WRONG")
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
+    assert body(_get(client, rest_api["id"], resource["id"])) == original
 
 
 # --- GetMethod ---------------------------------------------------------------------------------------------------
 
 
 def test_get_method_returns_the_put_method(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
-    put = _put_method(client, rest_api["id"], resource["id"], "GET", operationName="ListPets")
-    resp = client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
+    put = put_method(client, rest_api["id"], resource["id"], operationName="ListPets")
+
+    resp = _get(client, rest_api["id"], resource["id"])
+
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == put
+    assert body(resp) == put
 
 
 def test_get_method_embeds_method_responses_and_integration(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    api_id, rid = rest_api["id"], resource["id"]
-    _put_method(client, api_id, rid, "GET")
-    client.put_method_response(restApiId=api_id, resourceId=rid, httpMethod="GET", statusCode="200")
-    _mock_integration(client, api_id, rid, "GET")
-    client.put_integration_response(restApiId=api_id, resourceId=rid, httpMethod="GET", statusCode="200")
-    body = _body(client.get_method(restApiId=api_id, resourceId=rid, httpMethod="GET"))
-    assert body == {
-        "httpMethod": "GET",
-        "authorizationType": "NONE",
-        "apiKeyRequired": False,
+    _with_responses(client, rest_api["id"], resource["id"])
+
+    assert body(_get(client, rest_api["id"], resource["id"])) == {
+        **BASE,
         "methodResponses": {"200": {"statusCode": "200"}},
         "methodIntegration": {
             "type": "MOCK",
             "cacheKeyParameters": [],
-            "cacheNamespace": rid,
+            "cacheNamespace": resource["id"],
             "passthroughBehavior": "WHEN_NO_MATCH",
             "timeoutInMillis": 29000,
             "integrationResponses": {"200": {"statusCode": "200"}},
@@ -229,118 +203,111 @@ def test_get_method_embeds_method_responses_and_integration(
     }
 
 
-def test_get_method_missing_method_is_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
-    assert exc.value.response["Error"]["Message"] == METHOD_NOT_FOUND
-    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
-
-
-def test_get_method_invalid_verb_is_method_not_found(
-    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
-) -> None:
-    _put_method(client, rest_api["id"], resource["id"], "GET")
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="wrong-method")
-    assert exc.value.response["Error"]["Message"] == METHOD_NOT_FOUND
-
-
-def test_get_method_missing_resource_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.get_method(restApiId=rest_api["id"], resourceId="nope00", httpMethod="GET")
-    # spec §2: [INF] resource message
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
-
-
-def test_get_method_missing_api_is_not_found(client: Any, resource: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.get_method(restApiId="doesnotexi", resourceId=resource["id"], httpMethod="GET")
-    # spec §2: [INF] resource message
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
-
-
 # --- DeleteMethod ------------------------------------------------------------------------------------------------
 
 
 def test_delete_method_returns_204(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
-    _put_method(client, rest_api["id"], resource["id"], "GET")
-    resp = client.delete_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
+    put_method(client, rest_api["id"], resource["id"])
+
+    resp = _delete(client, rest_api["id"], resource["id"])
+
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 204
 
 
-def test_delete_method_then_get_is_not_found(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
-    _put_method(client, rest_api["id"], resource["id"], "GET")
-    client.delete_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
-    assert exc.value.response["Error"]["Message"] == METHOD_NOT_FOUND
-
-
-def test_delete_method_twice_is_not_found(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
-    _put_method(client, rest_api["id"], resource["id"], "GET")
-    client.delete_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.delete_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
-    assert exc.value.response["Error"]["Message"] == METHOD_NOT_FOUND
-
-
-def test_delete_method_missing_resource_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.delete_method(restApiId=rest_api["id"], resourceId="nope00", httpMethod="GET")
-    # spec §2: [INF] resource message
-    assert exc.value.response["Error"]["Message"] == RESOURCE_NOT_FOUND
-
-
 def test_delete_method_leaves_other_verbs(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
-    _put_method(client, rest_api["id"], resource["id"], "GET")
-    post = _put_method(client, rest_api["id"], resource["id"], "POST")
-    client.delete_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
-    assert _body(client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="POST")) == post
+    put_method(client, rest_api["id"], resource["id"])
+    post = put_method(client, rest_api["id"], resource["id"], "POST")
+
+    _delete(client, rest_api["id"], resource["id"])
+
+    assert body(_get(client, rest_api["id"], resource["id"], "POST")) == post
 
 
 def test_delete_method_removes_responses_and_integration(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    api_id, rid = rest_api["id"], resource["id"]
-    _put_method(client, api_id, rid, "GET")
-    client.put_method_response(restApiId=api_id, resourceId=rid, httpMethod="GET", statusCode="200")
-    _mock_integration(client, api_id, rid, "GET")
-    client.put_integration_response(restApiId=api_id, resourceId=rid, httpMethod="GET", statusCode="200")
-    client.delete_method(restApiId=api_id, resourceId=rid, httpMethod="GET")
-    _put_method(client, api_id, rid, "GET")
-    body = _body(client.get_method(restApiId=api_id, resourceId=rid, httpMethod="GET"))
-    assert body == {"httpMethod": "GET", "authorizationType": "NONE", "apiKeyRequired": False}
+    _with_responses(client, rest_api["id"], resource["id"])
+    _delete(client, rest_api["id"], resource["id"])
+
+    put_method(client, rest_api["id"], resource["id"])
+
+    assert body(_get(client, rest_api["id"], resource["id"])) == BASE
 
 
 def test_delete_method_removes_its_integration(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
-    api_id, rid = rest_api["id"], resource["id"]
-    _put_method(client, api_id, rid, "GET")
-    _mock_integration(client, api_id, rid, "GET")
-    client.delete_method(restApiId=api_id, resourceId=rid, httpMethod="GET")
-    _put_method(client, api_id, rid, "GET")
-    with pytest.raises(client.exceptions.NotFoundException) as exc:
-        client.get_integration(restApiId=api_id, resourceId=rid, httpMethod="GET")
-    assert exc.value.response["Error"]["Message"] == "Invalid Integration identifier specified"
+    method_with_mock(client, rest_api["id"], resource["id"])
+    _delete(client, rest_api["id"], resource["id"])
+    put_method(client, rest_api["id"], resource["id"])
+
+    with raises_aws("NotFoundException", "Invalid Integration identifier specified"):
+        client.get_integration(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
 
 
 def test_delete_method_removes_it_from_resource_methods(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    api_id, rid = rest_api["id"], resource["id"]
-    _put_method(client, api_id, rid, "GET")
-    _put_method(client, api_id, rid, "POST")
-    client.delete_method(restApiId=api_id, resourceId=rid, httpMethod="GET")
-    items = {r["path"]: r for r in client.get_resources(restApiId=api_id)["items"]}
-    assert items["/pets"]["resourceMethods"] == {"POST": {}}
+    put_method(client, rest_api["id"], resource["id"])
+    put_method(client, rest_api["id"], resource["id"], "POST")
+
+    _delete(client, rest_api["id"], resource["id"])
+
+    assert _resource_methods(client, rest_api["id"])["resourceMethods"] == {"POST": {}}
 
 
 def test_delete_last_method_removes_resource_methods_key(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    api_id, rid = rest_api["id"], resource["id"]
-    _put_method(client, api_id, rid, "GET")
-    client.delete_method(restApiId=api_id, resourceId=rid, httpMethod="GET")
-    items = {r["path"]: r for r in client.get_resources(restApiId=api_id)["items"]}
-    assert "resourceMethods" not in items["/pets"]
+    put_method(client, rest_api["id"], resource["id"])
+
+    _delete(client, rest_api["id"], resource["id"])
+
+    assert "resourceMethods" not in _resource_methods(client, rest_api["id"])
+
+
+# --- not found (spec §2: [INF] resource message for Get/Delete, REC elsewhere) -----------------------------------
+
+
+def _with_deleted_method(client: Any, api_id: str, resource_id: str) -> None:
+    put_method(client, api_id, resource_id)
+    _delete(client, api_id, resource_id)
+
+
+# What exists before the call: nothing, a GET method, or a GET method put and deleted again.
+BUILDERS = {
+    "nothing": lambda client, api_id, resource_id: None,
+    "method": put_method,
+    "deleted": _with_deleted_method,
+}
+
+
+@pytest.mark.parametrize(
+    ("call", "built", "api_id", "resource_id", "verb", "message"),
+    [
+        pytest.param(_put, "nothing", None, "nope00", "GET", RESOURCE_NOT_FOUND, id="put-missing-resource"),
+        pytest.param(_put, "nothing", "doesnotexi", None, "WRONG", RESOURCE_NOT_FOUND, id="put-api-before-verb"),
+        pytest.param(_get, "nothing", None, None, "GET", METHOD_NOT_FOUND, id="get-missing-method"),
+        pytest.param(_get, "method", None, None, "wrong-method", METHOD_NOT_FOUND, id="get-invalid-verb"),
+        pytest.param(_get, "nothing", None, "nope00", "GET", RESOURCE_NOT_FOUND, id="get-missing-resource"),
+        pytest.param(_get, "nothing", "doesnotexi", None, "GET", RESOURCE_NOT_FOUND, id="get-missing-api"),
+        pytest.param(_get, "deleted", None, None, "GET", METHOD_NOT_FOUND, id="get-after-delete"),
+        pytest.param(_delete, "deleted", None, None, "GET", METHOD_NOT_FOUND, id="delete-twice"),
+        pytest.param(_delete, "nothing", None, None, "GET", METHOD_NOT_FOUND, id="delete-missing-method"),
+        pytest.param(_delete, "nothing", None, "nope00", "GET", RESOURCE_NOT_FOUND, id="delete-missing-resource"),
+        pytest.param(_delete, "nothing", "doesnotexi", None, "GET", RESOURCE_NOT_FOUND, id="delete-missing-api"),
+    ],
+)
+def test_not_found(
+    client: Any,
+    rest_api: dict[str, Any],
+    resource: dict[str, Any],
+    call: Any,
+    built: str,
+    api_id: str | None,
+    resource_id: str | None,
+    verb: str,
+    message: str,
+) -> None:
+    BUILDERS[built](client, rest_api["id"], resource["id"])
+
+    with raises_aws("NotFoundException", message, 404):
+        call(client, api_id or rest_api["id"], resource_id or resource["id"], verb)
