@@ -6,7 +6,7 @@ Builders default to `GET` with `authorizationType` NONE because that is what alm
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -26,6 +26,20 @@ HTTP_STATUS = {
     "ConflictException": 409,
 }
 """The HTTP status AWS answers with each error code."""
+
+MISSING_API = "doesnotexi"
+MISSING_RESOURCE = "nope00"
+RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
+METHOD_NOT_FOUND = "Invalid Method identifier specified"
+INTEGRATION_NOT_FOUND = "Invalid Integration identifier specified"
+STATUS_NOT_FOUND = "Invalid Response status code specified"
+NOT_FOUND_COLUMNS = ("call", "build", "api_id", "resource_id", "message")
+"""The columns of a not-found ladder: see `missing_parents` and `assert_not_found`."""
+
+Call = Callable[[Any, str, str], Any]
+"""A call aimed at (client, api id, resource id); other arguments are bound beforehand (functools.partial)."""
+Builder = Callable[[Any, str, str], object]
+"""Builds the graph a test starts from on (client, api id, resource id)."""
 
 
 def body(resp: Mapping[str, Any]) -> dict[str, Any]:
@@ -125,3 +139,30 @@ def op_violation(member: str, value: str, index: int) -> str:
 def status_code_violation(value: str) -> str:
     """The violation of a `statusCode` outside `[1-5]\\d\\d`."""
     return f"Value '{value}' at 'statusCode' failed to satisfy constraint: {STATUS_PATTERN}"
+
+
+def build_nothing(client: Any, api_id: str, resource_id: str) -> None:
+    """The starting point of a not-found case that needs nothing beyond the API and its `/pets` resource."""
+
+
+def missing_parents(name: str, call: Call) -> list[Any]:
+    """Not-found rows for `call` aimed at a missing resource and at a missing API: both give the resource message."""
+    return [
+        pytest.param(call, build_nothing, None, MISSING_RESOURCE, RESOURCE_NOT_FOUND, id=f"{name}-missing-resource"),
+        pytest.param(call, build_nothing, MISSING_API, None, RESOURCE_NOT_FOUND, id=f"{name}-missing-api"),
+    ]
+
+
+def assert_not_found(
+    client: Any,
+    graph: tuple[str, str],
+    build: Builder,
+    call: Call,
+    target: tuple[str | None, str | None],
+    message: str | None,
+) -> None:
+    """`build` on the graph's (api id, resource id); then `call`, aimed at `target` (None: the graph's own id),
+    answers NotFoundException, HTTP 404, with `message` (None: a message the spec leaves open)."""
+    build(client, *graph)
+    with raises_aws("NotFoundException", message, 404):
+        call(client, target[0] or graph[0], target[1] or graph[1])

@@ -4,23 +4,28 @@ different not-found messages and precedence (spec §1.1, §1.4, §2, §3.6).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pytest
 
 from tests.helpers import (
+    INTEGRATION_NOT_FOUND,
+    METHOD_NOT_FOUND,
+    NOT_FOUND_COLUMNS,
+    STATUS_NOT_FOUND,
+    Builder,
+    Call,
+    assert_not_found,
     body,
+    build_nothing,
     method_with_mock,
+    missing_parents,
     put_method,
     raises_aws,
     status_code_violation,
     validation_message,
 )
-
-RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
-METHOD_NOT_FOUND = "Invalid Method identifier specified"
-INTEGRATION_NOT_FOUND = "Invalid Integration identifier specified"
-STATUS_NOT_FOUND = "Invalid Response status code specified"
 
 
 def _put_ir(client: Any, api_id: str, resource_id: str, status: str = "200", **kwargs: Any) -> dict[str, Any]:
@@ -137,69 +142,44 @@ def test_delete_integration_response_leaves_other_status_codes(
 
 # --- not found: Get and Delete name a missing method differently -------------------------------------------------
 
-# What exists before the call: nothing, a bare method, a method with a MOCK integration, that plus an integration
-# response 200, or that integration response put and deleted again.
-BUILDERS = {
-    "nothing": lambda client, api_id, resource_id: None,
-    "method": put_method,
-    "integration": method_with_mock,
-    "response": _with_response,
-    "deleted": _with_deleted_response,
-}
-
 
 @pytest.mark.parametrize(
-    ("call", "built", "api_id", "resource_id", "verb", "status_code", "message", "status"),
+    NOT_FOUND_COLUMNS,
     [
-        pytest.param(_get_ir, "response", None, None, "GET", "400", STATUS_NOT_FOUND, 404, id="get-missing-status"),
-        pytest.param(_get_ir, "method", None, None, "GET", "200", INTEGRATION_NOT_FOUND, None, id="get-no-integration"),
-        pytest.param(_get_ir, "nothing", None, None, "GET", "200", METHOD_NOT_FOUND, None, id="get-missing-method"),
         pytest.param(
-            _get_ir, "integration", None, None, "wrong-method", "200", METHOD_NOT_FOUND, None, id="get-invalid-verb"
+            partial(_get_ir, status="400"), _with_response, None, None, STATUS_NOT_FOUND, id="get-missing-status"
         ),
+        pytest.param(_get_ir, put_method, None, None, INTEGRATION_NOT_FOUND, id="get-no-integration"),
+        pytest.param(_get_ir, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
         pytest.param(
-            _get_ir, "nothing", None, "nope00", "GET", "200", RESOURCE_NOT_FOUND, None, id="get-missing-resource"
+            partial(_get_ir, verb="wrong-method"), method_with_mock, None, None, METHOD_NOT_FOUND, id="get-invalid-verb"
         ),
+        *missing_parents("get", _get_ir),
+        pytest.param(_get_ir, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="get-after-delete"),
+        pytest.param(_delete_ir, method_with_mock, None, None, STATUS_NOT_FOUND, id="delete-missing-status"),
+        pytest.param(_delete_ir, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="delete-twice"),
+        pytest.param(_delete_ir, build_nothing, None, None, INTEGRATION_NOT_FOUND, id="delete-missing-method"),
         pytest.param(
-            _get_ir, "nothing", "doesnotexi", None, "GET", "200", RESOURCE_NOT_FOUND, None, id="get-missing-api"
-        ),
-        pytest.param(_get_ir, "deleted", None, None, "GET", "200", STATUS_NOT_FOUND, None, id="get-after-delete"),
-        pytest.param(
-            _delete_ir, "integration", None, None, "GET", "200", STATUS_NOT_FOUND, 404, id="delete-missing-status"
-        ),
-        pytest.param(_delete_ir, "deleted", None, None, "GET", "200", STATUS_NOT_FOUND, None, id="delete-twice"),
-        pytest.param(
-            _delete_ir, "nothing", None, None, "GET", "200", INTEGRATION_NOT_FOUND, None, id="delete-missing-method"
-        ),
-        pytest.param(
-            _delete_ir, "integration", None, None, "WRONG", "200", INTEGRATION_NOT_FOUND, None, id="delete-invalid-verb"
+            partial(_delete_ir, verb="WRONG"),
+            method_with_mock,
+            None,
+            None,
+            INTEGRATION_NOT_FOUND,
+            id="delete-invalid-verb",
         ),
         # spec §2: [INF] integration message
-        pytest.param(
-            _delete_ir, "method", None, None, "GET", "200", INTEGRATION_NOT_FOUND, None, id="delete-no-integration"
-        ),
-        pytest.param(
-            _delete_ir, "nothing", None, "nope00", "GET", "200", RESOURCE_NOT_FOUND, None, id="delete-missing-resource"
-        ),
-        pytest.param(
-            _delete_ir, "nothing", "doesnotexi", None, "GET", "200", RESOURCE_NOT_FOUND, None, id="delete-missing-api"
-        ),
+        pytest.param(_delete_ir, put_method, None, None, INTEGRATION_NOT_FOUND, id="delete-no-integration"),
+        *missing_parents("delete", _delete_ir),
     ],
 )
 def test_not_found(
     client: Any,
     rest_api: dict[str, Any],
     resource: dict[str, Any],
-    call: Any,
-    built: str,
+    call: Call,
+    build: Builder,
     api_id: str | None,
     resource_id: str | None,
-    verb: str,
-    status_code: str,
     message: str,
-    status: int | None,
 ) -> None:
-    BUILDERS[built](client, rest_api["id"], resource["id"])
-
-    with raises_aws("NotFoundException", message, status):
-        call(client, api_id or rest_api["id"], resource_id or resource["id"], status_code, verb=verb)
+    assert_not_found(client, (rest_api["id"], resource["id"]), build, call, (api_id, resource_id), message)

@@ -11,18 +11,23 @@ from typing import Any
 import pytest
 
 from tests.helpers import (
+    INTEGRATION_NOT_FOUND,
+    METHOD_NOT_FOUND,
+    NOT_FOUND_COLUMNS,
+    Builder,
+    Call,
+    assert_not_found,
     assert_saved,
     body,
+    build_nothing,
     method_with_mock,
+    missing_parents,
     put_method,
     raises_aws,
     unvalidated_client,
     validation_message,
 )
 
-RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
-METHOD_NOT_FOUND = "Invalid Method identifier specified"
-INTEGRATION_NOT_FOUND = "Invalid Integration identifier specified"
 LAMBDA_URI = (
     "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
     "arn:aws:lambda:us-east-1:123456789012:function:my-fn/invocations"
@@ -391,59 +396,45 @@ def _with_deleted_integration(client: Any, api_id: str, resource_id: str) -> Non
     _delete(client, api_id, resource_id)
 
 
-# What exists before the call: nothing, a bare method, or a method whose MOCK integration was deleted.
-BUILDERS = {
-    "nothing": lambda client, api_id, resource_id: None,
-    "method": put_method,
-    "deleted": _with_deleted_integration,
-}
 PUT_MOCK = partial(_put, type="MOCK")
 
 
 @pytest.mark.parametrize(
-    ("call", "built", "api_id", "resource_id", "message", "status"),
+    NOT_FOUND_COLUMNS,
     [
-        pytest.param(PUT_MOCK, "nothing", None, None, METHOD_NOT_FOUND, 404, id="put-missing-method"),
-        pytest.param(PUT_MOCK, "nothing", None, "nope00", RESOURCE_NOT_FOUND, None, id="put-missing-resource"),
-        # spec §2: [INF] resource message
-        pytest.param(PUT_MOCK, "nothing", "doesnotexi", None, RESOURCE_NOT_FOUND, None, id="put-missing-api"),
+        pytest.param(PUT_MOCK, build_nothing, None, None, METHOD_NOT_FOUND, id="put-missing-method"),
+        # spec §2: [INF] resource message for a missing API
+        *missing_parents("put", PUT_MOCK),
         # spec §1.4: [UNK] recommended choice (existence before semantic validation)
         pytest.param(
             partial(_put, type="HTTP", integrationHttpMethod="GET", uri="not-a-url"),
-            "nothing",
+            build_nothing,
             None,
             None,
             METHOD_NOT_FOUND,
-            None,
             id="put-missing-method-wins-over-bad-uri",
         ),
-        pytest.param(_get, "method", None, None, INTEGRATION_NOT_FOUND, 404, id="get-without-integration"),
-        pytest.param(_get, "nothing", None, None, METHOD_NOT_FOUND, None, id="get-missing-method"),
-        pytest.param(_get, "nothing", None, "nope00", RESOURCE_NOT_FOUND, None, id="get-missing-resource"),
-        pytest.param(_get, "nothing", "doesnotexi", None, RESOURCE_NOT_FOUND, None, id="get-missing-api"),
-        pytest.param(_get, "deleted", None, None, INTEGRATION_NOT_FOUND, None, id="get-after-delete"),
+        pytest.param(_get, put_method, None, None, INTEGRATION_NOT_FOUND, id="get-without-integration"),
+        pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
+        *missing_parents("get", _get),
+        pytest.param(_get, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="get-after-delete"),
         # spec §2: [INF] integration message
-        pytest.param(_delete, "method", None, None, INTEGRATION_NOT_FOUND, None, id="delete-missing-integration"),
+        pytest.param(_delete, put_method, None, None, INTEGRATION_NOT_FOUND, id="delete-missing-integration"),
         # spec §2: [INF] resource message
-        pytest.param(_delete, "nothing", None, "nope00", RESOURCE_NOT_FOUND, None, id="delete-missing-resource"),
-        pytest.param(_delete, "nothing", "doesnotexi", None, RESOURCE_NOT_FOUND, None, id="delete-missing-api"),
-        pytest.param(_delete, "deleted", None, None, INTEGRATION_NOT_FOUND, None, id="delete-twice"),
+        *missing_parents("delete", _delete),
+        pytest.param(_delete, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="delete-twice"),
         # spec §2: [UNK] method or integration message, so only the error type is asserted
-        pytest.param(_delete, "nothing", None, None, None, None, id="delete-missing-method"),
+        pytest.param(_delete, build_nothing, None, None, None, id="delete-missing-method"),
     ],
 )
 def test_not_found(
     client: Any,
     rest_api: dict[str, Any],
     resource: dict[str, Any],
-    call: Any,
-    built: str,
+    call: Call,
+    build: Builder,
     api_id: str | None,
     resource_id: str | None,
     message: str | None,
-    status: int | None,
 ) -> None:
-    BUILDERS[built](client, rest_api["id"], resource["id"])
-
-    with raises_aws("NotFoundException", message, status):
-        call(client, api_id or rest_api["id"], resource_id or resource["id"])
+    assert_not_found(client, (rest_api["id"], resource["id"]), build, call, (api_id, resource_id), message)

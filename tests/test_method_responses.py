@@ -4,15 +4,27 @@ DeleteMethodResponse, and their not-found precedence (spec §1.1, §1.3, §2, §
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pytest
 
-from tests.helpers import assert_saved, body, put_method, raises_aws, status_code_violation, validation_message
-
-RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
-METHOD_NOT_FOUND = "Invalid Method identifier specified"
-STATUS_NOT_FOUND = "Invalid Response status code specified"
+from tests.helpers import (
+    METHOD_NOT_FOUND,
+    NOT_FOUND_COLUMNS,
+    STATUS_NOT_FOUND,
+    Builder,
+    Call,
+    assert_not_found,
+    assert_saved,
+    body,
+    build_nothing,
+    missing_parents,
+    put_method,
+    raises_aws,
+    status_code_violation,
+    validation_message,
+)
 
 
 def _put(client: Any, api_id: str, resource_id: str, status: str = "200", **kwargs: Any) -> dict[str, Any]:
@@ -187,46 +199,33 @@ def test_delete_method_response_leaves_other_status_codes(
 
 # --- not found (spec §2: [INF] resource, method and status-code messages unless noted) ----------------------------
 
-# What exists before the call: nothing, a bare method, a method response 200, or one put and deleted again.
-BUILDERS = {
-    "nothing": lambda client, api_id, resource_id: None,
-    "method": put_method,
-    "response": _with_response,
-    "deleted": _with_deleted_response,
-}
-
 
 @pytest.mark.parametrize(
-    ("call", "built", "api_id", "resource_id", "status", "message"),
+    NOT_FOUND_COLUMNS,
     [
-        pytest.param(_put, "nothing", None, None, "200", METHOD_NOT_FOUND, id="put-missing-method"),
-        pytest.param(_put, "nothing", None, "nope00", "200", RESOURCE_NOT_FOUND, id="put-missing-resource"),
-        pytest.param(_put, "nothing", "doesnotexi", None, "200", RESOURCE_NOT_FOUND, id="put-missing-api"),
-        pytest.param(_get, "response", None, None, "404", STATUS_NOT_FOUND, id="get-missing-status"),
-        pytest.param(_get, "nothing", None, None, "200", METHOD_NOT_FOUND, id="get-missing-method"),
-        pytest.param(_get, "nothing", None, "nope00", "200", RESOURCE_NOT_FOUND, id="get-missing-resource"),
-        pytest.param(_get, "nothing", "doesnotexi", None, "200", RESOURCE_NOT_FOUND, id="get-missing-api"),
-        pytest.param(_get, "deleted", None, None, "200", STATUS_NOT_FOUND, id="get-after-delete"),
+        pytest.param(_put, build_nothing, None, None, METHOD_NOT_FOUND, id="put-missing-method"),
+        *missing_parents("put", _put),
+        pytest.param(
+            partial(_get, status="404"), _with_response, None, None, STATUS_NOT_FOUND, id="get-missing-status"
+        ),
+        pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
+        *missing_parents("get", _get),
+        pytest.param(_get, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="get-after-delete"),
         # spec §2: [INF] same message as GetMethodResponse
-        pytest.param(_delete, "method", None, None, "200", STATUS_NOT_FOUND, id="delete-missing-status"),
-        pytest.param(_delete, "deleted", None, None, "200", STATUS_NOT_FOUND, id="delete-twice"),
-        pytest.param(_delete, "nothing", None, None, "200", METHOD_NOT_FOUND, id="delete-missing-method"),
-        pytest.param(_delete, "nothing", None, "nope00", "200", RESOURCE_NOT_FOUND, id="delete-missing-resource"),
-        pytest.param(_delete, "nothing", "doesnotexi", None, "200", RESOURCE_NOT_FOUND, id="delete-missing-api"),
+        pytest.param(_delete, put_method, None, None, STATUS_NOT_FOUND, id="delete-missing-status"),
+        pytest.param(_delete, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="delete-twice"),
+        pytest.param(_delete, build_nothing, None, None, METHOD_NOT_FOUND, id="delete-missing-method"),
+        *missing_parents("delete", _delete),
     ],
 )
 def test_not_found(
     client: Any,
     rest_api: dict[str, Any],
     resource: dict[str, Any],
-    call: Any,
-    built: str,
+    call: Call,
+    build: Builder,
     api_id: str | None,
     resource_id: str | None,
-    status: str,
     message: str,
 ) -> None:
-    BUILDERS[built](client, rest_api["id"], resource["id"])
-
-    with raises_aws("NotFoundException", message, 404):
-        call(client, api_id or rest_api["id"], resource_id or resource["id"], status)
+    assert_not_found(client, (rest_api["id"], resource["id"]), build, call, (api_id, resource_id), message)

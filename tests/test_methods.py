@@ -5,16 +5,30 @@ Covers spec §1.1, §2 and §3.3.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pytest
 
-from tests.helpers import assert_saved, body, method_with_mock, put_method, raises_aws
+from tests.helpers import (
+    METHOD_NOT_FOUND,
+    MISSING_API,
+    NOT_FOUND_COLUMNS,
+    RESOURCE_NOT_FOUND,
+    Builder,
+    Call,
+    assert_not_found,
+    assert_saved,
+    body,
+    build_nothing,
+    method_with_mock,
+    missing_parents,
+    put_method,
+    raises_aws,
+)
 
 VERBS = ["GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD", "ANY"]
 BASE = {"httpMethod": "GET", "authorizationType": "NONE", "apiKeyRequired": False}
-RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
-METHOD_NOT_FOUND = "Invalid Method identifier specified"
 AUTHORIZER_MESSAGE = (
     "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid"
     " authorizer."
@@ -272,42 +286,32 @@ def _with_deleted_method(client: Any, api_id: str, resource_id: str) -> None:
     _delete(client, api_id, resource_id)
 
 
-# What exists before the call: nothing, a GET method, or a GET method put and deleted again.
-BUILDERS = {
-    "nothing": lambda client, api_id, resource_id: None,
-    "method": put_method,
-    "deleted": _with_deleted_method,
-}
-
-
 @pytest.mark.parametrize(
-    ("call", "built", "api_id", "resource_id", "verb", "message"),
+    NOT_FOUND_COLUMNS,
     [
-        pytest.param(_put, "nothing", None, "nope00", "GET", RESOURCE_NOT_FOUND, id="put-missing-resource"),
-        pytest.param(_put, "nothing", "doesnotexi", None, "WRONG", RESOURCE_NOT_FOUND, id="put-api-before-verb"),
-        pytest.param(_get, "nothing", None, None, "GET", METHOD_NOT_FOUND, id="get-missing-method"),
-        pytest.param(_get, "method", None, None, "wrong-method", METHOD_NOT_FOUND, id="get-invalid-verb"),
-        pytest.param(_get, "nothing", None, "nope00", "GET", RESOURCE_NOT_FOUND, id="get-missing-resource"),
-        pytest.param(_get, "nothing", "doesnotexi", None, "GET", RESOURCE_NOT_FOUND, id="get-missing-api"),
-        pytest.param(_get, "deleted", None, None, "GET", METHOD_NOT_FOUND, id="get-after-delete"),
-        pytest.param(_delete, "deleted", None, None, "GET", METHOD_NOT_FOUND, id="delete-twice"),
-        pytest.param(_delete, "nothing", None, None, "GET", METHOD_NOT_FOUND, id="delete-missing-method"),
-        pytest.param(_delete, "nothing", None, "nope00", "GET", RESOURCE_NOT_FOUND, id="delete-missing-resource"),
-        pytest.param(_delete, "nothing", "doesnotexi", None, "GET", RESOURCE_NOT_FOUND, id="delete-missing-api"),
+        *missing_parents("put", _put),
+        pytest.param(
+            partial(_put, verb="WRONG"), build_nothing, MISSING_API, None, RESOURCE_NOT_FOUND, id="put-api-before-verb"
+        ),
+        pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
+        pytest.param(
+            partial(_get, verb="wrong-method"), put_method, None, None, METHOD_NOT_FOUND, id="get-invalid-verb"
+        ),
+        *missing_parents("get", _get),
+        pytest.param(_get, _with_deleted_method, None, None, METHOD_NOT_FOUND, id="get-after-delete"),
+        pytest.param(_delete, _with_deleted_method, None, None, METHOD_NOT_FOUND, id="delete-twice"),
+        pytest.param(_delete, build_nothing, None, None, METHOD_NOT_FOUND, id="delete-missing-method"),
+        *missing_parents("delete", _delete),
     ],
 )
 def test_not_found(
     client: Any,
     rest_api: dict[str, Any],
     resource: dict[str, Any],
-    call: Any,
-    built: str,
+    call: Call,
+    build: Builder,
     api_id: str | None,
     resource_id: str | None,
-    verb: str,
     message: str,
 ) -> None:
-    BUILDERS[built](client, rest_api["id"], resource["id"])
-
-    with raises_aws("NotFoundException", message, 404):
-        call(client, api_id or rest_api["id"], resource_id or resource["id"], verb)
+    assert_not_found(client, (rest_api["id"], resource["id"]), build, call, (api_id, resource_id), message)
