@@ -8,7 +8,10 @@ returns None and botocore sends the request as usual; requests of other services
 
 from __future__ import annotations
 
+import importlib
 import sys
+from functools import cache
+from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -37,15 +40,19 @@ def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AW
     """Answer an API Gateway request from the mock's backend; None (pass through) while inactive."""
     if not STATE.active:
         return None
-    # Deferred to the first call, so `import apigw_mock` loads neither the domain models nor the service model.
-    from apigw_mock.pipeline import handle, signing_scope
-
-    scope = signing_scope(request.headers.get("Authorization"))
+    pipeline = _pipeline()
+    scope = pipeline.signing_scope(request.headers.get("Authorization"))
     region = scope[1] if scope else _host_region(request.url)
-    reply = handle(wire_request(request), event_name.rsplit(".", 1)[-1], region=region)
+    reply = pipeline.handle(wire_request(request), event_name.rsplit(".", 1)[-1], region=region)
     answer = AWSResponse(request.url, reply.status, reply.headers, _RawBody(reply.body))
     _mark_answered(request)
     return answer
+
+
+@cache
+def _pipeline() -> ModuleType:
+    """Imported on the first call, so `import apigw_mock` loads neither the domain models nor the service model."""
+    return importlib.import_module("apigw_mock.pipeline")
 
 
 def _host_region(url: str) -> str:

@@ -8,8 +8,6 @@ Used by the in-process interceptor and by server mode alike.
 
 from __future__ import annotations
 
-import re
-
 from apigw_mock.exceptions import ApiGatewayError
 from apigw_mock.operations.registry import dispatch
 from apigw_mock.protocol.http import HttpRequest, HttpResponse
@@ -18,7 +16,7 @@ from apigw_mock.protocol.serializer import serialize_error, serialize_result
 from apigw_mock.protocol.validation import validate
 from apigw_mock.state import STATE
 
-_SCOPE = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/]+)/")
+_CREDENTIAL = "Credential="
 
 
 def handle(request: HttpRequest, operation_name: str, *, region: str, account_id: str | None = None) -> HttpResponse:
@@ -35,8 +33,10 @@ def handle(request: HttpRequest, operation_name: str, *, region: str, account_id
 
 
 def signing_scope(authorization: str | bytes | None) -> tuple[str, str] | None:
-    """(access key id, region) from a SigV4 `Authorization` header, if it has one."""
-    if isinstance(authorization, bytes):
-        authorization = authorization.decode("latin-1")
-    match = _SCOPE.search(authorization or "")
-    return (match.group(1), match.group(2)) if match else None
+    """(access key id, region) from a SigV4 `Authorization` header (`... Credential=<key>/<date>/<region>/...`)."""
+    text = authorization.decode("latin-1") if isinstance(authorization, bytes) else authorization or ""
+    start = text.find(_CREDENTIAL)
+    if start < 0:
+        return None
+    scope = text[start + len(_CREDENTIAL) :].split("/", 3)
+    return (scope[0], scope[2]) if len(scope) == 4 and scope[0] and scope[2] else None

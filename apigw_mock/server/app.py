@@ -19,7 +19,6 @@ Paths under `/_apigw_mock/` go to `server.management`. One INFO line per request
 
 from __future__ import annotations
 
-import dataclasses
 import http
 import logging
 import time
@@ -93,7 +92,7 @@ class ApiGatewayApp:
             if operation is None:
                 raise UnknownOperationException(f"Unknown operation: {request.method} {urlsplit(request.url).path}")
             region, account_id = _caller(authorization)
-            request = dataclasses.replace(request, body=self._body(environ))
+            request = request._replace(body=self._body(environ))
             return handle(request, operation, region=region, account_id=account_id)
         except ApigwMockNotImplemented as error:
             return serialize_error(NotImplementedByMock(str(error)))
