@@ -34,7 +34,7 @@ METHOD_NOT_FOUND = "Invalid Method identifier specified"
 INTEGRATION_NOT_FOUND = "Invalid Integration identifier specified"
 STATUS_NOT_FOUND = "Invalid Response status code specified"
 NOT_FOUND_COLUMNS = ("call", "build", "api_id", "resource_id", "message")
-"""The columns of a not-found ladder: see `missing_parents` and `assert_not_found`."""
+"""The columns of a not-found ladder: see `not_found_ladder`."""
 
 Call = Callable[[Any, str, str], Any]
 """A call aimed at (client, api id, resource id); other arguments are bound beforehand (functools.partial)."""
@@ -153,16 +153,26 @@ def missing_parents(name: str, call: Call) -> list[Any]:
     ]
 
 
-def assert_not_found(
-    client: Any,
-    graph: tuple[str, str],
-    build: Builder,
-    call: Call,
-    target: tuple[str | None, str | None],
-    message: str | None,
-) -> None:
-    """`build` on the graph's (api id, resource id); then `call`, aimed at `target` (None: the graph's own id),
-    answers NotFoundException, HTTP 404, with `message` (None: a message the spec leaves open)."""
-    build(client, *graph)
-    with raises_aws("NotFoundException", message, 404):
-        call(client, target[0] or graph[0], target[1] or graph[1])
+def not_found_ladder(*rows: Any) -> Callable[..., None]:
+    """A module's `test_not_found`, parametrized by `rows` (columns NOT_FOUND_COLUMNS; see `missing_parents`).
+
+    Each row builds its graph on the fixtures' API and `/pets`, then makes its call, aimed at the row's ids (None: the
+    built ones), which must answer NotFoundException, HTTP 404, with the row's message (None: left open by the spec).
+    """
+
+    def test_not_found(
+        client: Any,
+        rest_api: dict[str, Any],
+        resource: dict[str, Any],
+        call: Call,
+        build: Builder,
+        api_id: str | None,
+        resource_id: str | None,
+        message: str | None,
+    ) -> None:
+        build(client, rest_api["id"], resource["id"])
+        with raises_aws("NotFoundException", message, 404):
+            call(client, api_id or rest_api["id"], resource_id or resource["id"])
+
+    ladder: Callable[..., None] = pytest.mark.parametrize(NOT_FOUND_COLUMNS, rows)(test_not_found)
+    return ladder

@@ -12,15 +12,12 @@ import pytest
 from tests.helpers import (
     INTEGRATION_NOT_FOUND,
     METHOD_NOT_FOUND,
-    NOT_FOUND_COLUMNS,
     STATUS_NOT_FOUND,
-    Builder,
-    Call,
-    assert_not_found,
     body,
     build_nothing,
     method_with_mock,
     missing_parents,
+    not_found_ladder,
     put_method,
     raises_aws,
     status_code_violation,
@@ -143,43 +140,27 @@ def test_delete_integration_response_leaves_other_status_codes(
 # --- not found: Get and Delete name a missing method differently -------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    NOT_FOUND_COLUMNS,
-    [
-        pytest.param(
-            partial(_get_ir, status="400"), _with_response, None, None, STATUS_NOT_FOUND, id="get-missing-status"
-        ),
-        pytest.param(_get_ir, put_method, None, None, INTEGRATION_NOT_FOUND, id="get-no-integration"),
-        pytest.param(_get_ir, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
-        pytest.param(
-            partial(_get_ir, verb="wrong-method"), method_with_mock, None, None, METHOD_NOT_FOUND, id="get-invalid-verb"
-        ),
-        *missing_parents("get", _get_ir),
-        pytest.param(_get_ir, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="get-after-delete"),
-        pytest.param(_delete_ir, method_with_mock, None, None, STATUS_NOT_FOUND, id="delete-missing-status"),
-        pytest.param(_delete_ir, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="delete-twice"),
-        pytest.param(_delete_ir, build_nothing, None, None, INTEGRATION_NOT_FOUND, id="delete-missing-method"),
-        pytest.param(
-            partial(_delete_ir, verb="WRONG"),
-            method_with_mock,
-            None,
-            None,
-            INTEGRATION_NOT_FOUND,
-            id="delete-invalid-verb",
-        ),
-        # spec §2: [INF] integration message
-        pytest.param(_delete_ir, put_method, None, None, INTEGRATION_NOT_FOUND, id="delete-no-integration"),
-        *missing_parents("delete", _delete_ir),
-    ],
+test_not_found = not_found_ladder(
+    pytest.param(partial(_get_ir, status="400"), _with_response, None, None, STATUS_NOT_FOUND, id="get-missing-status"),
+    pytest.param(_get_ir, put_method, None, None, INTEGRATION_NOT_FOUND, id="get-no-integration"),
+    pytest.param(_get_ir, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
+    pytest.param(
+        partial(_get_ir, verb="wrong-method"), method_with_mock, None, None, METHOD_NOT_FOUND, id="get-invalid-verb"
+    ),
+    *missing_parents("get", _get_ir),
+    pytest.param(_get_ir, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="get-after-delete"),
+    pytest.param(_delete_ir, method_with_mock, None, None, STATUS_NOT_FOUND, id="delete-missing-status"),
+    pytest.param(_delete_ir, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="delete-twice"),
+    pytest.param(_delete_ir, build_nothing, None, None, INTEGRATION_NOT_FOUND, id="delete-missing-method"),
+    pytest.param(
+        partial(_delete_ir, verb="WRONG"),
+        method_with_mock,
+        None,
+        None,
+        INTEGRATION_NOT_FOUND,
+        id="delete-invalid-verb",
+    ),
+    # spec §2: [INF] integration message
+    pytest.param(_delete_ir, put_method, None, None, INTEGRATION_NOT_FOUND, id="delete-no-integration"),
+    *missing_parents("delete", _delete_ir),
 )
-def test_not_found(
-    client: Any,
-    rest_api: dict[str, Any],
-    resource: dict[str, Any],
-    call: Call,
-    build: Builder,
-    api_id: str | None,
-    resource_id: str | None,
-    message: str,
-) -> None:
-    assert_not_found(client, (rest_api["id"], resource["id"]), build, call, (api_id, resource_id), message)

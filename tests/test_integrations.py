@@ -13,15 +13,12 @@ import pytest
 from tests.helpers import (
     INTEGRATION_NOT_FOUND,
     METHOD_NOT_FOUND,
-    NOT_FOUND_COLUMNS,
-    Builder,
-    Call,
-    assert_not_found,
     assert_saved,
     body,
     build_nothing,
     method_with_mock,
     missing_parents,
+    not_found_ladder,
     put_method,
     raises_aws,
     unvalidated_client,
@@ -399,42 +396,28 @@ def _with_deleted_integration(client: Any, api_id: str, resource_id: str) -> Non
 PUT_MOCK = partial(_put, type="MOCK")
 
 
-@pytest.mark.parametrize(
-    NOT_FOUND_COLUMNS,
-    [
-        pytest.param(PUT_MOCK, build_nothing, None, None, METHOD_NOT_FOUND, id="put-missing-method"),
-        # spec §2: [INF] resource message for a missing API
-        *missing_parents("put", PUT_MOCK),
-        # spec §1.4: [UNK] recommended choice (existence before semantic validation)
-        pytest.param(
-            partial(_put, type="HTTP", integrationHttpMethod="GET", uri="not-a-url"),
-            build_nothing,
-            None,
-            None,
-            METHOD_NOT_FOUND,
-            id="put-missing-method-wins-over-bad-uri",
-        ),
-        pytest.param(_get, put_method, None, None, INTEGRATION_NOT_FOUND, id="get-without-integration"),
-        pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
-        *missing_parents("get", _get),
-        pytest.param(_get, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="get-after-delete"),
-        # spec §2: [INF] integration message
-        pytest.param(_delete, put_method, None, None, INTEGRATION_NOT_FOUND, id="delete-missing-integration"),
-        # spec §2: [INF] resource message
-        *missing_parents("delete", _delete),
-        pytest.param(_delete, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="delete-twice"),
-        # spec §2: [UNK] method or integration message, so only the error type is asserted
-        pytest.param(_delete, build_nothing, None, None, None, id="delete-missing-method"),
-    ],
+test_not_found = not_found_ladder(
+    pytest.param(PUT_MOCK, build_nothing, None, None, METHOD_NOT_FOUND, id="put-missing-method"),
+    # spec §2: [INF] resource message for a missing API
+    *missing_parents("put", PUT_MOCK),
+    # spec §1.4: [UNK] recommended choice (existence before semantic validation)
+    pytest.param(
+        partial(_put, type="HTTP", integrationHttpMethod="GET", uri="not-a-url"),
+        build_nothing,
+        None,
+        None,
+        METHOD_NOT_FOUND,
+        id="put-missing-method-wins-over-bad-uri",
+    ),
+    pytest.param(_get, put_method, None, None, INTEGRATION_NOT_FOUND, id="get-without-integration"),
+    pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
+    *missing_parents("get", _get),
+    pytest.param(_get, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="get-after-delete"),
+    # spec §2: [INF] integration message
+    pytest.param(_delete, put_method, None, None, INTEGRATION_NOT_FOUND, id="delete-missing-integration"),
+    # spec §2: [INF] resource message
+    *missing_parents("delete", _delete),
+    pytest.param(_delete, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="delete-twice"),
+    # spec §2: [UNK] method or integration message, so only the error type is asserted
+    pytest.param(_delete, build_nothing, None, None, None, id="delete-missing-method"),
 )
-def test_not_found(
-    client: Any,
-    rest_api: dict[str, Any],
-    resource: dict[str, Any],
-    call: Call,
-    build: Builder,
-    api_id: str | None,
-    resource_id: str | None,
-    message: str | None,
-) -> None:
-    assert_not_found(client, (rest_api["id"], resource["id"]), build, call, (api_id, resource_id), message)

@@ -11,15 +11,12 @@ import pytest
 
 from tests.helpers import (
     METHOD_NOT_FOUND,
-    NOT_FOUND_COLUMNS,
     STATUS_NOT_FOUND,
-    Builder,
-    Call,
-    assert_not_found,
     assert_saved,
     body,
     build_nothing,
     missing_parents,
+    not_found_ladder,
     put_method,
     raises_aws,
     status_code_violation,
@@ -200,32 +197,16 @@ def test_delete_method_response_leaves_other_status_codes(
 # --- not found (spec §2: [INF] resource, method and status-code messages unless noted) ----------------------------
 
 
-@pytest.mark.parametrize(
-    NOT_FOUND_COLUMNS,
-    [
-        pytest.param(_put, build_nothing, None, None, METHOD_NOT_FOUND, id="put-missing-method"),
-        *missing_parents("put", _put),
-        pytest.param(
-            partial(_get, status="404"), _with_response, None, None, STATUS_NOT_FOUND, id="get-missing-status"
-        ),
-        pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
-        *missing_parents("get", _get),
-        pytest.param(_get, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="get-after-delete"),
-        # spec §2: [INF] same message as GetMethodResponse
-        pytest.param(_delete, put_method, None, None, STATUS_NOT_FOUND, id="delete-missing-status"),
-        pytest.param(_delete, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="delete-twice"),
-        pytest.param(_delete, build_nothing, None, None, METHOD_NOT_FOUND, id="delete-missing-method"),
-        *missing_parents("delete", _delete),
-    ],
+test_not_found = not_found_ladder(
+    pytest.param(_put, build_nothing, None, None, METHOD_NOT_FOUND, id="put-missing-method"),
+    *missing_parents("put", _put),
+    pytest.param(partial(_get, status="404"), _with_response, None, None, STATUS_NOT_FOUND, id="get-missing-status"),
+    pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
+    *missing_parents("get", _get),
+    pytest.param(_get, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="get-after-delete"),
+    # spec §2: [INF] same message as GetMethodResponse
+    pytest.param(_delete, put_method, None, None, STATUS_NOT_FOUND, id="delete-missing-status"),
+    pytest.param(_delete, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="delete-twice"),
+    pytest.param(_delete, build_nothing, None, None, METHOD_NOT_FOUND, id="delete-missing-method"),
+    *missing_parents("delete", _delete),
 )
-def test_not_found(
-    client: Any,
-    rest_api: dict[str, Any],
-    resource: dict[str, Any],
-    call: Call,
-    build: Builder,
-    api_id: str | None,
-    resource_id: str | None,
-    message: str,
-) -> None:
-    assert_not_found(client, (rest_api["id"], resource["id"]), build, call, (api_id, resource_id), message)

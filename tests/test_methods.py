@@ -13,16 +13,13 @@ import pytest
 from tests.helpers import (
     METHOD_NOT_FOUND,
     MISSING_API,
-    NOT_FOUND_COLUMNS,
     RESOURCE_NOT_FOUND,
-    Builder,
-    Call,
-    assert_not_found,
     assert_saved,
     body,
     build_nothing,
     method_with_mock,
     missing_parents,
+    not_found_ladder,
     put_method,
     raises_aws,
 )
@@ -286,32 +283,16 @@ def _with_deleted_method(client: Any, api_id: str, resource_id: str) -> None:
     _delete(client, api_id, resource_id)
 
 
-@pytest.mark.parametrize(
-    NOT_FOUND_COLUMNS,
-    [
-        *missing_parents("put", _put),
-        pytest.param(
-            partial(_put, verb="WRONG"), build_nothing, MISSING_API, None, RESOURCE_NOT_FOUND, id="put-api-before-verb"
-        ),
-        pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
-        pytest.param(
-            partial(_get, verb="wrong-method"), put_method, None, None, METHOD_NOT_FOUND, id="get-invalid-verb"
-        ),
-        *missing_parents("get", _get),
-        pytest.param(_get, _with_deleted_method, None, None, METHOD_NOT_FOUND, id="get-after-delete"),
-        pytest.param(_delete, _with_deleted_method, None, None, METHOD_NOT_FOUND, id="delete-twice"),
-        pytest.param(_delete, build_nothing, None, None, METHOD_NOT_FOUND, id="delete-missing-method"),
-        *missing_parents("delete", _delete),
-    ],
+test_not_found = not_found_ladder(
+    *missing_parents("put", _put),
+    pytest.param(
+        partial(_put, verb="WRONG"), build_nothing, MISSING_API, None, RESOURCE_NOT_FOUND, id="put-api-before-verb"
+    ),
+    pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
+    pytest.param(partial(_get, verb="wrong-method"), put_method, None, None, METHOD_NOT_FOUND, id="get-invalid-verb"),
+    *missing_parents("get", _get),
+    pytest.param(_get, _with_deleted_method, None, None, METHOD_NOT_FOUND, id="get-after-delete"),
+    pytest.param(_delete, _with_deleted_method, None, None, METHOD_NOT_FOUND, id="delete-twice"),
+    pytest.param(_delete, build_nothing, None, None, METHOD_NOT_FOUND, id="delete-missing-method"),
+    *missing_parents("delete", _delete),
 )
-def test_not_found(
-    client: Any,
-    rest_api: dict[str, Any],
-    resource: dict[str, Any],
-    call: Call,
-    build: Builder,
-    api_id: str | None,
-    resource_id: str | None,
-    message: str,
-) -> None:
-    assert_not_found(client, (rest_api["id"], resource["id"]), build, call, (api_id, resource_id), message)
