@@ -64,10 +64,15 @@ def assert_aws_error(
         assert response["ResponseMetadata"]["HTTPStatusCode"] == status
 
 
-def assert_saved(resp: Mapping[str, Any], status: int, expected: Mapping[str, Any], fetched: Mapping[str, Any]) -> None:
-    """A write answered HTTP `status` with exactly `expected`, and `fetched` (a later GET's body) agrees."""
+def assert_reply(resp: Mapping[str, Any], status: int, expected: Mapping[str, Any]) -> None:
+    """The reply answered HTTP `status` with exactly the body `expected`."""
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == status
     assert body(resp) == expected
+
+
+def assert_saved(resp: Mapping[str, Any], status: int, expected: Mapping[str, Any], fetched: Mapping[str, Any]) -> None:
+    """A write answered HTTP `status` with exactly `expected`, and `fetched` (a later GET's body) agrees."""
+    assert_reply(resp, status, expected)
     assert fetched == expected
 
 

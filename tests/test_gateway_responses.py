@@ -13,6 +13,7 @@ from botocore.exceptions import ClientError
 from tests.helpers import (
     HTTP_STATUS,
     STATUS_PATTERN,
+    assert_reply,
     assert_saved,
     op_violation,
     raises_aws,
@@ -122,8 +123,7 @@ def test_get_gateway_response_returns_builtin_default(
     client: Any, rest_api: dict[str, Any], response_type: str
 ) -> None:
     resp = client.get_gateway_response(restApiId=rest_api["id"], responseType=response_type)
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == _builtin(response_type)
+    assert_reply(resp, 200, _builtin(response_type))
 
 
 def test_get_gateway_responses_returns_all_21_defaults(client: Any, rest_api: dict[str, Any]) -> None:

@@ -13,6 +13,7 @@ from tests.helpers import (
     INTEGRATION_NOT_FOUND,
     METHOD_NOT_FOUND,
     STATUS_NOT_FOUND,
+    assert_reply,
     body,
     build_nothing,
     method_with_mock,
@@ -75,8 +76,7 @@ def test_get_integration_response_returns_200_and_the_stored_response(
     resp = client.get_integration_response(
         restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
     )
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert body(resp) == put
+    assert_reply(resp, 200, put)
     assert body(resp) == {
         "statusCode": "200",
         "selectionPattern": "",

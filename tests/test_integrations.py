@@ -13,6 +13,7 @@ import pytest
 from tests.helpers import (
     INTEGRATION_NOT_FOUND,
     METHOD_NOT_FOUND,
+    assert_reply,
     assert_saved,
     body,
     build_nothing,
@@ -336,8 +337,7 @@ def test_get_integration_returns_the_put_integration(
 
     resp = _get(client, rest_api["id"], resource["id"])
 
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert body(resp) == put
+    assert_reply(resp, 200, put)
 
 
 def test_get_integration_includes_integration_responses(

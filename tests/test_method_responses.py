@@ -12,6 +12,7 @@ import pytest
 from tests.helpers import (
     METHOD_NOT_FOUND,
     STATUS_NOT_FOUND,
+    assert_reply,
     assert_saved,
     body,
     build_nothing,
@@ -145,8 +146,7 @@ def test_get_method_response_returns_the_stored_response(
 
     resp = _get(client, rest_api["id"], resource["id"], "400")
 
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert body(resp) == put
+    assert_reply(resp, 200, put)
 
 
 def test_get_method_lists_all_method_responses(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:

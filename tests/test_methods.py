@@ -14,6 +14,7 @@ from tests.helpers import (
     METHOD_NOT_FOUND,
     MISSING_API,
     RESOURCE_NOT_FOUND,
+    assert_reply,
     assert_saved,
     body,
     build_nothing,
@@ -191,8 +192,7 @@ def test_get_method_returns_the_put_method(client: Any, rest_api: dict[str, Any]
 
     resp = _get(client, rest_api["id"], resource["id"])
 
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert body(resp) == put
+    assert_reply(resp, 200, put)
 
 
 def test_get_method_embeds_method_responses_and_integration(

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from tests.helpers import body, declare_headers, method_with_mock, unvalidated_client
+from tests.helpers import assert_reply, body, declare_headers, method_with_mock, unvalidated_client
 
 ACAO = "method.response.header.Access-Control-Allow-Origin"
 STATUS_PATTERN = r"[1-5]\d\d"
@@ -37,8 +37,7 @@ def test_minimal_put_returns_201_with_only_status_code(client: Any, rest_api: di
 
     resp = _put(client, rest_api["id"], resource["id"])
 
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert body(resp) == {"statusCode": "200"}
+    assert_reply(resp, 201, {"statusCode": "200"})
 
 
 def test_put_without_method_response_succeeds_and_is_readable(client: Any, rest_api: dict, resource: dict) -> None:
@@ -89,8 +88,7 @@ def test_put_response_templates_table(
 
     resp = _put(client, rest_api["id"], resource["id"], responseTemplates=templates)
 
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert body(resp) == {"statusCode": "200", "responseTemplates": expected}
+    assert_reply(resp, 201, {"statusCode": "200", "responseTemplates": expected})
     assert body(_get(client, rest_api["id"], resource["id"])) == {"statusCode": "200", "responseTemplates": expected}
 
 
@@ -231,8 +229,7 @@ def test_declared_response_parameter_with_valid_expression_is_stored(
 
     resp = _put(client, rest_api["id"], resource["id"], responseParameters={ACAO: value})
 
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 201
-    assert body(resp) == {"statusCode": "200", "responseParameters": {ACAO: value}}
+    assert_reply(resp, 201, {"statusCode": "200", "responseParameters": {ACAO: value}})
     assert body(_get(client, rest_api["id"], resource["id"])) == {
         "statusCode": "200",
         "responseParameters": {ACAO: value},

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import assert_reply
 from tests.helpers import body as _body
 
 ACCOUNT_ID = "123456789012"
@@ -33,14 +34,12 @@ def _by_path(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def test_get_resources_on_new_api_returns_only_root(client: Any, rest_api: dict[str, Any]) -> None:
     resp = client.get_resources(restApiId=rest_api["id"])
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == {"items": [{"id": rest_api["rootResourceId"], "path": "/"}]}
+    assert_reply(resp, 200, {"items": [{"id": rest_api["rootResourceId"], "path": "/"}]})
 
 
 def test_get_resource_root_has_no_parent_or_path_part(client: Any, rest_api: dict[str, Any]) -> None:
     resp = client.get_resource(restApiId=rest_api["id"], resourceId=rest_api["rootResourceId"])
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == {"id": rest_api["rootResourceId"], "path": "/"}
+    assert_reply(resp, 200, {"id": rest_api["rootResourceId"], "path": "/"})
 
 
 def test_get_resource_returns_the_created_child(

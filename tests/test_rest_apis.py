@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from tests.helpers import assert_aws_error
+from tests.helpers import assert_aws_error, assert_reply
 from tests.helpers import body as _body
 
 ACCOUNT_ID = "123456789012"
@@ -254,8 +254,7 @@ def test_create_rest_api_validation_exception_wins_over_bad_request(client: Any)
 
 def test_get_rest_api_returns_the_created_api(client: Any, rest_api: dict[str, Any]) -> None:
     resp = client.get_rest_api(restApiId=rest_api["id"])
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert _body(resp) == _body(rest_api)
+    assert_reply(resp, 200, _body(rest_api))
 
 
 def test_get_rest_api_missing_is_not_found(client: Any) -> None:
@@ -304,8 +303,7 @@ def test_get_rest_apis_paginates_with_limit_and_position(client: Any) -> None:
 
 def test_delete_rest_api_returns_202_with_empty_body(client: Any, rest_api: dict[str, Any]) -> None:
     resp = client.delete_rest_api(restApiId=rest_api["id"])
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 202
-    assert _body(resp) == {}
+    assert_reply(resp, 202, {})
 
 
 def test_delete_rest_api_then_get_is_not_found(client: Any, rest_api: dict[str, Any]) -> None:

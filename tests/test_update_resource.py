@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from tests.helpers import body
+from tests.helpers import assert_reply, body
 
 OP_ENUM = "Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
 
@@ -69,8 +69,7 @@ def test_replace_parent_id_moves_resource_and_descendants(client: Any, rest_api:
 
     resp = _update(client, rest_api["id"], resource["id"], [_replace("/parentId", zoo["id"])])
 
-    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
-    assert body(resp) == {"id": resource["id"], "parentId": zoo["id"], "path": "/zoo/pets", "pathPart": "pets"}
+    assert_reply(resp, 200, {"id": resource["id"], "parentId": zoo["id"], "path": "/zoo/pets", "pathPart": "pets"})
     assert _get(client, rest_api["id"], toys["id"])["path"] == "/zoo/pets/toys"
 
 
