@@ -181,3 +181,29 @@ def not_found_ladder(*rows: Any) -> Callable[..., None]:
 
     ladder: Callable[..., None] = pytest.mark.parametrize(NOT_FOUND_COLUMNS, rows)(test_not_found)
     return ladder
+
+
+def update_results(
+    build: Callable[..., object], update: Callable[..., Any], get: Call, status: int, *rows: Any
+) -> Callable[..., None]:
+    """A module's `test_update_result`, parametrized by `rows` of (setup, ops, expected).
+
+    Each row runs `build(client, api id, resource id, **setup)`, then `update(client, api id, resource id, ops)`,
+    which must answer HTTP `status` with exactly `expected`; a later `get(client, api id, resource id)` (a body)
+    must agree.
+    """
+
+    def test_update_result(
+        client: Any,
+        rest_api: dict[str, Any],
+        resource: dict[str, Any],
+        setup: dict[str, Any],
+        ops: list[dict[str, Any]],
+        expected: dict[str, Any],
+    ) -> None:
+        build(client, rest_api["id"], resource["id"], **setup)
+        resp = update(client, rest_api["id"], resource["id"], ops)
+        assert_saved(resp, status, expected, get(client, rest_api["id"], resource["id"]))
+
+    table: Callable[..., None] = pytest.mark.parametrize(("setup", "ops", "expected"), rows)(test_update_result)
+    return table

@@ -13,7 +13,6 @@ import pytest
 
 from tests.helpers import (
     ONLY_REPLACE,
-    assert_saved,
     body,
     mock_graph,
     op_violation,
@@ -21,6 +20,7 @@ from tests.helpers import (
     raises_aws,
     status_code_violation,
     unvalidated_client,
+    update_results,
     validation_message,
 )
 
@@ -52,142 +52,130 @@ def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
 # --- successful updates: the reply (HTTP 200) is the new integration response, and a later GET agrees -----------
 
 
-@pytest.mark.parametrize(
-    ("setup", "ops", "expected"),
-    [
-        pytest.param(
-            {"responseParameters": {ACAO: "'example.com'"}},
-            [{"op": "replace", "path": f"/responseParameters/{ACAO}", "value": "'*'"}],
-            {"statusCode": "200", "responseParameters": {ACAO: "'*'"}},
-            id="cli-example-replace-access-control-allow-origin",
-        ),
-        pytest.param(
-            {"responseParameters": {ACAO: "'*'"}},
-            [{"op": "remove", "path": f"/responseParameters/{ACAO}"}],
-            {"statusCode": "200"},
-            id="cli-example-remove-access-control-allow-origin",
-        ),
-        pytest.param(
-            {
-                "selectionPattern": "",
-                "responseParameters": {ACAO: "'example.com'"},
-                "responseTemplates": {"application/json": "tpl"},
-            },
-            [{"op": "replace", "path": f"/responseParameters/{ACAO}", "value": "'*'"}],
-            {
-                "statusCode": "200",
-                "selectionPattern": "",
-                "responseParameters": {ACAO: "'*'"},
-                "responseTemplates": {"application/json": "tpl"},
-            },
-            id="cli-example-replace-keeps-other-fields",
-        ),
-        pytest.param(
-            {"responseParameters": {ACAO: "'*'"}, "selectionPattern": "old"},
-            [
-                {"op": "replace", "path": "/selectionPattern", "value": "new"},
-                {"op": "add", "path": JSON_TEMPLATE, "value": "{}"},
-            ],
-            {
-                "statusCode": "200",
-                "selectionPattern": "new",
-                "responseParameters": {ACAO: "'*'"},
-                "responseTemplates": {"application/json": "{}"},
-            },
-            id="update-response-equals-later-get",
-        ),
-        pytest.param(
-            {"selectionPattern": "old", "responseTemplates": {"application/json": "t"}},
-            [{"op": "replace", "path": "/selectionPattern", "value": "updated-pattern"}],
-            {
-                "statusCode": "200",
-                "selectionPattern": "updated-pattern",
-                "responseTemplates": {"application/json": "t"},
-            },
-            id="replace-selection-pattern-keeps-templates",
-        ),
-        pytest.param(
-            {"contentHandling": "CONVERT_TO_TEXT"},
-            [{"op": "replace", "path": "/contentHandling", "value": "CONVERT_TO_BINARY"}],
-            {"statusCode": "200", "contentHandling": "CONVERT_TO_BINARY"},
-            id="replace-content-handling",
-        ),
-        pytest.param(
-            {},
-            [{"op": "add", "path": JSON_TEMPLATE, "value": "$input.body"}],
-            {"statusCode": "200", "responseTemplates": {"application/json": "$input.body"}},
-            id="add-template-creates-map",
-        ),
-        pytest.param(
-            {"responseTemplates": {"application/json": "old", "text/html": "h"}},
-            [{"op": "replace", "path": JSON_TEMPLATE, "value": "new"}],
-            {"statusCode": "200", "responseTemplates": {"application/json": "new", "text/html": "h"}},
-            id="replace-existing-template",
-        ),
-        # spec §4.1: [INF] add on an existing key overwrites
-        pytest.param(
-            {"responseTemplates": {"application/json": "old"}},
-            [{"op": "add", "path": JSON_TEMPLATE, "value": "new"}],
-            {"statusCode": "200", "responseTemplates": {"application/json": "new"}},
-            id="add-existing-template-overwrites",
-        ),
-        pytest.param(
-            {"responseTemplates": {"application/json": "j", "text/html": "h"}},
-            [{"op": "remove", "path": JSON_TEMPLATE, "value": "ignored"}],
-            {"statusCode": "200", "responseTemplates": {"text/html": "h"}},
-            id="remove-template-keeps-other-templates",
-        ),
-        # spec §4.1: [INF] an emptied integration map disappears like Method/MethodResponse maps
-        pytest.param(
-            {"responseTemplates": {"application/json": "j"}},
-            [{"op": "remove", "path": JSON_TEMPLATE}],
-            {"statusCode": "200"},
-            id="remove-last-template-drops-the-map",
-        ),
-        pytest.param(
-            {"responseParameters": {ACAO: "'*'"}},
-            [{"op": "add", "path": f"/responseParameters/{EXTRA}", "value": "integration.response.header.X-Up"}],
-            {"statusCode": "200", "responseParameters": {ACAO: "'*'", EXTRA: "integration.response.header.X-Up"}},
-            id="add-declared-response-parameter",
-        ),
-        pytest.param(
-            {},
-            [{"op": "add", "path": f"/responseParameters/{ACAO}", "value": "integration.response.body"}],
-            {"statusCode": "200", "responseParameters": {ACAO: "integration.response.body"}},
-            id="add-response-parameter-creates-map",
-        ),
-        pytest.param(
-            {},
-            [
-                {"op": "add", "path": JSON_TEMPLATE, "value": "first"},
-                {"op": "replace", "path": JSON_TEMPLATE, "value": "second"},
-                {"op": "replace", "path": "/selectionPattern", "value": "a"},
-                {"op": "replace", "path": "/selectionPattern", "value": "b"},
-            ],
-            {"statusCode": "200", "selectionPattern": "b", "responseTemplates": {"application/json": "second"}},
-            id="ops-are-applied-in-order",
-        ),
-        pytest.param(
-            {"selectionPattern": "p"},
-            [],
-            {"statusCode": "200", "selectionPattern": "p"},
-            id="empty-patch-operations-returns-unchanged-object",
-        ),
-    ],
+test_update_result = update_results(
+    _setup,
+    _update,
+    _get,
+    200,
+    pytest.param(
+        {"responseParameters": {ACAO: "'example.com'"}},
+        [{"op": "replace", "path": f"/responseParameters/{ACAO}", "value": "'*'"}],
+        {"statusCode": "200", "responseParameters": {ACAO: "'*'"}},
+        id="cli-example-replace-access-control-allow-origin",
+    ),
+    pytest.param(
+        {"responseParameters": {ACAO: "'*'"}},
+        [{"op": "remove", "path": f"/responseParameters/{ACAO}"}],
+        {"statusCode": "200"},
+        id="cli-example-remove-access-control-allow-origin",
+    ),
+    pytest.param(
+        {
+            "selectionPattern": "",
+            "responseParameters": {ACAO: "'example.com'"},
+            "responseTemplates": {"application/json": "tpl"},
+        },
+        [{"op": "replace", "path": f"/responseParameters/{ACAO}", "value": "'*'"}],
+        {
+            "statusCode": "200",
+            "selectionPattern": "",
+            "responseParameters": {ACAO: "'*'"},
+            "responseTemplates": {"application/json": "tpl"},
+        },
+        id="cli-example-replace-keeps-other-fields",
+    ),
+    pytest.param(
+        {"responseParameters": {ACAO: "'*'"}, "selectionPattern": "old"},
+        [
+            {"op": "replace", "path": "/selectionPattern", "value": "new"},
+            {"op": "add", "path": JSON_TEMPLATE, "value": "{}"},
+        ],
+        {
+            "statusCode": "200",
+            "selectionPattern": "new",
+            "responseParameters": {ACAO: "'*'"},
+            "responseTemplates": {"application/json": "{}"},
+        },
+        id="update-response-equals-later-get",
+    ),
+    pytest.param(
+        {"selectionPattern": "old", "responseTemplates": {"application/json": "t"}},
+        [{"op": "replace", "path": "/selectionPattern", "value": "updated-pattern"}],
+        {
+            "statusCode": "200",
+            "selectionPattern": "updated-pattern",
+            "responseTemplates": {"application/json": "t"},
+        },
+        id="replace-selection-pattern-keeps-templates",
+    ),
+    pytest.param(
+        {"contentHandling": "CONVERT_TO_TEXT"},
+        [{"op": "replace", "path": "/contentHandling", "value": "CONVERT_TO_BINARY"}],
+        {"statusCode": "200", "contentHandling": "CONVERT_TO_BINARY"},
+        id="replace-content-handling",
+    ),
+    pytest.param(
+        {},
+        [{"op": "add", "path": JSON_TEMPLATE, "value": "$input.body"}],
+        {"statusCode": "200", "responseTemplates": {"application/json": "$input.body"}},
+        id="add-template-creates-map",
+    ),
+    pytest.param(
+        {"responseTemplates": {"application/json": "old", "text/html": "h"}},
+        [{"op": "replace", "path": JSON_TEMPLATE, "value": "new"}],
+        {"statusCode": "200", "responseTemplates": {"application/json": "new", "text/html": "h"}},
+        id="replace-existing-template",
+    ),
+    # spec §4.1: [INF] add on an existing key overwrites
+    pytest.param(
+        {"responseTemplates": {"application/json": "old"}},
+        [{"op": "add", "path": JSON_TEMPLATE, "value": "new"}],
+        {"statusCode": "200", "responseTemplates": {"application/json": "new"}},
+        id="add-existing-template-overwrites",
+    ),
+    pytest.param(
+        {"responseTemplates": {"application/json": "j", "text/html": "h"}},
+        [{"op": "remove", "path": JSON_TEMPLATE, "value": "ignored"}],
+        {"statusCode": "200", "responseTemplates": {"text/html": "h"}},
+        id="remove-template-keeps-other-templates",
+    ),
+    # spec §4.1: [INF] an emptied integration map disappears like Method/MethodResponse maps
+    pytest.param(
+        {"responseTemplates": {"application/json": "j"}},
+        [{"op": "remove", "path": JSON_TEMPLATE}],
+        {"statusCode": "200"},
+        id="remove-last-template-drops-the-map",
+    ),
+    pytest.param(
+        {"responseParameters": {ACAO: "'*'"}},
+        [{"op": "add", "path": f"/responseParameters/{EXTRA}", "value": "integration.response.header.X-Up"}],
+        {"statusCode": "200", "responseParameters": {ACAO: "'*'", EXTRA: "integration.response.header.X-Up"}},
+        id="add-declared-response-parameter",
+    ),
+    pytest.param(
+        {},
+        [{"op": "add", "path": f"/responseParameters/{ACAO}", "value": "integration.response.body"}],
+        {"statusCode": "200", "responseParameters": {ACAO: "integration.response.body"}},
+        id="add-response-parameter-creates-map",
+    ),
+    pytest.param(
+        {},
+        [
+            {"op": "add", "path": JSON_TEMPLATE, "value": "first"},
+            {"op": "replace", "path": JSON_TEMPLATE, "value": "second"},
+            {"op": "replace", "path": "/selectionPattern", "value": "a"},
+            {"op": "replace", "path": "/selectionPattern", "value": "b"},
+        ],
+        {"statusCode": "200", "selectionPattern": "b", "responseTemplates": {"application/json": "second"}},
+        id="ops-are-applied-in-order",
+    ),
+    pytest.param(
+        {"selectionPattern": "p"},
+        [],
+        {"statusCode": "200", "selectionPattern": "p"},
+        id="empty-patch-operations-returns-unchanged-object",
+    ),
 )
-def test_update_result(
-    client: Any,
-    rest_api: dict,
-    resource: dict,
-    setup: dict[str, Any],
-    ops: list[dict[str, Any]],
-    expected: dict[str, Any],
-) -> None:
-    _setup(client, rest_api["id"], resource["id"], **setup)
-
-    resp = _update(client, rest_api["id"], resource["id"], ops)
-
-    assert_saved(resp, 200, expected, _get(client, rest_api["id"], resource["id"]))
 
 
 # --- BadRequest / NotFound on a path, a value or an op --------------------------------------------------------

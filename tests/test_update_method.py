@@ -12,11 +12,11 @@ import pytest
 from tests.helpers import (
     HTTP_STATUS,
     ONLY_REPLACE,
-    assert_saved,
     body,
     op_violation,
     put_method,
     raises_aws,
+    update_results,
     validation_message,
 )
 
@@ -42,88 +42,76 @@ def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
 # --- successful updates: HTTP 200, the reply is the new method, and a later GET agrees --------------------------
 
 
-@pytest.mark.parametrize(
-    ("setup", "ops", "expected"),
-    [
-        pytest.param(
-            {},
-            [{"op": "add", "path": f"/requestParameters/{OPTIONAL_Q}", "value": "true"}],
-            {**BASE, "requestParameters": {OPTIONAL_Q: True}},
-            id="add-request-parameter-true-is-stored-as-boolean",
-        ),
-        pytest.param(
-            {"requestParameters": {OPTIONAL_Q: True}},
-            [{"op": "replace", "path": f"/requestParameters/{OPTIONAL_Q}", "value": "false"}],
-            {**BASE, "requestParameters": {OPTIONAL_Q: False}},
-            id="replace-request-parameter-false",
-        ),
-        pytest.param(
-            {},
-            [{"op": "add", "path": JSON_MODEL, "value": "Empty"}],
-            {**BASE, "requestModels": {"application/json": "Empty"}},
-            id="add-request-model",
-        ),
-        pytest.param(
-            {"requestParameters": {OPTIONAL_Q: True}, "requestModels": {"application/json": "Empty"}},
-            [
-                {"op": "remove", "path": f"/requestParameters/{OPTIONAL_Q}"},
-                {"op": "remove", "path": JSON_MODEL},
-            ],
-            BASE,
-            id="removing-last-parameter-and-model-drops-both-keys",
-        ),
-        pytest.param(
-            {},
-            [{"op": "replace", "path": "/authorizationType", "value": "AWS_IAM"}],
-            {**BASE, "authorizationType": "AWS_IAM"},
-            id="replace-authorization-type-aws-iam",
-        ),
-        pytest.param(
-            {},
-            [{"op": "replace", "path": "/authorizerId", "value": "abc123"}],
-            BASE,
-            id="replace-authorizer-id-on-none-authorization-is-ignored",
-        ),
-        pytest.param(
-            {},
-            [{"op": "replace", "path": "/operationName", "value": "ListPets"}],
-            {**BASE, "operationName": "ListPets"},
-            id="replace-operation-name",
-        ),
-        pytest.param(
-            {},
-            [
-                {"op": "replace", "path": "/operationName", "value": "ListPets"},
-                {"op": "add", "path": f"/requestParameters/{OPTIONAL_Q}", "value": "true"},
-                {"op": "replace", "path": "/apiKeyRequired", "value": "true"},
-            ],
-            {**BASE, "apiKeyRequired": True, "operationName": "ListPets", "requestParameters": {OPTIONAL_Q: True}},
-            id="update-response-equals-later-get",
-        ),
-        pytest.param(
-            {},
-            [
-                {"op": "add", "path": f"/requestParameters/{OPTIONAL_Q}", "value": "true"},
-                {"op": "replace", "path": f"/requestParameters/{OPTIONAL_Q}", "value": "false"},
-            ],
-            {**BASE, "requestParameters": {OPTIONAL_Q: False}},
-            id="ops-are-applied-in-order",
-        ),
-    ],
+test_update_result = update_results(
+    put_method,
+    _update,
+    _get,
+    200,
+    pytest.param(
+        {},
+        [{"op": "add", "path": f"/requestParameters/{OPTIONAL_Q}", "value": "true"}],
+        {**BASE, "requestParameters": {OPTIONAL_Q: True}},
+        id="add-request-parameter-true-is-stored-as-boolean",
+    ),
+    pytest.param(
+        {"requestParameters": {OPTIONAL_Q: True}},
+        [{"op": "replace", "path": f"/requestParameters/{OPTIONAL_Q}", "value": "false"}],
+        {**BASE, "requestParameters": {OPTIONAL_Q: False}},
+        id="replace-request-parameter-false",
+    ),
+    pytest.param(
+        {},
+        [{"op": "add", "path": JSON_MODEL, "value": "Empty"}],
+        {**BASE, "requestModels": {"application/json": "Empty"}},
+        id="add-request-model",
+    ),
+    pytest.param(
+        {"requestParameters": {OPTIONAL_Q: True}, "requestModels": {"application/json": "Empty"}},
+        [
+            {"op": "remove", "path": f"/requestParameters/{OPTIONAL_Q}"},
+            {"op": "remove", "path": JSON_MODEL},
+        ],
+        BASE,
+        id="removing-last-parameter-and-model-drops-both-keys",
+    ),
+    pytest.param(
+        {},
+        [{"op": "replace", "path": "/authorizationType", "value": "AWS_IAM"}],
+        {**BASE, "authorizationType": "AWS_IAM"},
+        id="replace-authorization-type-aws-iam",
+    ),
+    pytest.param(
+        {},
+        [{"op": "replace", "path": "/authorizerId", "value": "abc123"}],
+        BASE,
+        id="replace-authorizer-id-on-none-authorization-is-ignored",
+    ),
+    pytest.param(
+        {},
+        [{"op": "replace", "path": "/operationName", "value": "ListPets"}],
+        {**BASE, "operationName": "ListPets"},
+        id="replace-operation-name",
+    ),
+    pytest.param(
+        {},
+        [
+            {"op": "replace", "path": "/operationName", "value": "ListPets"},
+            {"op": "add", "path": f"/requestParameters/{OPTIONAL_Q}", "value": "true"},
+            {"op": "replace", "path": "/apiKeyRequired", "value": "true"},
+        ],
+        {**BASE, "apiKeyRequired": True, "operationName": "ListPets", "requestParameters": {OPTIONAL_Q: True}},
+        id="update-response-equals-later-get",
+    ),
+    pytest.param(
+        {},
+        [
+            {"op": "add", "path": f"/requestParameters/{OPTIONAL_Q}", "value": "true"},
+            {"op": "replace", "path": f"/requestParameters/{OPTIONAL_Q}", "value": "false"},
+        ],
+        {**BASE, "requestParameters": {OPTIONAL_Q: False}},
+        id="ops-are-applied-in-order",
+    ),
 )
-def test_update_result(
-    client: Any,
-    rest_api: dict,
-    resource: dict,
-    setup: dict[str, Any],
-    ops: list[dict[str, Any]],
-    expected: dict[str, Any],
-) -> None:
-    put_method(client, rest_api["id"], resource["id"], **setup)
-
-    resp = _update(client, rest_api["id"], resource["id"], ops)
-
-    assert_saved(resp, 200, expected, _get(client, rest_api["id"], resource["id"]))
 
 
 @pytest.mark.parametrize(("value", "expected"), [("true", True), ("false", False), ("whatever", False)])

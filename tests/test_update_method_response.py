@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from tests.helpers import (
-    assert_saved,
     body,
     op_violation,
     put_method,
     raises_aws,
     status_code_violation,
+    update_results,
     validation_message,
 )
 
@@ -50,99 +50,87 @@ def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
 # --- success: HTTP 201, the reply is the new method response, and a later GET agrees ----------------------------
 
 
-@pytest.mark.parametrize(
-    ("setup", "ops", "expected"),
-    [
-        pytest.param(
-            {},
-            [{"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"}],
-            {"statusCode": "200", "responseParameters": {MY_HEADER: True}},
-            id="add-response-parameter-with-boolean",
-        ),
-        pytest.param(
-            {"responseParameters": {MY_HEADER: False}},
-            [{"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "true"}],
-            {"statusCode": "200", "responseParameters": {MY_HEADER: True}},
-            id="replace-response-parameter-true",
-        ),
-        pytest.param(
-            {"responseParameters": {MY_HEADER: True}},
-            [{"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "nope"}],
-            {"statusCode": "200", "responseParameters": {MY_HEADER: False}},
-            id="replace-response-parameter-non-true-is-false",
-        ),
-        pytest.param(
-            {},
-            [{"op": "add", "path": JSON_MODEL, "value": "Empty"}],
-            {"statusCode": "200", "responseModels": {"application/json": "Empty"}},
-            id="add-response-model",
-        ),
-        pytest.param(
-            {"responseModels": {"application/json": "Empty"}},
-            [{"op": "replace", "path": JSON_MODEL, "value": "Error"}],
-            {"statusCode": "200", "responseModels": {"application/json": "Error"}},
-            id="replace-response-model",
-        ),
-        pytest.param(
-            {"responseParameters": {MY_HEADER: True}, "responseModels": {"application/json": "Empty"}},
-            [
-                {"op": "remove", "path": f"/responseParameters/{MY_HEADER}", "value": "ignored"},
-                {"op": "remove", "path": JSON_MODEL},
-            ],
-            {"statusCode": "200"},
-            id="removing-last-entries-leaves-only-status-code",
-        ),
-        pytest.param(
-            {"responseParameters": {MY_HEADER: True, OTHER_HEADER: False}},
-            [{"op": "remove", "path": f"/responseParameters/{MY_HEADER}"}],
-            {"statusCode": "200", "responseParameters": {OTHER_HEADER: False}},
-            id="remove-one-parameter-keeps-the-other",
-        ),
-        pytest.param(
-            {"responseParameters": {OTHER_HEADER: False}},
-            [
-                {"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
-                {"op": "add", "path": JSON_MODEL, "value": "Empty"},
-            ],
-            {
-                "statusCode": "200",
-                "responseParameters": {OTHER_HEADER: False, MY_HEADER: True},
-                "responseModels": {"application/json": "Empty"},
-            },
-            id="update-response-equals-later-get",
-        ),
-        pytest.param(
-            {"responseParameters": {MY_HEADER: True}},
-            [],
-            {"statusCode": "200", "responseParameters": {MY_HEADER: True}},
-            id="empty-patch-unchanged-object",
-        ),
-        pytest.param(
-            {},
-            [
-                {"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
-                {"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "false"},
-                {"op": "add", "path": JSON_MODEL, "value": "Empty"},
-                {"op": "remove", "path": JSON_MODEL},
-            ],
-            {"statusCode": "200", "responseParameters": {MY_HEADER: False}},
-            id="ops-are-applied-in-order",
-        ),
-    ],
+test_update_result = update_results(
+    _setup,
+    _update,
+    _get,
+    201,
+    pytest.param(
+        {},
+        [{"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"}],
+        {"statusCode": "200", "responseParameters": {MY_HEADER: True}},
+        id="add-response-parameter-with-boolean",
+    ),
+    pytest.param(
+        {"responseParameters": {MY_HEADER: False}},
+        [{"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "true"}],
+        {"statusCode": "200", "responseParameters": {MY_HEADER: True}},
+        id="replace-response-parameter-true",
+    ),
+    pytest.param(
+        {"responseParameters": {MY_HEADER: True}},
+        [{"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "nope"}],
+        {"statusCode": "200", "responseParameters": {MY_HEADER: False}},
+        id="replace-response-parameter-non-true-is-false",
+    ),
+    pytest.param(
+        {},
+        [{"op": "add", "path": JSON_MODEL, "value": "Empty"}],
+        {"statusCode": "200", "responseModels": {"application/json": "Empty"}},
+        id="add-response-model",
+    ),
+    pytest.param(
+        {"responseModels": {"application/json": "Empty"}},
+        [{"op": "replace", "path": JSON_MODEL, "value": "Error"}],
+        {"statusCode": "200", "responseModels": {"application/json": "Error"}},
+        id="replace-response-model",
+    ),
+    pytest.param(
+        {"responseParameters": {MY_HEADER: True}, "responseModels": {"application/json": "Empty"}},
+        [
+            {"op": "remove", "path": f"/responseParameters/{MY_HEADER}", "value": "ignored"},
+            {"op": "remove", "path": JSON_MODEL},
+        ],
+        {"statusCode": "200"},
+        id="removing-last-entries-leaves-only-status-code",
+    ),
+    pytest.param(
+        {"responseParameters": {MY_HEADER: True, OTHER_HEADER: False}},
+        [{"op": "remove", "path": f"/responseParameters/{MY_HEADER}"}],
+        {"statusCode": "200", "responseParameters": {OTHER_HEADER: False}},
+        id="remove-one-parameter-keeps-the-other",
+    ),
+    pytest.param(
+        {"responseParameters": {OTHER_HEADER: False}},
+        [
+            {"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
+            {"op": "add", "path": JSON_MODEL, "value": "Empty"},
+        ],
+        {
+            "statusCode": "200",
+            "responseParameters": {OTHER_HEADER: False, MY_HEADER: True},
+            "responseModels": {"application/json": "Empty"},
+        },
+        id="update-response-equals-later-get",
+    ),
+    pytest.param(
+        {"responseParameters": {MY_HEADER: True}},
+        [],
+        {"statusCode": "200", "responseParameters": {MY_HEADER: True}},
+        id="empty-patch-unchanged-object",
+    ),
+    pytest.param(
+        {},
+        [
+            {"op": "add", "path": f"/responseParameters/{MY_HEADER}", "value": "true"},
+            {"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "false"},
+            {"op": "add", "path": JSON_MODEL, "value": "Empty"},
+            {"op": "remove", "path": JSON_MODEL},
+        ],
+        {"statusCode": "200", "responseParameters": {MY_HEADER: False}},
+        id="ops-are-applied-in-order",
+    ),
 )
-def test_update_answers_201_with_the_new_method_response(
-    client: Any,
-    rest_api: dict,
-    resource: dict,
-    setup: dict[str, Any],
-    ops: list[dict[str, Any]],
-    expected: dict[str, Any],
-) -> None:
-    _setup(client, rest_api["id"], resource["id"], **setup)
-
-    resp = _update(client, rest_api["id"], resource["id"], ops)
-
-    assert_saved(resp, 201, expected, _get(client, rest_api["id"], resource["id"]))
 
 
 def test_failing_later_op_leaves_method_response_unchanged(client: Any, rest_api: dict, resource: dict) -> None:
