@@ -247,6 +247,8 @@ def test_cli_serves_and_stops_cleanly_on_sigterm() -> None:
         assert process.wait(timeout=10) == 0
     finally:
         process.kill()
+        if process.stderr is not None:
+            process.stderr.close()
 
 
 def test_the_wsgi_app_runs_under_any_wsgi_server() -> None:

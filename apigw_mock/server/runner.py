@@ -4,8 +4,8 @@ Contract: the HTTP stack is waitress (the `server` extra), a maintained pure-Pyt
 keep-alive, requests answered by a pool of worker threads. While a server serves it holds the process-wide state
 (`MockApiGateway(intercept=False)`), so everything it answers lives in the same `STATE` the in-process mock and
 `MockApiGateway.backend()` see, yet in-process boto3 calls are not intercepted by it and `os.environ` is left
-alone. `shutdown()` may be called from any thread; it closes the listening socket and every open connection in
-the serving thread and stops the workers (a request still in flight at that moment is cut off).
+alone. `shutdown()` may be called from any thread; within a poll interval the serving thread closes the listening socket
+and every open connection and stops the workers (a request still in flight at that moment is cut off).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from apigw_mock.server.app import DEFAULT_MAX_BODY_BYTES, ApiGatewayApp
 
 logger = logging.getLogger("apigw_mock.server")
 _START_TIMEOUT = 10.0
+_POLL_SECONDS = 0.05
 
 
 class MockServer:
@@ -48,6 +49,7 @@ class MockServer:
         self.host: str = self._server.effective_host
         self.port: int = self._server.effective_port
         self.serving = threading.Event()
+        self._stopping = threading.Event()
 
     @property
     def url(self) -> str:
@@ -59,14 +61,20 @@ class MockServer:
         with MockApiGateway(intercept=False):
             self.serving.set()
             try:
-                self._server.run()
+                # waitress's own `run()` loops until its socket map is empty, so stopping it from another thread
+                # meant writing to its trigger pipe; under load that write was seen failing (EBADF). This loop
+                # wakes every _POLL_SECONDS instead and sees the stop request itself.
+                while not self._stopping.is_set():
+                    self._server.asyncore.loop(timeout=_POLL_SECONDS, map=self._sockets, count=1)
+            except KeyboardInterrupt:  # Ctrl-C or SIGTERM in the foreground (`serve`): a clean stop
+                pass
             finally:
                 self._close_sockets()
                 self._server.task_dispatcher.shutdown()
 
     def shutdown(self) -> None:
-        """Stop serving; safe from any thread, and before `serve_forever()` has started."""
-        self._server.trigger.pull_trigger(self._close_sockets)  # runs in the serving loop's own thread
+        """Stop serving within _POLL_SECONDS; safe from any thread, and before `serve_forever()` has started."""
+        self._stopping.set()
 
     def _close_sockets(self) -> None:
         self._server.close()  # the listener and its trigger
