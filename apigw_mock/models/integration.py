@@ -42,6 +42,10 @@ def _enum_choice(values: Collection[str], label: str) -> Parse:
     return one_of(values, f"Invalid {label} specified. Valid options are {','.join(values)}")
 
 
+#: Parses (and checks) a passthrough behaviour; shared by PutIntegration and UpdateIntegration.
+checked_passthrough_behavior = _enum_choice(PASSTHROUGH_BEHAVIORS, "PassthroughBehavior")
+
+
 def stored_templates(templates: Mapping[str, str | None] | None) -> dict[str, str | None] | None:
     """Templates as AWS stores them on PUT: an empty template becomes null (spec §3.5, §3.6, recorded)."""
     return None if templates is None else {content_type: body or None for content_type, body in templates.items()}
@@ -141,7 +145,7 @@ class Integration(ApiGatewayModel):
                 lambda doc, op, _key, _method: _set_unless_mock(doc, "httpMethod", op, _http_method_reason)
             ),
             "/integrationTarget": Field(),
-            "/passthroughBehavior": Field(parse=_enum_choice(PASSTHROUGH_BEHAVIORS, "PassthroughBehavior")),
+            "/passthroughBehavior": Field(parse=checked_passthrough_behavior),
             "/requestParameters/{key}": MapEntry(
                 missing="Invalid parameter name specified",
                 check=lambda value, key, method: mapping.integration_request_reason(

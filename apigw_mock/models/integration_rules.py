@@ -15,9 +15,9 @@ from typing import Any
 from apigw_mock.exceptions import BadRequestException
 from apigw_mock.models import mapping
 from apigw_mock.models.integration import (
-    PASSTHROUGH_BEHAVIORS,
     TIMEOUT_RANGE,
     Integration,
+    checked_passthrough_behavior,
     stored_templates,
     uri_reason,
 )
@@ -71,11 +71,8 @@ def _check(
         raise BadRequestException(reason)
     if timeout is not None and not 50 <= timeout <= 29000:
         raise BadRequestException(TIMEOUT_RANGE)
-    if passthrough is not None and passthrough not in PASSTHROUGH_BEHAVIORS:
-        # Unrecorded text [UNK]; the same as UpdateIntegration's (models/integration.py).
-        raise BadRequestException(
-            f"Invalid PassthroughBehavior specified. Valid options are {','.join(PASSTHROUGH_BEHAVIORS)}"
-        )
+    if passthrough is not None:
+        checked_passthrough_behavior(passthrough)  # the same check (and unrecorded [UNK] text) as UpdateIntegration's
 
 
 def _check_mappings(

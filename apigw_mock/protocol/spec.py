@@ -74,8 +74,3 @@ def shape(name: str) -> Shape:
 def enum(name: str) -> tuple[str, ...]:
     """The allowed values of a string enum shape, in the model's order."""
     return tuple(shape(name).enum)
-
-
-def error_status(code: str) -> int:
-    """The HTTP status the model gives an error shape."""
-    return int(service_model().shape_for(code).metadata["error"]["httpStatusCode"])
