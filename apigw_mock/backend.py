@@ -2,7 +2,9 @@
 
 Lookups are O(1) dictionary hits. Which not-found message a missing node yields depends on the operation family
 (spec §2), so each lookup names the message it uses and handlers pick the lookup that matches their family.
-Nodes are replaced, never mutated: `replace_*` swaps a new node into its parent's container.
+A changed node is a new node, built and checked in full before anything is stored; `replace_*` then swaps it into
+its parent's container in place (under the state lock), so a failed request changes nothing and a stored node's
+maps are never copied on the way up.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import random
 import string
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from apigw_mock.exceptions import NotFoundException
+from apigw_mock.models.base import ApiGatewayModel
 from apigw_mock.models.integration import Integration, IntegrationResponse
 from apigw_mock.models.method import Method, MethodResponse
 from apigw_mock.models.resource import Resource
@@ -117,64 +120,36 @@ class ApiGatewayBackend:
 
     def replace_method(self, rest_api_id: str, resource_id: str, method: Method | None, http_method: str) -> None:
         """Put `method` under the resource at `http_method` (None deletes it and everything beneath)."""
-        self._store_method(rest_api_id, self.resource(rest_api_id, resource_id), http_method, method)
+        _set_entry(self.resource(rest_api_id, resource_id), "resource_methods", http_method, method)
 
     def replace_integration(
         self, rest_api_id: str, resource_id: str, http_method: str, integration: Integration | None
     ) -> None:
         """Set (or with None, delete) the method's integration, integration responses included."""
-        resource = self.resource(rest_api_id, resource_id)
-        method = _method_of(resource, http_method)
-        updated = method.model_copy(update={"method_integration": integration})
-        self._store_method(rest_api_id, resource, http_method, updated)
+        self.method(rest_api_id, resource_id, http_method).method_integration = integration
 
     def replace_integration_response(
         self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: IntegrationResponse | None
     ) -> None:
         """Set (or with None, delete) one integration response; the map disappears when it becomes empty."""
-        resource = self.resource(rest_api_id, resource_id)
-        method = _method_of(resource, http_method)
-        if method.method_integration is None:
-            raise NotFoundException(INVALID_INTEGRATION)
-        integration = method.method_integration
-        responses = _with_entry(integration.integration_responses, status_code, node)
-        updated = integration.model_copy(update={"integration_responses": responses})
-        self._store_method(
-            rest_api_id, resource, http_method, method.model_copy(update={"method_integration": updated})
-        )
+        _set_entry(self.integration(rest_api_id, resource_id, http_method), "integration_responses", status_code, node)
 
     def replace_method_response(
         self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: MethodResponse | None
     ) -> None:
         """Set (or with None, delete) one method response; the map disappears when it becomes empty."""
-        resource = self.resource(rest_api_id, resource_id)
-        method = _method_of(resource, http_method)
-        updated = method.model_copy(
-            update={"method_responses": _with_entry(method.method_responses, status_code, node)}
-        )
-        self._store_method(rest_api_id, resource, http_method, updated)
-
-    def _store_method(self, rest_api_id: str, resource: Resource, http_method: str, method: Method | None) -> None:
-        # Each replace_* looks its path up once and hands the resource down, rather than walking it again per level.
-        methods = _with_entry(resource.resource_methods, http_method, method)
-        self.apis[rest_api_id].resources[resource.id] = resource.model_copy(update={"resource_methods": methods})
+        _set_entry(self.method(rest_api_id, resource_id, http_method), "method_responses", status_code, node)
 
 
-N = TypeVar("N")
-
-
-def _method_of(resource: Resource, http_method: str) -> Method:
-    found = (resource.resource_methods or {}).get(http_method)
-    if found is None:
-        raise NotFoundException(INVALID_METHOD)
-    return found
-
-
-def _with_entry(entries: dict[str, N] | None, key: str, node: N | None) -> dict[str, N] | None:
-    """A copy of `entries` with `key` set to `node` (removed when None); None when the copy is empty."""
-    updated = dict(entries or {})
-    if node is None:
-        updated.pop(key, None)
-    else:
-        updated[key] = node
-    return updated or None
+def _set_entry(parent: ApiGatewayModel, field: str, key: str, node: ApiGatewayModel | None) -> None:
+    """Set (or with None, remove) `parent.<field>[key]` in place; the map is None whenever it would be empty."""
+    entries: dict[str, ApiGatewayModel] | None = getattr(parent, field)
+    if node is not None and entries is not None:
+        entries[key] = node
+    elif node is not None:
+        setattr(parent, field, {key: node})
+    elif entries is not None and key in entries:
+        if len(entries) == 1:
+            setattr(parent, field, None)
+        else:
+            del entries[key]

@@ -25,9 +25,8 @@ def handle(request: HttpRequest, operation_name: str, *, region: str, account_id
         params = parse(request, operation_name)
         validate(params, operation_name)
         backend = STATE.backend(region, account_id)
-        with STATE.lock:
-            result = dispatch(operation_name, backend, params)
-        return serialize_result(result, operation_name)
+        with STATE.lock:  # serialised under the lock too: stored maps are updated in place
+            return serialize_result(dispatch(operation_name, backend, params), operation_name)
     except ApiGatewayError as error:
         return serialize_error(error)
 

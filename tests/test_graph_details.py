@@ -116,6 +116,33 @@ def test_clone_from_copies_resources_methods_and_models_under_new_ids(
     assert client.get_resource(restApiId=api_id, resourceId=resource["id"])["path"] == "/pets"  # source untouched
 
 
+def test_clone_and_source_change_independently(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
+    """Stored maps (methods, method and integration responses) are updated in place: a clone must own its own."""
+    api_id, rid = rest_api["id"], resource["id"]
+    target = {"resourceId": rid, "httpMethod": "GET"}
+    _method(client, api_id, rid)
+    client.put_method_response(restApiId=api_id, **target, statusCode="200")
+    client.put_integration(restApiId=api_id, **target, type="MOCK")
+    client.put_integration_response(restApiId=api_id, **target, statusCode="200", selectionPattern="2..")
+    clone_id = client.create_rest_api(name="clone", cloneFrom=api_id)["id"]
+    clone_rid = next(r["id"] for r in client.get_resources(restApiId=clone_id)["items"] if r["path"] == "/pets")
+    before = _body(client.get_method(restApiId=api_id, **target))
+    clone_target = {"restApiId": clone_id, "resourceId": clone_rid, "httpMethod": "GET"}
+    client.put_method_response(**clone_target, statusCode="404")
+    client.put_integration_response(**clone_target, statusCode="404", selectionPattern="4..")
+    patch = [{"op": "replace", "path": "/selectionPattern", "value": "20."}]
+    client.update_integration_response(**clone_target, statusCode="200", patchOperations=patch)
+    client.delete_method_response(**clone_target, statusCode="200")
+    assert _body(client.get_method(restApiId=api_id, **target)) == before
+    client.delete_integration_response(restApiId=api_id, **target, statusCode="200")
+    clone = _body(client.get_method(**clone_target))
+    assert set(clone["methodResponses"]) == {"404"}
+    assert clone["methodIntegration"]["integrationResponses"] == {
+        "200": {"statusCode": "200", "selectionPattern": "20."},
+        "404": {"statusCode": "404", "selectionPattern": "4.."},
+    }
+
+
 def test_clone_from_missing_api_is_not_found(client: Any) -> None:
     with pytest.raises(client.exceptions.NotFoundException) as exc:
         client.create_rest_api(name="clone", cloneFrom="doesnotexi")

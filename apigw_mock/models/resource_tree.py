@@ -95,7 +95,9 @@ class ResourceTree(PagedDict[str, Resource]):
         copy = ResourceTree()
         for resource in self.values():
             parent_id = ids[resource.parent_id] if resource.parent_id is not None else None
-            copy[ids[resource.id]] = resource.model_copy(update={"id": ids[resource.id], "parent_id": parent_id})
+            # Deep: stored maps are updated in place, so the clone must not share them with its source.
+            changes = {"id": ids[resource.id], "parent_id": parent_id}
+            copy[ids[resource.id]] = resource.model_copy(update=changes, deep=True)
         return copy
 
     def _link(self, resource: Resource) -> None:
