@@ -225,6 +225,7 @@ def _ops(allowed: frozenset[str]) -> str:
 
 
 _Indexed = tuple[int, tuple[str, ...], tuple[str, ...], Rule]  # (declaration order, pattern, literal names, rule)
+_MATCHES_KEPT = 1024  # paths whose match a table remembers
 
 
 class PatchRules:
@@ -244,6 +245,10 @@ class PatchRules:
         self._fixed: dict[str, _Indexed] = {}
         self._keyed: dict[str, _Indexed] = {}
         self._scanned: list[_Indexed] = []
+        # Tests send the same few paths over and over: remember what each matched (bounded, so it cannot grow
+        # without limit when keys vary).
+        self._matches: dict[str, tuple[tuple[str, ...], Rule, str | None] | None] = {}
+        self._early = type(messages).op_precedes_path is not Messages.op_precedes_path
         for order, (path, rule) in enumerate(rules.items()):
             pattern = tuple(path.split("/")[1:])
             entry = (order, pattern, tuple(p for p in pattern if p != "{key}"), rule)
@@ -256,6 +261,16 @@ class PatchRules:
 
     def match(self, path: str) -> tuple[tuple[str, ...], Rule, str | None] | None:
         """(literal segments, rule, decoded key) for a request path, or None when no pattern fits."""
+        try:
+            return self._matches[path]
+        except KeyError:
+            pass
+        if len(self._matches) >= _MATCHES_KEPT:
+            self._matches.clear()
+        found = self._matches[path] = self._match(path)
+        return found
+
+    def _match(self, path: str) -> tuple[tuple[str, ...], Rule, str | None] | None:
         if not path.startswith("/"):
             return None
         head, _, last = path.rpartition("/")
@@ -276,9 +291,10 @@ class PatchRules:
         """Apply one operation to the working document, or raise the operation's own error."""
         if op.path is None:
             raise BadRequestException("Invalid patch path null")
-        early = self.messages.op_precedes_path(op.op, op.path)
-        if early is not None:
-            raise early
+        if self._early:
+            early = self.messages.op_precedes_path(op.op, op.path)
+            if early is not None:
+                raise early
         found = self.match(op.path)
         if found is None:
             raise self.messages.unknown_path(op.op, op.path)

@@ -41,10 +41,7 @@ def operation(name: str) -> Callable[[H], H]:
 
 def dispatch(name: str, backend: ApiGatewayBackend, params: Mapping[str, Any]) -> Any:
     """Call the handler of `name` with `params` (member names) as snake_case keyword arguments."""
-    handler = handlers().get(name)
-    if handler is None:
-        raise ApigwMockNotImplemented(name, handlers())
-    names = _keyword_names(name)
+    handler, names = _route(name)
     return handler(backend, **{names[key]: value for key, value in params.items()})
 
 
@@ -56,6 +53,10 @@ def handlers() -> Mapping[str, Handler]:
 
 
 @cache
-def _keyword_names(name: str) -> dict[str, str]:
+def _route(name: str) -> tuple[Handler, dict[str, str]]:
+    """The handler of `name` and its input member -> keyword name table (NotImplemented when there is none)."""
+    handler = handlers().get(name)
+    if handler is None:
+        raise ApigwMockNotImplemented(name, handlers())
     shape = spec.operation(name).input_shape
-    return {member: xform_name(member) for member in (shape.members if shape else {})}
+    return handler, {member: xform_name(member) for member in (shape.members if shape else {})}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
@@ -16,10 +15,9 @@ class HttpRequest(NamedTuple):  # a tuple: made on every call, and cheaper to ma
     body: bytes = b""
 
 
-@dataclass(frozen=True, slots=True)
-class HttpResponse:
+class HttpResponse(NamedTuple):  # a tuple too, for the same reason
     """What goes back: status, headers and the raw body."""
 
     status: int
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str]
     body: bytes = b""

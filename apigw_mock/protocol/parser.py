@@ -145,12 +145,25 @@ def _scalar_from_text(text: str, shape: Shape) -> Any:
     return text
 
 
+_DECODER = json.JSONDecoder()
+
+
 def _body(raw: bytes, shape: Shape) -> Any:
+    return _converter(shape)(_json(raw))
+
+
+def _json(raw: bytes) -> Any:
+    """The JSON document in a UTF-8 body. botocore's compact bodies are read by the C scanner alone, which is
+    twice as fast as `json.loads(bytes)` (encoding detection, whitespace handling); anything else falls back."""
     try:
-        document = json.loads(raw)
-    except ValueError:
+        text = raw.decode()
+        try:
+            document, end = _DECODER.scan_once(text, 0)
+        except StopIteration:  # nothing parsable at 0 (e.g. leading whitespace): let the decoder say
+            end = -1
+        return document if end == len(text) else _DECODER.decode(text)
+    except ValueError:  # also UnicodeDecodeError
         raise SerializationException("Unable to parse the request body as JSON") from None
-    return _converter(shape)(document)
 
 
 Convert = Callable[[Any], Any]
