@@ -2,7 +2,8 @@
 
 Contract: `apply_patch(node, operations, context=None)` returns a *new* node with every operation applied in order
 (each sees the previous one's effect), or raises an `ApiGatewayError` and leaves `node` untouched. It works on a
-plain-data copy (`model_dump(by_alias=True)`) and re-validates the whole node at the end; nothing is skipped.
+plain-data copy (`dump(node, keep_none=True)`, i.e. `model_dump(by_alias=True)`) and re-validates the whole node
+at the end; nothing is skipped.
 
 Each model declares its patchable surface as data, next to its fields: `PATCHABLE = PatchRules({...}, family)`,
 path pattern -> rule. A pattern is a JSON-pointer-like path whose `{key}` segment stands for one map key or set
@@ -20,6 +21,7 @@ from typing import Any, TypeVar
 
 import pydantic
 
+from apigw_mock.dump import dump
 from apigw_mock.exceptions import ApiGatewayError, BadRequestException, NotFoundException
 
 Parse = Callable[[str | None], Any]  # wire string -> stored value; raises ApiGatewayError when invalid
@@ -340,7 +342,7 @@ def decode_pointer(segment: str) -> str:
 def apply_patch(node: M, operations: PatchOperations, *, rules: PatchRules | None = None, context: Any = None) -> M:
     """A new `node` with `operations` applied in order, all or nothing (see the module docstring)."""
     table: PatchRules = rules or node.PATCHABLE  # type: ignore[attr-defined]
-    doc = node.model_dump(by_alias=True)
+    doc = dump(node, keep_none=True)
     for raw in operations:
         table.apply(doc, PatchOperation.of(raw), context)
     if table.finish is not None:

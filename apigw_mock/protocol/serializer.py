@@ -24,6 +24,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 from pydantic import BaseModel
 
+from apigw_mock.dump import dump
 from apigw_mock.exceptions import ApiGatewayError
 from apigw_mock.protocol import spec
 from apigw_mock.protocol.http import HttpResponse
@@ -80,13 +81,13 @@ def serialize_error(error: ApiGatewayError) -> HttpResponse:
 def to_plain(result: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
     """A handler result as plain JSON-ready data keyed by member names (models dumped by alias)."""
     if isinstance(result, BaseModel):
-        return result.model_dump(by_alias=True, exclude_none=True)
+        return dump(result)
     return {key: _plain_value(value) for key, value in result.items() if value is not None}
 
 
 def _plain_value(value: Any) -> Any:
     if isinstance(value, BaseModel):
-        return value.model_dump(by_alias=True, exclude_none=True)
+        return dump(value)
     if isinstance(value, list | tuple):
         return [_plain_value(item) for item in value]
     if isinstance(value, Mapping):
@@ -103,7 +104,9 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
-_ENCODER = json.JSONEncoder(default=_encode)  # built once: json.dumps(default=...) builds one per call
+# Compact and UTF-8 unescaped, as AWS (and pydantic, above) write it; built once (json.dumps(default=...) builds
+# one per call).
+_ENCODER = json.JSONEncoder(default=_encode, separators=(",", ":"), ensure_ascii=False)
 
 
 def _to_wire(value: Any, shape: Shape) -> Any:

@@ -1,0 +1,54 @@
+"""Models as plain data keyed by alias: `model_dump(by_alias=True)`, walked in Python.
+
+Contract: `dump(model)` equals `model.model_dump(by_alias=True, exclude_none=True)` and `dump(model, keep_none=True)`
+equals `model.model_dump(by_alias=True)` for models whose fields hold scalars, other models, and lists or dicts of
+those (the domain models; no serialisers or computed fields). Nested models become new dicts; lists and dicts are
+new containers at every level, so the result may be edited freely.
+
+Why not pydantic's own dump: it is no slower alone, but inside a botocore call every trip into pydantic-core's
+large native code evicts botocore's hot code from the CPU caches, and botocore pays for that after we return
+(measured: about three times the call's own cost). A walk over `__dict__` runs in the interpreter botocore keeps
+warm.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
+
+_SCALARS = frozenset({str, bool, int, float})
+
+
+def dump(model: BaseModel, *, keep_none: bool = False) -> dict[str, Any]:
+    """The model's fields under their aliases; None-valued fields only with `keep_none`."""
+    values = model.__dict__
+    out: dict[str, Any] = {}
+    for name, alias in _aliases(type(model)):
+        value = values[name]
+        if value is None:
+            if keep_none:
+                out[alias] = None
+        else:
+            out[alias] = value if type(value) in _SCALARS else _plain(value, keep_none)
+    return out
+
+
+def _plain(value: Any, keep_none: bool) -> Any:
+    kind = type(value)
+    if kind is dict:
+        return {
+            key: item if item is None or type(item) in _SCALARS else _plain(item, keep_none)
+            for key, item in value.items()
+        }
+    if kind is list or kind is tuple:
+        return [item if item is None or type(item) in _SCALARS else _plain(item, keep_none) for item in value]
+    if isinstance(value, BaseModel):
+        return dump(value, keep_none=keep_none)
+    return value
+
+
+@cache
+def _aliases(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, field.alias or name) for name, field in model.model_fields.items())
