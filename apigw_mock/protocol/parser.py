@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from json.scanner import make_scanner
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -146,6 +147,7 @@ def _scalar_from_text(text: str, shape: Shape) -> Any:
 
 
 _DECODER = json.JSONDecoder()
+_SCAN = make_scanner(_DECODER)  # what the decoder itself scans with, minus its whitespace handling
 
 
 def _body(raw: bytes, shape: Shape) -> Any:
@@ -158,7 +160,7 @@ def _json(raw: bytes) -> Any:
     try:
         text = raw.decode()
         try:
-            document, end = _DECODER.scan_once(text, 0)
+            document, end = _SCAN(text, 0)
         except StopIteration:  # nothing parsable at 0 (e.g. leading whitespace): let the decoder say
             end = -1
         return document if end == len(text) else _DECODER.decode(text)
