@@ -147,7 +147,8 @@ def _scalar_from_text(text: str, shape: Shape) -> Any:
 
 
 _DECODER = json.JSONDecoder()
-_SCAN = make_scanner(_DECODER)  # what the decoder itself scans with, minus its whitespace handling
+# What the decoder itself scans with, minus its whitespace handling (the stub types the context argument narrowly).
+_SCAN = make_scanner(_DECODER)  # type: ignore[arg-type]
 
 
 def _body(raw: bytes, shape: Shape) -> Any:
