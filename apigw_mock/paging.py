@@ -10,13 +10,14 @@ which compaction keeps below the live count. No call copies or walks the whole c
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, MutableMapping
-from typing import Generic, TypeVar
+from collections.abc import ItemsView, Iterator, KeysView, MutableMapping, ValuesView
+from typing import Generic, TypeVar, overload
 
 from apigw_mock.exceptions import BadRequestException
 
 K = TypeVar("K")
 V = TypeVar("V")
+T = TypeVar("T")
 
 
 class PagedDict(MutableMapping[K, V], Generic[K, V]):
@@ -49,6 +50,26 @@ class PagedDict(MutableMapping[K, V], Generic[K, V]):
 
     def __iter__(self) -> Iterator[K]:
         return iter(self._values)
+
+    # Reads at dict speed: the Mapping mixins go through __getitem__ (and a raised KeyError for a miss).
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+    @overload
+    def get(self, key: K, /, default: V | T) -> V | T: ...
+    def get(self, key: K, /, default: object = None) -> object:
+        return self._values.get(key, default)
+
+    def keys(self) -> KeysView[K]:
+        return self._values.keys()
+
+    def values(self) -> ValuesView[V]:
+        return self._values.values()
+
+    def items(self) -> ItemsView[K, V]:
+        return self._values.items()
 
     def __len__(self) -> int:
         return len(self._values)
