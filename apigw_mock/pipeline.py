@@ -37,5 +37,6 @@ def signing_scope(authorization: str | bytes | None) -> tuple[str, str] | None:
     start = text.find(_CREDENTIAL)
     if start < 0:
         return None
-    scope = text[start + len(_CREDENTIAL) :].split("/", 3)
+    end = text.find(",", start)
+    scope = text[start + len(_CREDENTIAL) : end if end >= 0 else len(text)].split("/", 3)
     return (scope[0], scope[2]) if len(scope) == 4 and scope[0] and scope[2] else None

@@ -79,9 +79,9 @@ def parse(request: HttpRequest, operation_name: str) -> dict[str, Any]:
     match = route.path.match(url.path)
     if match is None:
         raise NotFoundException(f"No route for {request.method} {url.path}")
-    params: dict[str, Any] = {
-        name: unquote(value) if "%" in value else value for name, value in match.groupdict().items()
-    }
+    params: dict[str, Any] = match.groupdict()
+    if "%" in url.path:
+        params = {name: unquote(value) for name, value in params.items()}
     if url.query or plan.query:
         _parse_query(url.query, plan, route.static_query, params)
     for wire, member, shape in plan.headers:

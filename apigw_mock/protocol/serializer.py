@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import UnionType
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, Union, cast, get_args, get_origin
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 from pydantic import BaseModel
@@ -57,9 +57,9 @@ def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_nam
     headers = {"Content-Type": _JSON, "x-amzn-RequestId": request_id()}
     if result is None or plan.shape is None:
         return HttpResponse(plan.status, headers, b"")
-    if plan.direct and isinstance(result, BaseModel) and json_native(type(result)):
+    if plan.direct and json_native(type(result)):
         # The same document as below (compact, UTF-8 unescaped), written by pydantic in one call.
-        return HttpResponse(plan.status, headers, _model_json(result))
+        return HttpResponse(plan.status, headers, _model_json(cast(BaseModel, result)))
     data = to_plain(result)
     for member, wire in plan.headers:
         value = data.pop(member, None)
@@ -167,10 +167,12 @@ def _plan(operation_name: str) -> _Plan:
 
 
 @cache
-def json_native(model: type[BaseModel]) -> bool:
-    """Whether pydantic's own JSON of `model` is the wire's: only strings, booleans, integers, string enums, maps,
-    lists and such models inside. Not so for datetimes (pydantic writes ISO text, the wire epoch seconds), bytes,
-    floats or custom serialisers."""
+def json_native(model: type[Any]) -> bool:
+    """Whether `model` is a pydantic model whose own JSON is the wire's: only strings, booleans, integers, string
+    enums, maps, lists and such models inside. Not so for datetimes (pydantic writes ISO text, the wire epoch
+    seconds), bytes, floats or custom serialisers."""
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return False
     decorators = model.__pydantic_decorators__
     if decorators.field_serializers or decorators.model_serializers:
         return False
