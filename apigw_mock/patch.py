@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import pydantic
 
@@ -97,11 +97,11 @@ class Field:
     parse: Parse = text
     check: Check | None = None
 
-    def apply(self, container: dict[str, Any], name: str, op: PatchOperation, context: Any) -> None:
+    def apply(self, container: dict[str, Any], name: str, op: PatchOperation, key: str | None, context: Any) -> None:
         if op.op == "remove":
             container[name] = None
             return
-        value = self.parse(op.value)
+        value = op.value if self.parse is text else self.parse(op.value)
         _check(self.check, value, None, context)
         container[name] = value
 
@@ -122,7 +122,8 @@ class MapEntry:
     reject_empty: bool = False
     empty_value: Any = None  # what an empty string is stored as (templates: None, like PUT)
 
-    def apply(self, container: dict[str, Any], name: str, op: PatchOperation, key: str, context: Any) -> None:
+    def apply(self, container: dict[str, Any], name: str, op: PatchOperation, key: str | None, context: Any) -> None:
+        key = key or ""
         entries = dict(container.get(name) or {})
         if op.op in ("replace", "remove") and key not in entries:
             raise NotFoundException(self.missing)
@@ -132,7 +133,7 @@ class MapEntry:
             return
         if self.null_error and (op.value is None or (self.reject_empty and op.value == "")):
             raise BadRequestException(self.null_error)
-        value = self.empty_value if op.value == "" else self.parse(op.value)
+        value = self.empty_value if op.value == "" else op.value if self.parse is text else self.parse(op.value)
         _check(self.check, value, key, context)
         entries[key] = value
         container[name] = entries
@@ -226,7 +227,19 @@ def _ops(allowed: frozenset[str]) -> str:
 # ---- the table and the engine ---------------------------------------------------------------------------------
 
 
-_Indexed = tuple[int, tuple[str, ...], tuple[str, ...], Rule]  # (declaration order, pattern, literal names, rule)
+_Indexed = tuple[int, tuple[str, ...], "_Found"]  # (declaration order, pattern, match without the key)
+
+
+class _Found(NamedTuple):
+    """What a request path matched: the names leading to the value's container, the value's name, the rule, and
+    the decoded `{key}` (None when the pattern has none)."""
+
+    parents: tuple[str, ...]
+    name: str
+    rule: Rule
+    key: str | None = None
+
+
 _MATCHES_KEPT = 1024  # paths whose match a table remembers
 
 
@@ -249,11 +262,12 @@ class PatchRules:
         self._scanned: list[_Indexed] = []
         # Tests send the same few paths over and over: remember what each matched (bounded, so it cannot grow
         # without limit when keys vary).
-        self._matches: dict[str, tuple[tuple[str, ...], Rule, str | None] | None] = {}
+        self._matches: dict[str, _Found | None] = {}
         self._early = type(messages).op_precedes_path is not Messages.op_precedes_path
         for order, (path, rule) in enumerate(rules.items()):
             pattern = tuple(path.split("/")[1:])
-            entry = (order, pattern, tuple(p for p in pattern if p != "{key}"), rule)
+            names = tuple(p for p in pattern if p != "{key}")
+            entry = (order, pattern, _Found(names[:-1], names[-1] if names else "", rule))
             if "{key}" not in pattern:
                 self._fixed.setdefault("".join(f"/{p}" for p in pattern), entry)
             elif pattern.index("{key}") == len(pattern) - 1:
@@ -261,8 +275,8 @@ class PatchRules:
             else:
                 self._scanned.append(entry)
 
-    def match(self, path: str) -> tuple[tuple[str, ...], Rule, str | None] | None:
-        """(literal segments, rule, decoded key) for a request path, or None when no pattern fits."""
+    def match(self, path: str) -> _Found | None:
+        """What a request path matches, or None when no pattern fits."""
         try:
             return self._matches[path]
         except KeyError:
@@ -272,7 +286,7 @@ class PatchRules:
         found = self._matches[path] = self._match(path)
         return found
 
-    def _match(self, path: str) -> tuple[tuple[str, ...], Rule, str | None] | None:
+    def _match(self, path: str) -> _Found | None:
         if not path.startswith("/"):
             return None
         head, _, last = path.rpartition("/")
@@ -287,7 +301,7 @@ class PatchRules:
             if fit:
                 best, key = entry, fit[0]
                 break
-        return None if best is None else (best[2], best[3], key)
+        return None if best is None else best[2]._replace(key=key)
 
     def apply(self, doc: dict[str, Any], op: PatchOperation, context: Any) -> None:
         """Apply one operation to the working document, or raise the operation's own error."""
@@ -300,7 +314,7 @@ class PatchRules:
         found = self.match(op.path)
         if found is None:
             raise self.messages.unknown_path(op.op, op.path)
-        names, rule, key = found
+        parents, name, rule, key = found
         if op.op not in rule.ops:
             if isinstance(rule, Custom) and rule.unsupported_op:
                 raise BadRequestException(rule.unsupported_op)
@@ -309,15 +323,10 @@ class PatchRules:
             rule.apply_to(doc, op, key, context)
             return
         container = doc
-        for name in names[:-1]:
-            container[name] = dict(container.get(name) or {})
-            container = container[name]
-        if isinstance(rule, Field):
-            rule.apply(container, names[-1], op, context)
-        elif isinstance(rule, SetEntry):
-            rule.apply(container, names[-1], op, key, context)
-        else:
-            rule.apply(container, names[-1], op, key or "", context)
+        for parent in parents:
+            container[parent] = dict(container.get(parent) or {})
+            container = container[parent]
+        rule.apply(container, name, op, key, context)
 
 
 def _scan(pattern: tuple[str, ...], path: str) -> list[str | None]:
