@@ -94,20 +94,13 @@ class ApiGatewayBackend:
         self, rest_api_id: str, resource_id: str, http_method: str, method_missing: str = INVALID_METHOD
     ) -> Integration:
         """The method's integration, or `Invalid Integration identifier specified`."""
-        found = self.method(rest_api_id, resource_id, http_method, method_missing).method_integration
-        if found is None:
-            raise NotFoundException(INVALID_INTEGRATION)
-        return found
+        return integration_of(self.method(rest_api_id, resource_id, http_method, method_missing))
 
     def integration_response(
         self, rest_api_id: str, resource_id: str, http_method: str, status_code: str
     ) -> IntegrationResponse:
         """The integration response, or `Invalid Response status code specified`."""
-        integration = self.integration(rest_api_id, resource_id, http_method)
-        found = (integration.integration_responses or {}).get(status_code)
-        if found is None:
-            raise NotFoundException(INVALID_STATUS_CODE)
-        return found
+        return integration_response_of(self.integration(rest_api_id, resource_id, http_method), status_code)
 
     def method_response(self, rest_api_id: str, resource_id: str, http_method: str, status_code: str) -> MethodResponse:
         """The method response, or `Invalid Response status code specified`."""
@@ -132,13 +125,36 @@ class ApiGatewayBackend:
         self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: IntegrationResponse | None
     ) -> None:
         """Set (or with None, delete) one integration response; the map disappears when it becomes empty."""
-        _set_entry(self.integration(rest_api_id, resource_id, http_method), "integration_responses", status_code, node)
+        store_integration_response(self.integration(rest_api_id, resource_id, http_method), status_code, node)
 
     def replace_method_response(
         self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: MethodResponse | None
     ) -> None:
         """Set (or with None, delete) one method response; the map disappears when it becomes empty."""
         _set_entry(self.method(rest_api_id, resource_id, http_method), "method_responses", status_code, node)
+
+
+# ---- the same, from a node already looked up (an update reads and writes beneath one method) ----------------------
+
+
+def integration_of(method: Method) -> Integration:
+    """The method's integration, or `Invalid Integration identifier specified`."""
+    if method.method_integration is None:
+        raise NotFoundException(INVALID_INTEGRATION)
+    return method.method_integration
+
+
+def integration_response_of(integration: Integration, status_code: str) -> IntegrationResponse:
+    """The integration's response for `status_code`, or `Invalid Response status code specified`."""
+    found = (integration.integration_responses or {}).get(status_code)
+    if found is None:
+        raise NotFoundException(INVALID_STATUS_CODE)
+    return found
+
+
+def store_integration_response(integration: Integration, status_code: str, node: IntegrationResponse | None) -> None:
+    """Set (or with None, delete) one integration response of `integration`, in place."""
+    _set_entry(integration, "integration_responses", status_code, node)
 
 
 def _set_entry(parent: ApiGatewayModel, field: str, key: str, node: ApiGatewayModel | None) -> None:

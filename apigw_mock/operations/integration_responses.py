@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from apigw_mock.backend import INVALID_INTEGRATION, INVALID_STATUS_CODE, ApiGatewayBackend
+from apigw_mock.backend import (
+    INVALID_INTEGRATION,
+    INVALID_STATUS_CODE,
+    ApiGatewayBackend,
+    integration_of,
+    integration_response_of,
+    store_integration_response,
+)
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 from apigw_mock.models import mapping
 from apigw_mock.models.integration import Integration, IntegrationResponse, stored_templates
@@ -56,10 +63,11 @@ def update_integration_response(
     patch_operations: PatchOperations = (),
 ) -> IntegrationResponse:
     method = backend.method(rest_api_id, resource_id, http_method)
-    current = backend.integration_response(rest_api_id, resource_id, http_method, status_code)
+    integration = integration_of(method)
+    current = integration_response_of(integration, status_code)
     updated = apply_patch(current, patch_operations, context=_declared_headers(method, status_code))
     _check_default_pattern(updated, method)
-    backend.replace_integration_response(rest_api_id, resource_id, http_method, status_code, updated)
+    store_integration_response(integration, status_code, updated)
     return updated
 
 
