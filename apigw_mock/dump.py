@@ -3,7 +3,8 @@
 Contract: `dump(model)` equals `model.model_dump(by_alias=True, exclude_none=True)` and `dump(model, keep_none=True)`
 equals `model.model_dump(by_alias=True)` for models whose fields hold scalars, other models, and lists or dicts of
 those (the domain models; no serialisers or computed fields). Nested models become new dicts; lists and dicts are
-new containers at every level, so the result may be edited freely.
+new containers at every level, so the result may be edited freely. `dump_shallow(model)` is the cheap variant
+for a copy that is only ever edited by replacing values (the patch engine's working document).
 
 Why not pydantic's own dump: it is no slower alone, but inside a botocore call every trip into pydantic-core's
 large native code evicts botocore's hot code from the CPU caches, and botocore pays for that after we return
@@ -32,6 +33,17 @@ def dump(model: BaseModel, *, keep_none: bool = False) -> dict[str, Any]:
                 out[alias] = None
         else:
             out[alias] = value if type(value) in _SCALARS else _plain(value, keep_none)
+    return out
+
+
+def dump_shallow(model: BaseModel) -> dict[str, Any]:
+    """`dump(model, keep_none=True)` one level deep: nested models become dicts too, but lists and maps are the
+    model's own (shared, not copied), so the result may only be edited by replacing its values."""
+    values = model.__dict__
+    out: dict[str, Any] = {}
+    for name, alias in _aliases(type(model)):
+        value = values[name]
+        out[alias] = dump(value, keep_none=True) if isinstance(value, BaseModel) else value
     return out
 
 

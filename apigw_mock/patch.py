@@ -2,8 +2,9 @@
 
 Contract: `apply_patch(node, operations, context=None)` returns a *new* node with every operation applied in order
 (each sees the previous one's effect), or raises an `ApiGatewayError` and leaves `node` untouched. It works on a
-plain-data copy (`dump(node, keep_none=True)`, i.e. `model_dump(by_alias=True)`) and re-validates the whole node
-at the end; nothing is skipped.
+plain-data working document keyed by alias (`dump_shallow(node)`: nested models as dicts, lists and maps shared with
+the node) and re-validates the whole node at the end; nothing is skipped. Rules therefore edit copy-on-write: they
+replace a value in the document, and never change a list or map they found there in place.
 
 Each model declares its patchable surface as data, next to its fields: `PATCHABLE = PatchRules({...}, family)`,
 path pattern -> rule. A pattern is a JSON-pointer-like path whose `{key}` segment stands for one map key or set
@@ -21,7 +22,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import pydantic
 
-from apigw_mock.dump import dump
+from apigw_mock.dump import dump_shallow
 from apigw_mock.exceptions import ApiGatewayError, BadRequestException, NotFoundException
 
 Parse = Callable[[str | None], Any]  # wire string -> stored value; raises ApiGatewayError when invalid
@@ -164,7 +165,8 @@ class SetEntry:
 @dataclass(frozen=True)
 class Custom:
     """An escape hatch for paths whose effect reaches beyond one value (e.g. endpoint types switching the IP
-    address type). `apply(doc, op, key, context)` edits the working document in place or raises."""
+    address type). `apply(doc, op, key, context)` edits the working document in place (replacing its values,
+    never editing a list or map it found there) or raises."""
 
     apply_to: Callable[[dict[str, Any], PatchOperation, str | None, Any], None]
     ops: frozenset[str] = frozenset({"replace"})
@@ -351,7 +353,7 @@ def decode_pointer(segment: str) -> str:
 def apply_patch(node: M, operations: PatchOperations, *, rules: PatchRules | None = None, context: Any = None) -> M:
     """A new `node` with `operations` applied in order, all or nothing (see the module docstring)."""
     table: PatchRules = rules or node.PATCHABLE  # type: ignore[attr-defined]
-    doc = dump(node, keep_none=True)
+    doc = dump_shallow(node)
     for raw in operations:
         table.apply(doc, PatchOperation.of(raw), context)
     if table.finish is not None:
