@@ -37,8 +37,9 @@ def dump(model: BaseModel, *, keep_none: bool = False) -> dict[str, Any]:
 
 
 def dump_shallow(model: BaseModel) -> dict[str, Any]:
-    """`dump(model, keep_none=True)` one level deep: nested models become dicts too, but lists and maps are the
-    model's own (shared, not copied), so the result may only be edited by replacing its values."""
+    """`dump(model, keep_none=True)` one level deep: a model held directly by a field becomes a dict too, but lists
+    and maps (and any models in them) are the model's own, shared and not copied, so the result may only be edited
+    by replacing its values. Validating it gives the model back."""
     values = model.__dict__
     out: dict[str, Any] = {}
     for name, alias in _aliases(type(model)):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from apigw_mock import MockApiGateway
-from apigw_mock.dump import dump
+from apigw_mock.dump import dump, dump_shallow
 from apigw_mock.models.integration import Integration, IntegrationResponse, TlsConfig
 from tests.helpers import declare_headers, put_method
 
@@ -79,6 +79,7 @@ def test_every_node_of_a_full_graph_dumps_as_pydantic_does(
     }
     for node in nodes:
         _same_as_pydantic(node)
+        assert type(node).model_validate(dump_shallow(node)) == node
 
 
 @given(
