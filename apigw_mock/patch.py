@@ -359,7 +359,7 @@ def apply_patch(node: M, operations: PatchOperations, *, rules: PatchRules | Non
     if table.finish is not None:
         table.finish(doc, context)
     try:
-        return type(node).model_validate(doc)
+        return type(node).__pydantic_validator__.validate_python(doc)  # type: ignore[no-any-return]
     except pydantic.ValidationError as error:
         detail = error.errors()[0]
         raise BadRequestException(f"Invalid value for {'.'.join(map(str, detail['loc']))}: {detail['msg']}") from None

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import UnionType
-from typing import Any, Literal, Union, cast, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 from pydantic import BaseModel
@@ -59,7 +59,7 @@ def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_nam
         return HttpResponse(plan.status, headers, b"")
     if plan.direct and json_native(type(result)):
         # The same document as below (compact, UTF-8 unescaped), written by pydantic in one call.
-        return HttpResponse(plan.status, headers, _model_json(cast(BaseModel, result)))
+        return HttpResponse(plan.status, headers, _model_json(result))
     data = to_plain(result)
     for member, wire in plan.headers:
         value = data.pop(member, None)
@@ -190,5 +190,6 @@ def _native(annotation: Any) -> bool:
     return origin in (dict, list, Union, UnionType) and all(_native(arg) for arg in args)
 
 
-def _model_json(model: BaseModel) -> bytes:
-    return model.__pydantic_serializer__.to_json(model, by_alias=True, exclude_none=True)
+def _model_json(model: Any) -> bytes:  # a model `json_native` said yes to
+    body: bytes = model.__pydantic_serializer__.to_json(model, by_alias=True, exclude_none=True)
+    return body

@@ -124,7 +124,15 @@ def _valid(shape: Shape) -> Valid:
         if not _constrained(shape.member):
             return lambda value: True
         item_valid = _valid(shape.member)
-        return lambda value: type(value) is not list or all(item is not None and item_valid(item) for item in value)
+
+        def items(value: Any) -> bool:
+            if type(value) is list:
+                for item in value:
+                    if item is None or not item_valid(item):
+                        return False
+            return True
+
+        return items
     enum = frozenset(getattr(shape, "enum", None) or ())
     pattern = shape.metadata.get("pattern")
     matcher = _compiled(pattern).fullmatch if pattern else None
