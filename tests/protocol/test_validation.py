@@ -15,8 +15,10 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from apigw_mock import MockApiGateway
-from apigw_mock.exceptions import ValidationException
+from apigw_mock.exceptions import SerializationException, ValidationException
 from apigw_mock.operations.registry import handlers
+from apigw_mock.protocol.http import HttpRequest
+from apigw_mock.protocol.parser import parse
 from apigw_mock.protocol.validation import validate
 
 OP_ENUM = "Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
@@ -206,6 +208,42 @@ def test_number_where_a_template_string_is_expected(raw: Any) -> None:
         "Code": "SerializationException",
         "Message": "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String",
     }
+
+
+def test_number_inside_a_patch_operation(raw: Any) -> None:
+    operations = [{"op": "replace", "path": "/description", "value": "ok"}, {"op": "replace", "path": "/x", "value": 7}]
+    error = error_of(raw.update_rest_api, restApiId="nope", patchOperations=operations)
+
+    assert error == {
+        "Code": "SerializationException",
+        "Message": "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String",
+    }
+
+
+def test_patch_operation_that_is_not_an_object() -> None:
+    with pytest.raises(SerializationException) as caught:
+        parse(_update_rest_api(b'{"patchOperations": [["op", "add"]]}'), "UpdateRestApi")
+
+    assert caught.value.message == "class java.util.ArrayList can not be converted to an Structure"
+
+
+def test_patch_operations_parse_dropping_nulls_and_unknown_members() -> None:
+    body = (
+        b'{"patchOperations": [{"op": "replace", "path": "/description", "value": null, "extra": "x"},'
+        b' {"op": "add", "path": "/binaryMediaTypes/a~1b"}, null]}'
+    )
+    assert parse(_update_rest_api(body), "UpdateRestApi") == {
+        "restApiId": "abc",
+        "patchOperations": [
+            {"op": "replace", "path": "/description"},
+            {"op": "add", "path": "/binaryMediaTypes/a~1b"},
+            None,
+        ],
+    }
+
+
+def _update_rest_api(body: bytes) -> HttpRequest:
+    return HttpRequest("PATCH", "https://apigateway.us-east-1.amazonaws.com/restapis/abc", {}, body)
 
 
 def test_wrong_json_type_wins_over_shape_violations(raw: Any) -> None:
