@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 _SCALARS = frozenset({str, bool, int, float})
+_PLAIN = _SCALARS | {dict, list}
 
 
 def dump(model: BaseModel, *, keep_none: bool = False) -> dict[str, Any]:
@@ -44,7 +45,10 @@ def dump_shallow(model: BaseModel) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, alias in _aliases(type(model)):
         value = values[name]
-        out[alias] = dump(value, keep_none=True) if isinstance(value, BaseModel) else value
+        # Plain values are told by their exact type first: `isinstance(x, BaseModel)` is an ABC check, whose
+        # machinery is cold code by the time botocore hands us the next request.
+        plain = value is None or type(value) in _PLAIN
+        out[alias] = value if plain or not isinstance(value, BaseModel) else dump(value, keep_none=True)
     return out
 
 
