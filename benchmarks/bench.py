@@ -57,7 +57,7 @@ class Settings:
 
 QUICK = Settings(reps=5, patches=30, empty_loops=300, minimal_loops=15, sizes=(100, 1000), point_loops=10, imports=3)
 FULL = Settings(
-    reps=11, patches=100, empty_loops=2000, minimal_loops=40, sizes=(100, 1000, 10000), point_loops=30, imports=9
+    reps=21, patches=100, empty_loops=2000, minimal_loops=40, sizes=(100, 1000, 10000), point_loops=30, imports=9
 )
 
 
