@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from apigw_mock.exceptions import ApiGatewayError
 from apigw_mock.operations.registry import dispatch
-from apigw_mock.protocol.http import HttpRequest, HttpResponse
+from apigw_mock.protocol.http import HttpResponse, WireRequest
 from apigw_mock.protocol.parser import parse
 from apigw_mock.protocol.serializer import serialize_error, serialize_result
 from apigw_mock.protocol.validation import validate
@@ -19,7 +19,7 @@ from apigw_mock.state import STATE
 _CREDENTIAL = "Credential="
 
 
-def handle(request: HttpRequest, operation_name: str, *, region: str, account_id: str | None = None) -> HttpResponse:
+def handle(request: WireRequest, operation_name: str, *, region: str, account_id: str | None = None) -> HttpResponse:
     """Answer one request of `operation_name` from the backend of (account, region)."""
     try:
         params = parse(request, operation_name)

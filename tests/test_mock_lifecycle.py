@@ -530,6 +530,14 @@ def test_plugin_fixtures_are_active_and_isolated(apigw: MockApiGateway, apigw_cl
     assert apigw_client.meta.region_name == "us-east-1"
 
 
+def test_a_custom_endpoint_uses_the_signing_region() -> None:
+    with mock_apigateway() as mock:
+        client = boto3.client("apigateway", region_name="eu-west-3", endpoint_url="http://localhost:4566")
+        api_id = client.create_rest_api(name="custom endpoint")["id"]
+        assert list(mock.backend(region="eu-west-3").apis) == [api_id]
+        assert mock.backend().apis == {}
+
+
 def test_unsigned_client_uses_the_region_of_its_host() -> None:
     from botocore import UNSIGNED
     from botocore.config import Config

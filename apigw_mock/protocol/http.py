@@ -3,7 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
+
+
+class WireRequest(Protocol):
+    """What the protocol layer reads of a request: an `HttpRequest`, or botocore's own prepared request when its
+    body is already bytes (or absent), which the interceptor passes through as it is."""
+
+    @property
+    def method(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def headers(self) -> Mapping[str, Any]: ...
+    @property
+    def body(self) -> bytes | None: ...
 
 
 class HttpRequest(NamedTuple):  # a tuple: made on every call, and cheaper to make than a frozen dataclass

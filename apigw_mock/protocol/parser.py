@@ -23,7 +23,7 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 
 from apigw_mock.exceptions import NotFoundException, SerializationException
 from apigw_mock.protocol import spec
-from apigw_mock.protocol.http import HttpRequest
+from apigw_mock.protocol.http import WireRequest
 
 # Java class names Coral reports for a JSON value of the wrong type (spec §1.3).
 _JAVA_CLASS = {
@@ -71,7 +71,7 @@ class _Plan:
     payload: tuple[str, Shape] | None
 
 
-def parse(request: HttpRequest, operation_name: str) -> dict[str, Any]:
+def parse(request: WireRequest, operation_name: str) -> dict[str, Any]:
     """Parse one request of `operation_name` into its input parameters."""
     plan = _plan(operation_name)
     route = spec.route(operation_name)
