@@ -100,7 +100,7 @@ class ApiGatewayBackend:
         self, rest_api_id: str, resource_id: str, http_method: str, status_code: str
     ) -> IntegrationResponse:
         """The integration response, or `Invalid Response status code specified`."""
-        return integration_response_of(self.integration(rest_api_id, resource_id, http_method), status_code)
+        return integration_response_of(integration_of(self.method(rest_api_id, resource_id, http_method)), status_code)
 
     def method_response(self, rest_api_id: str, resource_id: str, http_method: str, status_code: str) -> MethodResponse:
         """The method response, or `Invalid Response status code specified`."""

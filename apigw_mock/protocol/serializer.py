@@ -68,7 +68,8 @@ def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_nam
         return HttpResponse(plan.status, headers, b"")
     if plan.direct and json_native(type(result)):
         # The same document as below (compact, UTF-8 unescaped), written by pydantic in one call.
-        return HttpResponse(plan.status, headers, _model_json(result))
+        body = result.__pydantic_serializer__.to_json(result, by_alias=True, exclude_none=True)  # type: ignore[union-attr]
+        return HttpResponse(plan.status, headers, body)
     data = to_plain(result)
     for member, wire in plan.headers:
         value = data.pop(member, None)
@@ -197,8 +198,3 @@ def _native(annotation: Any) -> bool:
     if origin is Literal:
         return all(isinstance(arg, str) for arg in args)
     return origin in (dict, list, Union, UnionType) and all(_native(arg) for arg in args)
-
-
-def _model_json(model: Any) -> bytes:  # a model `json_native` said yes to
-    body: bytes = model.__pydantic_serializer__.to_json(model, by_alias=True, exclude_none=True)
-    return body

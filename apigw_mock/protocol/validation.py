@@ -56,23 +56,30 @@ def validate(params: dict[str, Any], operation_name: str) -> None:
     violations: list[str] = []
     for name, member, path, required, valid in _plan(operation_name):
         value = params.get(name)
-        if (value is None and required) or (value is not None and not valid(value)):
+        if (value is None and required) or (value is not None and valid is not None and not valid(value)):
             _check(value, member, path, required, violations)
     if violations:
         raise ValidationException.aggregate(violations)
 
 
 @cache
-def _plan(operation_name: str) -> tuple[tuple[str, Shape, str, bool, Valid], ...]:
+def _plan(operation_name: str) -> tuple[tuple[str, Shape, str, bool, Valid | None], ...]:
     """(member, shape, reported path, required, fast check) of the input members that can break a constraint, body
-    members first. Members that cannot (no enum, pattern or required member anywhere beneath) are skipped."""
+    members first. Members that cannot (no enum, pattern or required member anywhere beneath) are skipped; a member
+    that is only required has no fast check (None)."""
     shape = spec.operation(operation_name).input_shape
     if shape is None:
         return ()
     prefix = operation_name[0].lower() + operation_name[1:] + "Input"
     required = set(shape.required_members)
     return tuple(
-        (name, member, f"{prefix}.{name}" if in_body else name, name in required, _valid(member))
+        (
+            name,
+            member,
+            f"{prefix}.{name}" if in_body else name,
+            name in required,
+            _valid(member) if _constrained(member) else None,
+        )
         for in_body in (True, False)
         for name, member in shape.members.items()
         if ("location" not in member.serialization) is in_body and (name in required or _constrained(member))
