@@ -41,10 +41,6 @@ class PatchOperation:
     value: str | None = None
     from_: str | None = None
 
-    @classmethod
-    def of(cls, raw: Mapping[str, Any]) -> PatchOperation:
-        return cls(raw.get("op", ""), raw.get("path"), raw.get("value"), raw.get("from"))
-
 
 # ---- value parsers -------------------------------------------------------------------------------------------
 
@@ -243,6 +239,7 @@ class _Found(NamedTuple):
 
 
 _MATCHES_KEPT = 1024  # paths whose match a table remembers
+_UNSEEN: Any = object()
 
 
 class PatchRules:
@@ -313,7 +310,9 @@ class PatchRules:
             early = self.messages.op_precedes_path(op.op, op.path)
             if early is not None:
                 raise early
-        found = self.match(op.path)
+        found = self._matches.get(op.path, _UNSEEN)  # the remembered match, without a call
+        if found is _UNSEEN:
+            found = self.match(op.path)
         if found is None:
             raise self.messages.unknown_path(op.op, op.path)
         parents, name, rule, key = found
@@ -355,7 +354,7 @@ def apply_patch(node: M, operations: PatchOperations, *, rules: PatchRules | Non
     table: PatchRules = rules or node.PATCHABLE  # type: ignore[attr-defined]
     doc = dump_shallow(node)
     for raw in operations:
-        table.apply(doc, PatchOperation.of(raw), context)
+        table.apply(doc, PatchOperation(raw.get("op", ""), raw.get("path"), raw.get("value"), raw.get("from")), context)
     if table.finish is not None:
         table.finish(doc, context)
     try:

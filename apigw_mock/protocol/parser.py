@@ -93,7 +93,7 @@ def parse(request: WireRequest, operation_name: str) -> dict[str, Any]:
         if request.body:
             params[member] = request.body if shape.type_name == "blob" else _body(request.body, shape)
     elif plan.body is not None and request.body:
-        params.update(_body(request.body, plan.body))
+        params.update(_converter(plan.body)(_json(request.body)))
     return params
 
 
@@ -194,8 +194,10 @@ def _converter(shape: Shape) -> Convert:
         members = {wire: (name, _converter(shape.members[name])) for wire, name in _wire_names(shape).items()}
 
         def structure(value: Any) -> dict[str, Any]:
+            if type(value) is not dict:
+                raise _wrong_type(value, shape)
             parsed: dict[str, Any] = {}
-            for key, item in checked(value).items():
+            for key, item in value.items():
                 member = members.get(key)
                 if member is not None and item is not None:
                     parsed[member[0]] = member[1](item)
