@@ -25,14 +25,12 @@ ANSWERED_HOST = "answered-by-apigw-mock.invalid"
 UNIQUE_ID = "apigw_mock.interceptor"
 
 
-class _RawBody:
-    """The `raw` object botocore's AWSResponse reads the body from."""
+class _RawBody(tuple[bytes]):
+    """The `raw` object botocore's AWSResponse reads the body from: `_RawBody((body,))`, a tuple so that making one
+    runs no Python code."""
 
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, **_: Any) -> list[bytes]:
-        return [self._body]
+    def stream(self, **_: Any) -> tuple[bytes]:
+        return self
 
 
 def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AWSResponse | None:
@@ -41,7 +39,7 @@ def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AW
         return None
     wire = request if request.body is None or type(request.body) is bytes else wire_request(request)
     reply = _pipeline().handle(wire, event_name.rsplit(".", 1)[-1], region=_region(request))
-    answer = AWSResponse(request.url, reply.status, reply.headers, _RawBody(reply.body))
+    answer = AWSResponse(request.url, reply.status, reply.headers, _RawBody((reply.body,)))
     _mark_answered(request)
     return answer
 
