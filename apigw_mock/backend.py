@@ -70,15 +70,15 @@ class ApiGatewayBackend:
 
     def graph(self, rest_api_id: str) -> ApiGraph:
         """The API, or NotFound `Invalid API identifier specified <account>:<id>` (RestApi-level family)."""
-        found = self.apis.get(rest_api_id)
+        found = self.apis.lookup(rest_api_id)
         if found is None:
             raise NotFoundException(f"Invalid API identifier specified {self.account_id}:{rest_api_id}")
         return found
 
     def resource(self, rest_api_id: str, resource_id: str) -> Resource:
         """The resource; a missing API or resource is `Invalid Resource identifier specified`."""
-        graph = self.apis.get(rest_api_id)
-        found = graph.resources.get(resource_id) if graph is not None else None
+        graph = self.apis.lookup(rest_api_id)
+        found = graph.resources.lookup(resource_id) if graph is not None else None
         if found is None:
             raise NotFoundException(INVALID_RESOURCE)
         return found

@@ -10,7 +10,7 @@ which compaction keeps below the live count. No call copies or walks the whole c
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import ItemsView, Iterator, KeysView, MutableMapping, ValuesView
+from collections.abc import Callable, ItemsView, Iterator, KeysView, MutableMapping, ValuesView
 from typing import Generic, TypeVar, overload
 
 from apigw_mock.exceptions import BadRequestException
@@ -25,6 +25,8 @@ class PagedDict(MutableMapping[K, V], Generic[K, V]):
 
     def __init__(self) -> None:
         self._values: dict[K, V] = {}
+        self.lookup: Callable[[K], V | None] = self._values.get
+        """`get` without a default, as the dict's own C method: the graph's hot lookups run no Python frame."""
         self._seq_of: dict[K, int] = {}
         # Parallel lists in creation order: sequence numbers (strictly increasing) and keys (None once deleted).
         self._seqs: list[int] = []

@@ -32,6 +32,10 @@ def test_behaves_like_an_insertion_ordered_dict() -> None:
     assert list(paged.items()) == [("k1", 10), ("k2", 2), ("k3", 3)]
     assert len(paged) == 3
     assert "k0" not in paged
+    assert (paged.get("k0"), paged.get("k0", -1), paged.get("k1")) == (None, -1, 10)
+    assert (paged.lookup("k0"), paged.lookup("k3")) == (None, 3)
+    assert list(paged.keys()) == ["k1", "k2", "k3"]
+    assert list(paged.values()) == [10, 2, 3]
 
 
 def test_pages_cover_everything_once_and_the_last_has_no_position() -> None:
