@@ -143,7 +143,7 @@ def bench_workload(settings: Settings) -> None:
         calls = sum(runs[name][0].count[op] for op in common)
         print(
             f"- {name}: {ms(statistics.median(times))} per call vs floor {ms(statistics.median(floor_times))}"
-            f" -> ratio {median_ratio(times, floor_times):.2f}x over {calls} calls of {len(common)} operations"
+            f" -> ratio {median_ratio(times, floor_times):.3f}x over {calls} calls of {len(common)} operations"
         )
         for op, error in sorted(failed.items()):
             print(f"    not measured: {op} ({error})")
