@@ -6,10 +6,9 @@ those (the domain models; no serialisers or computed fields). Nested models beco
 new containers at every level, so the result may be edited freely. `dump_shallow(model)` is the cheap variant
 for a copy that is only ever edited by replacing values (the patch engine's working document).
 
-Why not pydantic's own dump: it is no slower alone, but inside a botocore call every trip into pydantic-core's
-large native code evicts botocore's hot code from the CPU caches, and botocore pays for that after we return
-(measured: about three times the call's own cost). A walk over `__dict__` runs in the interpreter botocore keeps
-warm.
+Why not pydantic's own dump: for the small models it is no faster, and a listing (GetResources, a page of 25
+resources) dumps in half the time (measured: 17 µs against 32 µs), because `model_dump` pays a fixed entry cost
+per model. `dump_shallow` lets the patch engine skip copying the lists and maps a patch does not change.
 """
 
 from __future__ import annotations
