@@ -130,6 +130,9 @@ def _valid(shape: Shape) -> Valid:
     if isinstance(shape, ListShape):
         if not _constrained(shape.member):
             return lambda value: True
+        records = _string_members(shape.member)
+        if records is not None:
+            return _records_valid(records)
         item_valid = _valid(shape.member)
 
         def items(value: Any) -> bool:
@@ -148,6 +151,45 @@ def _valid(shape: Shape) -> Valid:
     return lambda value: (
         type(value) is not str or ((not enum or value in enum) and (matcher is None or matcher(value) is not None))
     )
+
+
+_Record = tuple[tuple[str, frozenset[str] | None, bool], ...]  # (member, allowed values or any, required)
+
+
+@cache
+def _string_members(shape: Shape) -> _Record | None:
+    """The checked members of a structure whose checked members are all strings without a pattern (e.g.
+    PatchOperation: `op` and its enum), or None for any other shape."""
+    if not isinstance(shape, StructureShape):
+        return None
+    records = []
+    for name, member, required in _checked_members(shape):
+        if member.type_name != "string" or member.metadata.get("pattern"):
+            return None
+        enum = getattr(member, "enum", None)
+        records.append((name, frozenset(enum) if enum else None, required))
+    return tuple(records)
+
+
+def _records_valid(records: _Record) -> Valid:
+    """`_valid` of a list of such structures, in one loop (the `patchOperations` of every Update request)."""
+
+    def valid(value: Any) -> bool:
+        if type(value) is list:
+            for item in value:
+                if item is None:
+                    return False
+                if type(item) is dict:
+                    for name, allowed, required in records:
+                        member = item.get(name)
+                        if member is None:
+                            if required:
+                                return False
+                        elif allowed is not None and type(member) is str and member not in allowed:
+                            return False
+        return True
+
+    return valid
 
 
 def _check(value: Any, shape: Shape, path: str, required: bool, out: list[str]) -> None:
