@@ -67,9 +67,10 @@ def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_nam
     """The success reply for one operation."""
     plan = _plan(operation_name)
     try:
-        headers = {"Content-Type": _JSON, "x-amzn-RequestId": _READY_IDS.pop()}  # the common case, without a call
+        reply_id = _READY_IDS.pop()  # the common case, without a call
     except IndexError:
-        headers = {"Content-Type": _JSON, "x-amzn-RequestId": request_id()}
+        reply_id = request_id()
+    headers = {"Content-Type": _JSON, "x-amzn-RequestId": reply_id}
     if result is None or plan.shape is None:
         return HttpResponse(plan.status, headers, b"")
     if plan.direct and json_native(type(result)):
