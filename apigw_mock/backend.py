@@ -119,7 +119,7 @@ class ApiGatewayBackend:
         self, rest_api_id: str, resource_id: str, http_method: str, integration: Integration | None
     ) -> None:
         """Set (or with None, delete) the method's integration, integration responses included."""
-        self.method(rest_api_id, resource_id, http_method).method_integration = integration
+        store_integration(self.method(rest_api_id, resource_id, http_method), integration)
 
     def replace_integration_response(
         self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: IntegrationResponse | None
@@ -150,6 +150,11 @@ def integration_response_of(integration: Integration, status_code: str) -> Integ
     if found is None:
         raise NotFoundException(INVALID_STATUS_CODE)
     return found
+
+
+def store_integration(method: Method, integration: Integration | None) -> None:
+    """Set (or with None, delete) the integration of `method`, integration responses included."""
+    method.method_integration = integration
 
 
 def store_integration_response(integration: Integration, status_code: str, node: IntegrationResponse | None) -> None:

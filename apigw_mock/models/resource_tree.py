@@ -27,7 +27,7 @@ class ResourceTree(PagedDict[str, Resource]):
         self._root_id: str | None = None
 
     def __setitem__(self, key: str, resource: Resource) -> None:
-        old = self.get(key)
+        old = self.lookup(key)
         moved = old is None or (old.parent_id, old.path_part) != (resource.parent_id, resource.path_part)
         if old is not None and moved:
             self._unlink(old)
@@ -53,7 +53,7 @@ class ResourceTree(PagedDict[str, Resource]):
     def child(self, parent_id: str, path_part: str) -> Resource | None:
         """The child of `parent_id` called `path_part`, if any."""
         child_id = self._children.get(parent_id, {}).get(path_part)
-        return None if child_id is None else self[child_id]
+        return None if child_id is None else self.lookup(child_id)
 
     def children(self, parent_id: str) -> Iterator[Resource]:
         """The direct children of `parent_id`, in the order they got their current name."""
@@ -71,7 +71,7 @@ class ResourceTree(PagedDict[str, Resource]):
         """Raise AWS's error if `path_part` may not be a child of `parent` (`moving`: id of a resource that is being
         renamed or moved there, which does not count as its own sibling)."""
         same_name = self.child(parent.id, path_part)
-        variable = next((self[i] for i in self._variables.get(parent.id, {}) if i != moving), None)
+        variable = next((self.lookup(i) for i in self._variables.get(parent.id, {}) if i != moving), None)
         paths.check_child(
             parent,
             path_part,

@@ -32,7 +32,7 @@ def put_integration_response(
     content_handling: str | None = None,
 ) -> IntegrationResponse:
     method = backend.method(rest_api_id, resource_id, http_method)
-    backend.integration(rest_api_id, resource_id, http_method)
+    integration = integration_of(method)
     node = IntegrationResponse(
         status_code=status_code,
         selection_pattern=selection_pattern,
@@ -41,7 +41,7 @@ def put_integration_response(
         content_handling=content_handling,
     )
     _check_new(node, method)
-    backend.replace_integration_response(rest_api_id, resource_id, http_method, status_code, node)
+    store_integration_response(integration, status_code, node)
     return node
 
 

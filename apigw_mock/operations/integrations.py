@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from apigw_mock.backend import ApiGatewayBackend
+from apigw_mock.backend import ApiGatewayBackend, store_integration
 from apigw_mock.models.integration import Integration
 from apigw_mock.models.integration_rules import new_integration
 from apigw_mock.operations.registry import operation
@@ -19,8 +19,8 @@ def put_integration(
     integration = new_integration(method, resource_id, **fields)
     # spec §7.6 [UNK] choice: a re-PUT keeps the integration responses; the PUT reply never shows them (recorded).
     kept = method.method_integration.integration_responses if method.method_integration else None
-    stored = integration.model_copy(update={"integration_responses": kept})
-    backend.replace_integration(rest_api_id, resource_id, http_method, stored)
+    stored = integration if kept is None else integration.model_copy(update={"integration_responses": kept})
+    store_integration(method, stored)  # the reply is serialised before anything can add responses to it
     return integration
 
 
