@@ -113,7 +113,7 @@ class ApiGatewayBackend:
 
     def replace_method(self, rest_api_id: str, resource_id: str, method: Method | None, http_method: str) -> None:
         """Put `method` under the resource at `http_method` (None deletes it and everything beneath)."""
-        _set_entry(self.resource(rest_api_id, resource_id), "resource_methods", http_method, method)
+        store_method(self.resource(rest_api_id, resource_id), http_method, method)
 
     def replace_integration(
         self, rest_api_id: str, resource_id: str, http_method: str, integration: Integration | None
@@ -131,7 +131,7 @@ class ApiGatewayBackend:
         self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: MethodResponse | None
     ) -> None:
         """Set (or with None, delete) one method response; the map disappears when it becomes empty."""
-        _set_entry(self.method(rest_api_id, resource_id, http_method), "method_responses", status_code, node)
+        store_method_response(self.method(rest_api_id, resource_id, http_method), status_code, node)
 
 
 # ---- the same, from a node already looked up (an update reads and writes beneath one method) ----------------------
@@ -150,6 +150,16 @@ def integration_response_of(integration: Integration, status_code: str) -> Integ
     if found is None:
         raise NotFoundException(INVALID_STATUS_CODE)
     return found
+
+
+def store_method(resource: Resource, http_method: str, method: Method | None) -> None:
+    """Put `method` under `resource` at `http_method` (None deletes it and everything beneath), in place."""
+    _set_entry(resource, "resource_methods", http_method, method)
+
+
+def store_method_response(method: Method, status_code: str, node: MethodResponse | None) -> None:
+    """Set (or with None, delete) one method response of `method`, in place."""
+    _set_entry(method, "method_responses", status_code, node)
 
 
 def store_integration(method: Method, integration: Integration | None) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from apigw_mock.backend import ApiGatewayBackend
+from apigw_mock.backend import ApiGatewayBackend, store_method, store_method_response
 from apigw_mock.models import method_rules
 from apigw_mock.models.method import Method, MethodResponse, References
 from apigw_mock.operations.registry import operation
@@ -21,7 +21,7 @@ def put_method(
     method_rules.check_verb(http_method)
     method_rules.check_absent(resource.resource_methods, http_method, "Method already exists for this resource")
     method = method_rules.new_method(http_method, references(backend, rest_api_id), **fields)
-    backend.replace_method(rest_api_id, resource_id, method, http_method)
+    store_method(resource, http_method, method)
     return method
 
 
@@ -43,7 +43,7 @@ def put_method_response(
     method = backend.method(rest_api_id, resource_id, http_method)
     method_rules.check_absent(method.method_responses, status_code, "Response already exists for this resource")
     response = method_rules.new_method_response(status_code, references(backend, rest_api_id), **fields)
-    backend.replace_method_response(rest_api_id, resource_id, http_method, status_code, response)
+    store_method_response(method, status_code, response)
     return response
 
 
