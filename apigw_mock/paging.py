@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, ItemsView, Iterator, KeysView, MutableMapping, ValuesView
-from typing import Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, overload
 
 from apigw_mock.exceptions import BadRequestException
 
@@ -32,6 +32,15 @@ class PagedDict(MutableMapping[K, V], Generic[K, V]):
         self._seqs: list[int] = []
         self._keys: list[K | None] = []
         self._next_seq = 0
+
+    def __getstate__(self) -> dict[str, Any]:  # deepcopy and pickle: `lookup` is rebound, not copied
+        state = dict(self.__dict__)
+        del state["lookup"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.lookup = self._values.get
 
     def __getitem__(self, key: K) -> V:
         return self._values[key]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import pytest
 
 from apigw_mock.exceptions import BadRequestException
@@ -89,3 +92,12 @@ def test_malformed_position_is_bad_request(position: str) -> None:
 @pytest.mark.parametrize(("limit", "size"), [(None, 25), (1, 1), (500, 500), (501, 500), (0, 1), (-3, 1)])
 def test_page_size(limit: int | None, size: int) -> None:
     assert page_size(limit) == size
+
+
+def test_deep_copies_look_up_in_their_own_entries() -> None:
+    original = _filled(2)
+    for clone in (copy.deepcopy(original), pickle.loads(pickle.dumps(original))):
+        clone["k9"] = 9
+        assert (clone.lookup("k9"), clone.get("k9"), clone.lookup("k1")) == (9, 9, 1)
+    assert original.lookup("k9") is None
+    assert list(original) == ["k0", "k1"]
