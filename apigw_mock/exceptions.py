@@ -1,4 +1,5 @@
-"""Typed errors: one class per error shape AWS returns for API Gateway, plus the mock's own failures.
+"""Typed errors, the one catalogue: one class per error shape AWS returns for API Gateway, the unmodelled errors
+AWS also answers with, the errors of server mode's HTTP front, and the mock's own usage failures.
 
 An `ApiGatewayError` is raised anywhere below the protocol layer and turned into a wire reply in exactly one
 place (`protocol.serializer.serialize_error`). Class-level `code` and `status` mirror the botocore error shapes;
@@ -71,6 +72,40 @@ class SerializationException(ApiGatewayError):
     """A body member of the wrong JSON type (only reachable with client-side validation off); not modelled."""
 
     code, status = "SerializationException", 400
+
+
+# ---- the HTTP front of server mode (answered before any operation runs; see server/app.py) --------------------------
+
+
+class MissingAuthenticationTokenException(ApiGatewayError):
+    """No `Authorization` header: AWS's own 403 for unsigned requests."""
+
+    code, status = "MissingAuthenticationTokenException", 403
+
+
+class UnknownOperationException(ApiGatewayError):
+    """No route matches the method and path (Coral's code; the text is the mock's)."""
+
+    code, status = "UnknownOperationException", 404
+
+
+class RequestEntityTooLargeException(ApiGatewayError):
+    code, status = "RequestEntityTooLargeException", 413
+
+
+class NotImplementedByMock(ApiGatewayError):
+    """`ApigwMockNotImplemented` as a wire reply (501: botocore does not retry it)."""
+
+    code, status = "ApigwMockNotImplemented", 501
+
+
+class InternalFailure(ApiGatewayError):
+    """A bug in the mock, answered rather than crashing the server."""
+
+    code, status = "InternalFailure", 500
+
+
+# ---- mock-usage failures (Python exceptions that reach the test) ------------------------------------------------
 
 
 class ApigwMockNotImplemented(NotImplementedError):

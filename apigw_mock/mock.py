@@ -23,11 +23,11 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, overload
 
-from apigw_mock import interceptor
 from apigw_mock.state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, STATE
+from apigw_mock.transport import botocore_hook as interceptor
 
 if TYPE_CHECKING:
-    from apigw_mock.backend import ApiGatewayBackend
+    from apigw_mock.domain.backend import ApiGatewayBackend
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -10,7 +10,7 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from apigw_mock.backend import ApiGatewayBackend
+    from apigw_mock.domain.backend import ApiGatewayBackend
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
@@ -34,7 +34,7 @@ class MockState:
         key = (account_id or self.account_id, region)
         found = self._backends.get(key)
         if found is None:
-            from apigw_mock.backend import ApiGatewayBackend  # deferred: `import apigw_mock` loads no model
+            from apigw_mock.domain.backend import ApiGatewayBackend  # deferred: `import apigw_mock` loads no model
 
             with self.lock:
                 found = self._backends.setdefault(key, ApiGatewayBackend(key[0], region))

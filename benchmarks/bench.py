@@ -268,7 +268,7 @@ class Graph:
 
 def seed(size: int) -> Graph:
     """Seed through the mock's own handlers (the ones boto3 reaches), skipping only the wire."""
-    from apigw_mock.operations.registry import dispatch
+    from apigw_mock.control.registry import dispatch
     from apigw_mock.state import STATE
 
     backend = STATE.backend(REGION)

@@ -6,7 +6,7 @@ from typing import Any, Literal, get_args, get_origin
 
 import pytest
 
-from apigw_mock.models import enums
+from apigw_mock.domain import enums
 from apigw_mock.protocol import spec
 from apigw_mock.protocol.validation import AWS_ENUM_ORDER
 

@@ -13,16 +13,24 @@ from botocore.exceptions import ClientError
 from botocore.parsers import create_parser
 
 from apigw_mock import ApiGatewayError, ApigwMockNotImplemented, MockApiGateway, exceptions
-from apigw_mock.operations.registry import handlers
+from apigw_mock.control.registry import handlers
 from apigw_mock.protocol import spec
 from apigw_mock.protocol.serializer import serialize_error
 
 MODELLED = {shape.name: shape for shape in spec.service_model().error_shapes}
 UNMODELLED = {"ValidationException": 400, "SerializationException": 400}  # AWS returns them; botocore has no shape
+# Server mode's HTTP front answers these before any operation runs (class name -> (wire code, status)).
+HTTP_FRONT = {
+    "MissingAuthenticationTokenException": ("MissingAuthenticationTokenException", 403),
+    "UnknownOperationException": ("UnknownOperationException", 404),
+    "RequestEntityTooLargeException": ("RequestEntityTooLargeException", 413),
+    "NotImplementedByMock": ("ApigwMockNotImplemented", 501),
+    "InternalFailure": ("InternalFailure", 500),
+}
 ERROR_CLASSES = {
     cls.__name__: cls
     for _, cls in inspect.getmembers(exceptions, inspect.isclass)
-    if issubclass(cls, ApiGatewayError) and cls is not ApiGatewayError
+    if issubclass(cls, ApiGatewayError) and cls is not ApiGatewayError and cls.__name__ not in HTTP_FRONT
 }
 UNIMPLEMENTED = "GetUsage"
 
@@ -49,6 +57,14 @@ def test_unmodelled_aws_errors_have_their_class(code: str, status: int) -> None:
 
 def test_there_are_no_other_error_classes() -> None:
     assert set(ERROR_CLASSES) == set(MODELLED) | set(UNMODELLED)
+
+
+@pytest.mark.parametrize(("name", "wire"), sorted(HTTP_FRONT.items()))
+def test_the_http_front_errors_live_in_the_one_catalogue(name: str, wire: tuple[str, int]) -> None:
+    cls = getattr(exceptions, name)
+
+    assert issubclass(cls, ApiGatewayError)
+    assert (cls.code, cls.status) == wire
 
 
 @pytest.mark.parametrize("code", sorted(ERROR_CLASSES))

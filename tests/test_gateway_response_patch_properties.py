@@ -18,7 +18,7 @@ from botocore.exceptions import ClientError
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from apigw_mock.models.gateway_response import BUILT_IN
+from apigw_mock.domain.gateway_response import BUILT_IN
 
 AWS_ERRORS = {"BadRequestException", "NotFoundException", "ValidationException", "SerializationException"}
 TYPES = sorted(BUILT_IN)

@@ -12,10 +12,10 @@ import botocore.config
 import pytest
 from botocore.exceptions import ClientError
 
-from apigw_mock.models.enums import GatewayResponseType
-from apigw_mock.models.gateway_response import BUILT_IN, GatewayResponse, effective
-from apigw_mock.models.mapping import gateway_response_parameter_reason as mapping_violation
-from apigw_mock.models.mapping import invalid_expression as invalid_mapping
+from apigw_mock.domain.enums import GatewayResponseType
+from apigw_mock.domain.gateway_response import BUILT_IN, GatewayResponse, effective
+from apigw_mock.domain.mapping import gateway_response_parameter_reason as mapping_violation
+from apigw_mock.domain.mapping import invalid_expression as invalid_mapping
 from apigw_mock.protocol.validation import AWS_ENUM_ORDER
 from tests.helpers import body as _body
 

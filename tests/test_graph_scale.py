@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 import pytest
 
 from apigw_mock import MockApiGateway
-from apigw_mock.models.resource_tree import ResourceTree
+from apigw_mock.domain.resource_tree import ResourceTree
 from apigw_mock.paging import PagedDict
 
 SIZE = 10_000
@@ -113,7 +113,7 @@ def test_last_page_costs_no_more_than_the_first() -> None:
 
 
 def _tree_of(size: int) -> tuple[ResourceTree, str]:
-    from apigw_mock.models.resource import Resource
+    from apigw_mock.domain.resource import Resource
 
     tree = ResourceTree()
     tree["root"] = Resource(id="root", path="/")

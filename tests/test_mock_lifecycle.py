@@ -19,7 +19,8 @@ import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.handlers import BUILTIN_HANDLERS
 
-from apigw_mock import MockApiGateway, interceptor, mock_apigateway
+from apigw_mock import MockApiGateway, mock_apigateway
+from apigw_mock.transport import botocore_hook as interceptor
 from apigw_mock.mock import FAKE_ENVIRONMENT
 from apigw_mock.state import STATE
 

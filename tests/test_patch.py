@@ -17,12 +17,12 @@ from pydantic import BaseModel
 
 from apigw_mock import patch
 from apigw_mock.exceptions import ApiGatewayError, BadRequestException, ConflictException, NotFoundException
-from apigw_mock.models.base import ApiGatewayModel
-from apigw_mock.models.method import Method, MethodResponse, References
-from apigw_mock.models.paths import INVALID_PATH_PART
-from apigw_mock.models.resource import Placement, Resource
-from apigw_mock.models.resource_tree import ResourceTree
-from apigw_mock.models.rest_api import EndpointConfiguration, RestApi
+from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.method import Method, MethodResponse, References
+from apigw_mock.domain.paths import INVALID_PATH_PART
+from apigw_mock.domain.resource import Placement, Resource
+from apigw_mock.domain.resource_tree import ResourceTree
+from apigw_mock.domain.rest_api import EndpointConfiguration, RestApi
 
 Ops = list[dict[str, Any]]
 

@@ -20,7 +20,7 @@ from botocore import xform_name
 from botocore.exceptions import ClientError
 
 from apigw_mock import MockApiGateway, mock_apigateway
-from apigw_mock.operations.registry import handlers
+from apigw_mock.control.registry import handlers
 from apigw_mock.protocol import spec
 from apigw_mock.server import ApiGatewayApp, running_server
 from apigw_mock.state import STATE

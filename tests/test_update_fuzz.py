@@ -24,12 +24,12 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from apigw_mock import MockApiGateway, mock_apigateway
-from apigw_mock.models.gateway_response import GatewayResponse
-from apigw_mock.models.integration import Integration, IntegrationResponse
-from apigw_mock.models.method import Method, MethodResponse
-from apigw_mock.models.resource import Resource
-from apigw_mock.models.rest_api import RestApi
-from apigw_mock.operations.registry import handlers
+from apigw_mock.domain.gateway_response import GatewayResponse
+from apigw_mock.domain.integration import Integration, IntegrationResponse
+from apigw_mock.domain.method import Method, MethodResponse
+from apigw_mock.domain.resource import Resource
+from apigw_mock.domain.rest_api import RestApi
+from apigw_mock.control.registry import handlers
 from apigw_mock.patch import PatchRules
 
 REGION = "us-east-1"
@@ -251,7 +251,7 @@ def call(client: Any, operation: str, params: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize("surface", SURFACES, ids=[surface.update for surface in SURFACES])
 def test_update_answers_modelled_errors_atomically(surface: Surface) -> None:
     if surface.update not in handlers() or surface.get not in handlers():
-        pytest.skip(f"{surface.update}/{surface.get} not registered in apigw_mock.operations.registry yet")
+        pytest.skip(f"{surface.update}/{surface.get} not registered in apigw_mock.control.registry yet")
     rules: PatchRules = surface.model.PATCHABLE  # type: ignore[attr-defined]
 
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

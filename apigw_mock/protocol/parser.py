@@ -22,8 +22,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
 from apigw_mock.exceptions import NotFoundException, SerializationException
+from apigw_mock.http import WireRequest
 from apigw_mock.protocol import spec
-from apigw_mock.protocol.http import WireRequest
 
 # Java class names Coral reports for a JSON value of the wrong type (spec §1.3).
 _JAVA_CLASS = {

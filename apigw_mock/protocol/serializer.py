@@ -26,8 +26,8 @@ from pydantic import BaseModel
 
 from apigw_mock.dump import dump
 from apigw_mock.exceptions import ApiGatewayError
+from apigw_mock.http import HttpResponse
 from apigw_mock.protocol import spec
-from apigw_mock.protocol.http import HttpResponse
 
 _JSON = "application/json"
 

@@ -26,36 +26,25 @@ from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 from wsgiref.types import StartResponse, WSGIEnvironment
 
-from apigw_mock.exceptions import ApiGatewayError, ApigwMockNotImplemented
-from apigw_mock.pipeline import handle, signing_scope
-from apigw_mock.protocol.http import HttpRequest, HttpResponse
+from apigw_mock.control.pipeline import handle
+from apigw_mock.exceptions import (
+    ApiGatewayError,
+    ApigwMockNotImplemented,
+    InternalFailure,
+    MissingAuthenticationTokenException,
+    NotImplementedByMock,
+    RequestEntityTooLargeException,
+    UnknownOperationException,
+)
+from apigw_mock.http import HttpRequest, HttpResponse
 from apigw_mock.protocol.router import router
 from apigw_mock.protocol.serializer import serialize_error
 from apigw_mock.server import management
 from apigw_mock.state import DEFAULT_REGION
+from apigw_mock.transport.sigv4 import signing_scope
 
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 logger = logging.getLogger("apigw_mock.server")
-
-
-class MissingAuthenticationTokenException(ApiGatewayError):
-    code, status = "MissingAuthenticationTokenException", 403
-
-
-class UnknownOperationException(ApiGatewayError):
-    code, status = "UnknownOperationException", 404
-
-
-class RequestEntityTooLargeException(ApiGatewayError):
-    code, status = "RequestEntityTooLargeException", 413
-
-
-class NotImplementedByMock(ApiGatewayError):
-    code, status = "ApigwMockNotImplemented", 501
-
-
-class InternalFailure(ApiGatewayError):
-    code, status = "InternalFailure", 500
 
 
 class ApiGatewayApp:

@@ -19,8 +19,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.alias_generators import to_camel
 
-from apigw_mock.backend import ApiGatewayBackend
-from apigw_mock.protocol.http import HttpResponse
+from apigw_mock.domain.backend import ApiGatewayBackend
+from apigw_mock.http import HttpResponse
 from apigw_mock.state import STATE
 
 PREFIX = "/_apigw_mock/"

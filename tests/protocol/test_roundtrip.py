@@ -19,7 +19,7 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 from hypothesis import given
 from hypothesis import strategies as st
 
-from apigw_mock.interceptor import wire_request
+from apigw_mock.transport.botocore_hook import wire_request
 from apigw_mock.protocol import spec
 from apigw_mock.protocol.parser import parse
 

@@ -23,10 +23,11 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 from botocore.parsers import create_parser
 from botocore.validate import validate_parameters
 
-from apigw_mock import MockApiGateway, pipeline
-from apigw_mock.operations.registry import handlers
+from apigw_mock import MockApiGateway
+from apigw_mock.control import pipeline
+from apigw_mock.control.registry import handlers
 from apigw_mock.protocol import serializer, spec
-from apigw_mock.protocol.http import HttpResponse
+from apigw_mock.http import HttpResponse
 
 # ---- capturing what the mock sends ----------------------------------------------------------------------------
 

@@ -19,10 +19,10 @@ from typing import Any, ClassVar
 
 from pydantic import field_validator
 
+from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.enums import GatewayResponseType
+from apigw_mock.domain.mapping import gateway_response_parameter_reason
 from apigw_mock.exceptions import BadRequestException
-from apigw_mock.models.base import ApiGatewayModel
-from apigw_mock.models.enums import GatewayResponseType
-from apigw_mock.models.mapping import gateway_response_parameter_reason
 from apigw_mock.patch import Field, MapEntry, PatchRules, PathOnlyMessages
 
 DEFAULT_TEMPLATES = {"application/json": '{"message":$context.error.messageString}'}

@@ -8,9 +8,9 @@ from typing import Any, ClassVar, get_args
 from pydantic import Field
 
 from apigw_mock import patch
+from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.enums import ApiKeySourceType, EndpointType, IpAddressType
 from apigw_mock.exceptions import BadRequestException
-from apigw_mock.models.base import ApiGatewayModel
-from apigw_mock.models.enums import ApiKeySourceType, EndpointType, IpAddressType
 
 
 class EndpointConfiguration(ApiGatewayModel):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from apigw_mock.domain.resource import Resource
 from apigw_mock.exceptions import BadRequestException, ConflictException
-from apigw_mock.models.resource import Resource
 
 # The allowed characters are the ones AWS's error text lists [FIELD; not in the spec's recordings].
 _PATH_PART = re.compile(r"[a-zA-Z0-9._-]+|\{[a-zA-Z0-9._-]+\+?\}")

@@ -17,7 +17,7 @@ from apigw_mock.exceptions import ApigwMockNotImplemented
 from apigw_mock.protocol import spec
 
 if TYPE_CHECKING:
-    from apigw_mock.backend import ApiGatewayBackend
+    from apigw_mock.domain.backend import ApiGatewayBackend
 
 
 class Handler(Protocol):
@@ -48,7 +48,7 @@ def dispatch(name: str, backend: ApiGatewayBackend, params: Mapping[str, Any]) -
 
 def handlers() -> Mapping[str, Handler]:
     """Every registered handler, importing the operation modules on first use."""
-    import apigw_mock.operations  # noqa: F401  (registers the handlers as a side effect)
+    import apigw_mock.control  # noqa: F401  (registers the handlers as a side effect)
 
     return _HANDLERS
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from apigw_mock.domain.rest_api import EndpointConfiguration, Model
 from apigw_mock.exceptions import BadRequestException
-from apigw_mock.models.rest_api import EndpointConfiguration, Model
 
 MAX_COMPRESSION_SIZE = 10485760
 INVALID_COMPRESSION_SIZE = f"Invalid minimum compression size, must be between 0 and {MAX_COMPRESSION_SIZE}"

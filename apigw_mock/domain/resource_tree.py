@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from apigw_mock.models import paths
-from apigw_mock.models.resource import Resource
+from apigw_mock.domain import paths
+from apigw_mock.domain.resource import Resource
 from apigw_mock.paging import PagedDict
 
 

@@ -8,17 +8,15 @@ returns None and botocore sends the request as usual; requests of other services
 
 from __future__ import annotations
 
-import importlib
 import sys
-from functools import cache
-from types import ModuleType
 from typing import Any
 
 from botocore import handlers as botocore_handlers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
-from apigw_mock.protocol.http import HttpRequest
+from apigw_mock.http import HttpRequest
 from apigw_mock.state import DEFAULT_REGION, STATE
+from apigw_mock.transport.sigv4 import signing_scope
 
 EVENT = "before-send.api-gateway"
 ANSWERED_HOST = "answered-by-apigw-mock.invalid"
@@ -38,16 +36,12 @@ def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AW
     if not STATE.intercepting:
         return None
     wire = request if request.body is None or type(request.body) is bytes else wire_request(request)
-    reply = _pipeline().handle(wire, event_name.rsplit(".", 1)[-1], region=_region(request))
+    from apigw_mock.control.pipeline import handle  # here: `import apigw_mock` loads no model
+
+    reply = handle(wire, event_name.rsplit(".", 1)[-1], region=_region(request))
     answer = AWSResponse(request.url, reply.status, reply.headers, _RawBody((reply.body,)))
     _mark_answered(request)
     return answer
-
-
-@cache
-def _pipeline() -> ModuleType:
-    """Imported on the first call, so `import apigw_mock` loads neither the domain models nor the service model."""
-    return importlib.import_module("apigw_mock.pipeline")
 
 
 def _region(request: AWSPreparedRequest) -> str:
@@ -59,7 +53,7 @@ def _region(request: AWSPreparedRequest) -> str:
     labels = parts[2].split(".", 2) if len(parts) > 2 else []
     if len(labels) == 3 and labels[0] == "apigateway":
         return labels[1]
-    scope = _pipeline().signing_scope(request.headers.get("Authorization"))
+    scope = signing_scope(request.headers.get("Authorization"))
     return scope[1] if scope else DEFAULT_REGION
 
 

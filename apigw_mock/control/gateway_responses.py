@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from apigw_mock.backend import ApiGatewayBackend
+from apigw_mock.control.registry import operation
+from apigw_mock.domain.backend import ApiGatewayBackend
+from apigw_mock.domain.enums import GatewayResponseType
+from apigw_mock.domain.gateway_response import GatewayResponse, effective, effective_all
 from apigw_mock.exceptions import NotFoundException
-from apigw_mock.models.enums import GatewayResponseType
-from apigw_mock.models.gateway_response import GatewayResponse, effective, effective_all
-from apigw_mock.operations.registry import operation
 from apigw_mock.patch import PatchOperations, apply_patch
 
 

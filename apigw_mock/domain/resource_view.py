@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from apigw_mock.models.base import ApiGatewayModel
-from apigw_mock.models.resource import Resource
+from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.resource import Resource
 
 EMBED_METHODS = "methods"
 

@@ -1,12 +1,11 @@
 """Operation handlers, one module per family; importing this package registers them all."""
 
-from apigw_mock.operations import (  # noqa: F401
-    api_models,
+from apigw_mock.control import (  # noqa: F401
     gateway_responses,
     integration_responses,
     integrations,
     methods,
+    models,
     resources,
     rest_apis,
-    updates,
 )

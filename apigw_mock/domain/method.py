@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from apigw_mock import patch
+from apigw_mock.domain import parameters
+from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.integration import Integration
 from apigw_mock.exceptions import BadRequestException
-from apigw_mock.models import parameters
-from apigw_mock.models.base import ApiGatewayModel
-from apigw_mock.models.integration import Integration
 
 # ---- UpdateMethod / UpdateMethodResponse rules that look at the API (spec §3.3, §3.4, §4.4) -------------------
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from apigw_mock.backend import (
+from apigw_mock.control.registry import operation
+from apigw_mock.domain import mapping
+from apigw_mock.domain.backend import (
     INVALID_INTEGRATION,
     INVALID_STATUS_CODE,
     ApiGatewayBackend,
@@ -10,11 +12,9 @@ from apigw_mock.backend import (
     integration_response_of,
     store_integration_response,
 )
+from apigw_mock.domain.integration import Integration, IntegrationResponse, stored_templates
+from apigw_mock.domain.method import Method
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
-from apigw_mock.models import mapping
-from apigw_mock.models.integration import Integration, IntegrationResponse, stored_templates
-from apigw_mock.models.method import Method
-from apigw_mock.operations.registry import operation
 from apigw_mock.patch import PatchOperations, apply_patch
 
 

@@ -14,17 +14,17 @@ import string
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.integration import Integration, IntegrationResponse
+from apigw_mock.domain.method import Method, MethodResponse
+from apigw_mock.domain.resource import Resource
+from apigw_mock.domain.resource_tree import ResourceTree
+from apigw_mock.domain.rest_api import Model, RestApi
 from apigw_mock.exceptions import NotFoundException
-from apigw_mock.models.base import ApiGatewayModel
-from apigw_mock.models.integration import Integration, IntegrationResponse
-from apigw_mock.models.method import Method, MethodResponse
-from apigw_mock.models.resource import Resource
-from apigw_mock.models.resource_tree import ResourceTree
-from apigw_mock.models.rest_api import Model, RestApi
 from apigw_mock.paging import PagedDict
 
 if TYPE_CHECKING:
-    from apigw_mock.models.gateway_response import GatewayResponse
+    from apigw_mock.domain.gateway_response import GatewayResponse
 
 INVALID_RESOURCE = "Invalid Resource identifier specified"
 INVALID_METHOD = "Invalid Method identifier specified"

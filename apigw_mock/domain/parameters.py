@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from apigw_mock.domain import mapping
 from apigw_mock.exceptions import BadRequestException
-from apigw_mock.models import mapping
 
 _REQUEST_PARAMETER = re.compile(r"method\.request\.(?:querystring|header|path)\.(\S+)")
 _RESPONSE_PARAMETER = re.compile(r"method\.response\.header\.\S+")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
+from apigw_mock.domain.resource import Resource
 from apigw_mock.exceptions import ConflictException
-from apigw_mock.models.resource import Resource
 
 
 def check_new_model(models: Collection[str], name: str) -> None:

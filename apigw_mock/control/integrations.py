@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from apigw_mock.backend import ApiGatewayBackend, store_integration
-from apigw_mock.models.integration import Integration
-from apigw_mock.models.integration_rules import new_integration
-from apigw_mock.operations.registry import operation
+from apigw_mock.control.registry import operation
+from apigw_mock.domain.backend import ApiGatewayBackend, store_integration
+from apigw_mock.domain.integration import Integration
+from apigw_mock.domain.integration_rules import new_integration
 
 
 @operation("PutIntegration")

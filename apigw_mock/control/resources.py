@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from apigw_mock.backend import ApiGatewayBackend
+from apigw_mock.control.registry import operation
+from apigw_mock.domain.backend import ApiGatewayBackend
+from apigw_mock.domain.resource import Placement, Resource
+from apigw_mock.domain.resource_view import ResourceView, as_listed
 from apigw_mock.exceptions import BadRequestException
-from apigw_mock.models.resource import Resource
-from apigw_mock.models.resource_view import ResourceView, as_listed
-from apigw_mock.operations.registry import operation
 from apigw_mock.paging import page_size
+from apigw_mock.patch import PatchOperations, apply_patch
 
 
 @operation("GetResources")
@@ -47,3 +48,14 @@ def delete_resource(backend: ApiGatewayBackend, *, rest_api_id: str, resource_id
         # AWS's text for deleting the root is unrecorded [UNK]; the API would be left without a root.
         raise BadRequestException("Cannot delete the root resource")
     del backend.apis[rest_api_id].resources[resource_id]
+
+
+@operation("UpdateResource")
+def update_resource(
+    backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, patch_operations: PatchOperations = ()
+) -> ResourceView | Resource:
+    resource = backend.resource(rest_api_id, resource_id)
+    placement = Placement(resource, backend.graph(rest_api_id).resources)
+    updated = placement.commit(apply_patch(resource, patch_operations, context=placement))
+    # Shown as GetResource shows it (methods as `{verb: {}}`): the reply's method form is unrecorded [UNK].
+    return as_listed(updated, None)

@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from apigw_mock.exceptions import BadRequestException
-from apigw_mock.models import mapping
-from apigw_mock.models.integration import (
+from apigw_mock.domain import mapping
+from apigw_mock.domain.integration import (
     TIMEOUT_RANGE,
     Integration,
     checked_passthrough_behavior,
     stored_templates,
     uri_reason,
 )
-from apigw_mock.models.method import Method
+from apigw_mock.domain.method import Method
+from apigw_mock.exceptions import BadRequestException
 
 _NEEDS_HTTP_METHOD = ("HTTP", "HTTP_PROXY", "AWS", "AWS_PROXY")
 _INTERNET_BY_DEFAULT = ("HTTP", "HTTP_PROXY")

@@ -6,10 +6,10 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any, ClassVar, get_args
 
+from apigw_mock.domain import mapping
+from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.enums import ConnectionType, ContentHandlingStrategy, IntegrationType, ResponseTransferMode
 from apigw_mock.exceptions import BadRequestException
-from apigw_mock.models import mapping
-from apigw_mock.models.base import ApiGatewayModel
-from apigw_mock.models.enums import ConnectionType, ContentHandlingStrategy, IntegrationType, ResponseTransferMode
 from apigw_mock.patch import (
     Custom,
     Field,

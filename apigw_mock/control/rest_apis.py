@@ -6,14 +6,15 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from apigw_mock.backend import ApiGatewayBackend, ApiGraph
-from apigw_mock.models import rest_api_rules
-from apigw_mock.models.gateway_response import GatewayResponse
-from apigw_mock.models.resource import Resource
-from apigw_mock.models.resource_tree import ResourceTree
-from apigw_mock.models.rest_api import Model, RestApi
-from apigw_mock.operations.registry import operation
+from apigw_mock.control.registry import operation
+from apigw_mock.domain import rest_api_rules
+from apigw_mock.domain.backend import ApiGatewayBackend, ApiGraph
+from apigw_mock.domain.gateway_response import GatewayResponse
+from apigw_mock.domain.resource import Resource
+from apigw_mock.domain.resource_tree import ResourceTree
+from apigw_mock.domain.rest_api import Model, RestApi
 from apigw_mock.paging import PagedDict, page_size
+from apigw_mock.patch import PatchOperations, apply_patch
 
 
 @operation("CreateRestApi")
@@ -66,6 +67,14 @@ def get_rest_apis(
 def delete_rest_api(backend: ApiGatewayBackend, *, rest_api_id: str) -> None:
     backend.graph(rest_api_id)
     del backend.apis[rest_api_id]
+
+
+@operation("UpdateRestApi")
+def update_rest_api(backend: ApiGatewayBackend, *, rest_api_id: str, patch_operations: PatchOperations = ()) -> RestApi:
+    graph = backend.graph(rest_api_id)
+    graph.api = apply_patch(graph.api, patch_operations)
+    # Unlike Create/Get, UpdateRestApi always shows `tags`, `{}` when there are none (spec §3.1, recorded).
+    return graph.api.model_copy(update={"tags": graph.api.tags or {}})
 
 
 _Contents = tuple[ResourceTree, PagedDict[str, Model], dict[str, GatewayResponse]]

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from apigw_mock import patch
+from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.method import Method
 from apigw_mock.exceptions import NotFoundException
-from apigw_mock.models.base import ApiGatewayModel
-from apigw_mock.models.method import Method
 
 if TYPE_CHECKING:
-    from apigw_mock.models.resource_tree import ResourceTree
+    from apigw_mock.domain.resource_tree import ResourceTree
 
 # ---- UpdateResource rules (spec §3.2): they see the resource being patched and its tree through `Placement` ------
 
@@ -45,7 +45,7 @@ def _place(doc: dict[str, Any], placement: Placement) -> None:
 
 
 def _child_path(parent_path: str, path_part: str) -> str:
-    from apigw_mock.models.paths import child_path  # imported here: paths imports this module
+    from apigw_mock.domain.paths import child_path  # imported here: paths imports this module
 
     return child_path(parent_path, path_part)
 

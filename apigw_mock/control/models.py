@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from apigw_mock.backend import ApiGatewayBackend
+from apigw_mock.control.registry import operation
+from apigw_mock.domain.backend import ApiGatewayBackend
+from apigw_mock.domain.model_rules import check_new_model, check_unused
+from apigw_mock.domain.rest_api import Model
 from apigw_mock.exceptions import NotFoundException
-from apigw_mock.models.model_rules import check_new_model, check_unused
-from apigw_mock.models.rest_api import Model
-from apigw_mock.operations.registry import operation
 from apigw_mock.paging import page_size
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from apigw_mock.backend import ApiGatewayBackend, store_method, store_method_response
-from apigw_mock.models import method_rules
-from apigw_mock.models.method import Method, MethodResponse, References
-from apigw_mock.operations.registry import operation
+from apigw_mock.control.registry import operation
+from apigw_mock.domain import method_rules
+from apigw_mock.domain.backend import ApiGatewayBackend, store_method, store_method_response
+from apigw_mock.domain.method import Method, MethodResponse, References
+from apigw_mock.patch import PatchOperations, apply_patch
 
 
 @operation("PutMethod")
@@ -60,6 +61,37 @@ def delete_method_response(
 ) -> None:
     backend.method_response(rest_api_id, resource_id, http_method, status_code)
     backend.replace_method_response(rest_api_id, resource_id, http_method, status_code, None)
+
+
+@operation("UpdateMethod")
+def update_method(
+    backend: ApiGatewayBackend,
+    *,
+    rest_api_id: str,
+    resource_id: str,
+    http_method: str,
+    patch_operations: PatchOperations = (),
+) -> Method:
+    method = backend.method(rest_api_id, resource_id, http_method)
+    updated = apply_patch(method, patch_operations, context=references(backend, rest_api_id))
+    backend.replace_method(rest_api_id, resource_id, updated, http_method)
+    return updated
+
+
+@operation("UpdateMethodResponse")
+def update_method_response(
+    backend: ApiGatewayBackend,
+    *,
+    rest_api_id: str,
+    resource_id: str,
+    http_method: str,
+    status_code: str,
+    patch_operations: PatchOperations = (),
+) -> MethodResponse:
+    node = backend.method_response(rest_api_id, resource_id, http_method, status_code)
+    updated = apply_patch(node, patch_operations, context=references(backend, rest_api_id))
+    backend.replace_method_response(rest_api_id, resource_id, http_method, status_code, updated)
+    return updated
 
 
 def references(backend: ApiGatewayBackend, rest_api_id: str) -> References:

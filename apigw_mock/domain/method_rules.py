@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from apigw_mock.exceptions import BadRequestException, ConflictException
-from apigw_mock.models import parameters
-from apigw_mock.models.method import (
+from apigw_mock.domain import parameters
+from apigw_mock.domain.method import (
     AUTHORIZER_TYPES,
     INVALID_AUTHORIZER,
     Method,
@@ -20,6 +19,7 @@ from apigw_mock.models.method import (
     References,
     checked_authorization_type,
 )
+from apigw_mock.exceptions import BadRequestException, ConflictException
 
 VERBS = ("GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD", "ANY")
 
