@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from apigw_mock import MockApiGateway
-from apigw_mock.dump import dump, dump_shallow
 from apigw_mock.domain.integration import Integration, IntegrationResponse, TlsConfig
+from apigw_mock.dump import dump, dump_shallow
 from tests.helpers import declare_headers, put_method
 
 TEXT = st.text(max_size=8)

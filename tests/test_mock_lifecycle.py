@@ -20,9 +20,9 @@ from botocore.awsrequest import AWSResponse
 from botocore.handlers import BUILTIN_HANDLERS
 
 from apigw_mock import MockApiGateway, mock_apigateway
-from apigw_mock.transport import botocore_hook as interceptor
 from apigw_mock.mock import FAKE_ENVIRONMENT
 from apigw_mock.state import STATE
+from apigw_mock.transport import botocore_hook as interceptor
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 

@@ -16,13 +16,13 @@ import pytest
 from pydantic import BaseModel
 
 from apigw_mock import patch
-from apigw_mock.exceptions import ApiGatewayError, BadRequestException, ConflictException, NotFoundException
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.method import Method, MethodResponse, References
 from apigw_mock.domain.paths import INVALID_PATH_PART
 from apigw_mock.domain.resource import Placement, Resource
 from apigw_mock.domain.resource_tree import ResourceTree
 from apigw_mock.domain.rest_api import EndpointConfiguration, RestApi
+from apigw_mock.exceptions import ApiGatewayError, BadRequestException, ConflictException, NotFoundException
 
 Ops = list[dict[str, Any]]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from apigw_mock.exceptions import BadRequestException, ConflictException
 from apigw_mock.domain.resource import Resource
 from apigw_mock.domain.resource_tree import ResourceTree
+from apigw_mock.exceptions import BadRequestException, ConflictException
 
 
 @pytest.fixture

@@ -24,12 +24,12 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from apigw_mock import MockApiGateway, mock_apigateway
+from apigw_mock.control.registry import handlers
 from apigw_mock.domain.gateway_response import GatewayResponse
 from apigw_mock.domain.integration import Integration, IntegrationResponse
 from apigw_mock.domain.method import Method, MethodResponse
 from apigw_mock.domain.resource import Resource
 from apigw_mock.domain.rest_api import RestApi
-from apigw_mock.control.registry import handlers
 from apigw_mock.patch import PatchRules
 
 REGION = "us-east-1"

@@ -19,9 +19,9 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 from hypothesis import given
 from hypothesis import strategies as st
 
-from apigw_mock.transport.botocore_hook import wire_request
 from apigw_mock.protocol import spec
 from apigw_mock.protocol.parser import parse
+from apigw_mock.transport.botocore_hook import wire_request
 
 OPERATIONS = sorted(spec.service_model().operation_names)
 # botocore's `add_accept_header` (before-call.apigateway) sends this when the caller gives no `Accept`.

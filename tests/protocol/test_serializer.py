@@ -26,8 +26,8 @@ from botocore.validate import validate_parameters
 from apigw_mock import MockApiGateway
 from apigw_mock.control import pipeline
 from apigw_mock.control.registry import handlers
-from apigw_mock.protocol import serializer, spec
 from apigw_mock.http import HttpResponse
+from apigw_mock.protocol import serializer, spec
 
 # ---- capturing what the mock sends ----------------------------------------------------------------------------
 

@@ -15,8 +15,8 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from apigw_mock import MockApiGateway
-from apigw_mock.exceptions import SerializationException, ValidationException
 from apigw_mock.control.registry import handlers
+from apigw_mock.exceptions import SerializationException, ValidationException
 from apigw_mock.http import HttpRequest
 from apigw_mock.protocol.parser import parse
 from apigw_mock.protocol.validation import validate
