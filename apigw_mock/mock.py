@@ -81,8 +81,12 @@ class MockApiGateway:
                     _restore_environment()
 
     def backend(self, region: str = DEFAULT_REGION, account_id: str | None = None) -> ApiGatewayBackend:
-        """The typed domain graph of one region (and account, default the mock's), for seeding and assertions."""
-        return STATE.backend(region, account_id)
+        """The typed domain graph of one region (and account, default the mock's), for assertions: the nodes it
+        holds are shared from now on, so a later call never changes a node you read from it (it replaces it)."""
+        with STATE.lock:
+            backend = STATE.backend(region, account_id)
+            backend.share()
+            return backend
 
     def reset(self) -> None:
         """Forget every API in every account and region."""

@@ -10,8 +10,8 @@ which compaction keeps below the live count. No call copies or walks the whole c
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, ItemsView, Iterator, KeysView, MutableMapping, ValuesView
-from typing import Any, Generic, TypeVar, overload
+from collections.abc import ItemsView, Iterator, KeysView, MutableMapping, ValuesView
+from typing import Generic, TypeVar, overload
 
 from apigw_mock.exceptions import BadRequestException
 
@@ -25,22 +25,11 @@ class PagedDict(MutableMapping[K, V], Generic[K, V]):
 
     def __init__(self) -> None:
         self._values: dict[K, V] = {}
-        self.lookup: Callable[[K], V | None] = self._values.get
-        """`get` without a default, as the dict's own C method: the graph's hot lookups run no Python frame."""
         self._seq_of: dict[K, int] = {}
         # Parallel lists in creation order: sequence numbers (strictly increasing) and keys (None once deleted).
         self._seqs: list[int] = []
         self._keys: list[K | None] = []
         self._next_seq = 0
-
-    def __getstate__(self) -> dict[str, Any]:  # deepcopy and pickle: `lookup` is rebound, not copied
-        state = dict(self.__dict__)
-        del state["lookup"]
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self.lookup = self._values.get
 
     def __getitem__(self, key: K) -> V:
         return self._values[key]
@@ -72,6 +61,18 @@ class PagedDict(MutableMapping[K, V], Generic[K, V]):
     def get(self, key: K, /, default: V | T) -> V | T: ...
     def get(self, key: K, /, default: object = None) -> object:
         return self._values.get(key, default)
+
+    def lookup(self, key: K) -> V | None:
+        """The value, or None (the graph's lookups: `get` without a default)."""
+        return self._values.get(key)
+
+    def copy(self) -> PagedDict[K, V]:
+        """A mapping of its own with the same values (shared, not copied) and the same paging positions: O(n)."""
+        twin = type(self).__new__(type(self))
+        twin.__dict__.update(self.__dict__)
+        twin._values, twin._seq_of = dict(self._values), dict(self._seq_of)
+        twin._seqs, twin._keys = list(self._seqs), list(self._keys)
+        return twin
 
     def keys(self) -> KeysView[K]:
         return self._values.keys()

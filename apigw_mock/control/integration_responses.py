@@ -10,6 +10,7 @@ from apigw_mock.domain.backend import (
     ApiGatewayBackend,
     integration_of,
     integration_response_of,
+    store_integration,
     store_integration_response,
 )
 from apigw_mock.domain.integration import Integration, IntegrationResponse, stored_templates
@@ -79,7 +80,7 @@ def delete_integration_response(
     integration = backend.integration(rest_api_id, resource_id, http_method, method_missing=INVALID_INTEGRATION)
     if status_code not in (integration.integration_responses or {}):
         raise NotFoundException(INVALID_STATUS_CODE)
-    backend.replace_integration_response(rest_api_id, resource_id, http_method, status_code, None)
+    store_integration_response(integration, status_code, None)
 
 
 @operation("UpdateIntegration")
@@ -92,9 +93,8 @@ def update_integration(
     patch_operations: PatchOperations = (),
 ) -> Integration:
     method = backend.method(rest_api_id, resource_id, http_method)
-    current = backend.integration(rest_api_id, resource_id, http_method)
-    updated = apply_patch(current, patch_operations, context=method)
-    backend.replace_integration(rest_api_id, resource_id, http_method, updated)
+    updated = apply_patch(integration_of(method), patch_operations, context=method)
+    store_integration(method, updated)
     return updated
 
 

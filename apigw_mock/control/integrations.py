@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from apigw_mock.control.registry import operation
-from apigw_mock.domain.backend import ApiGatewayBackend, store_integration
+from apigw_mock.domain.backend import ApiGatewayBackend, integration_of, store_integration
 from apigw_mock.domain.integration import Integration
 from apigw_mock.domain.integration_rules import new_integration
 
@@ -31,5 +31,6 @@ def get_integration(backend: ApiGatewayBackend, *, rest_api_id: str, resource_id
 
 @operation("DeleteIntegration")
 def delete_integration(backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, http_method: str) -> None:
-    backend.integration(rest_api_id, resource_id, http_method)
-    backend.replace_integration(rest_api_id, resource_id, http_method, None)
+    method = backend.method(rest_api_id, resource_id, http_method)
+    integration_of(method)
+    store_integration(method, None)

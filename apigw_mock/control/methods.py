@@ -34,7 +34,7 @@ def get_method(backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str
 @operation("DeleteMethod")
 def delete_method(backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, http_method: str) -> None:
     backend.method(rest_api_id, resource_id, http_method)
-    backend.replace_method(rest_api_id, resource_id, None, http_method)
+    store_method(backend.resource(rest_api_id, resource_id), http_method, None)
 
 
 @operation("PutMethodResponse")
@@ -60,7 +60,7 @@ def delete_method_response(
     backend: ApiGatewayBackend, *, rest_api_id: str, resource_id: str, http_method: str, status_code: str
 ) -> None:
     backend.method_response(rest_api_id, resource_id, http_method, status_code)
-    backend.replace_method_response(rest_api_id, resource_id, http_method, status_code, None)
+    store_method_response(backend.method(rest_api_id, resource_id, http_method), status_code, None)
 
 
 @operation("UpdateMethod")
@@ -74,7 +74,7 @@ def update_method(
 ) -> Method:
     method = backend.method(rest_api_id, resource_id, http_method)
     updated = apply_patch(method, patch_operations, context=references(backend, rest_api_id))
-    backend.replace_method(rest_api_id, resource_id, updated, http_method)
+    store_method(backend.resource(rest_api_id, resource_id), http_method, updated)
     return updated
 
 
@@ -88,9 +88,10 @@ def update_method_response(
     status_code: str,
     patch_operations: PatchOperations = (),
 ) -> MethodResponse:
+    method = backend.method(rest_api_id, resource_id, http_method)
     node = backend.method_response(rest_api_id, resource_id, http_method, status_code)
     updated = apply_patch(node, patch_operations, context=references(backend, rest_api_id))
-    backend.replace_method_response(rest_api_id, resource_id, http_method, status_code, updated)
+    store_method_response(method, status_code, updated)
     return updated
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from apigw_mock.control.registry import operation
-from apigw_mock.domain.backend import ApiGatewayBackend
+from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
 from apigw_mock.domain.model_rules import check_new_model, check_unused
 from apigw_mock.domain.rest_api import Model
 from apigw_mock.exceptions import NotFoundException
@@ -33,7 +33,7 @@ def get_model(backend: ApiGatewayBackend, *, rest_api_id: str, model_name: str, 
 def create_model(backend: ApiGatewayBackend, *, rest_api_id: str, name: str, content_type: str, **fields: Any) -> Model:
     models = backend.graph(rest_api_id).models
     check_new_model(models, name)
-    model = Model(id=backend.new_id(6), name=name, content_type=content_type, **fields)
+    model = Model(id=backend.new_id(CHILD_ID_LENGTH), name=name, content_type=content_type, **fields)
     models[name] = model
     return model
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from apigw_mock.control.registry import operation
-from apigw_mock.domain.backend import ApiGatewayBackend
+from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
 from apigw_mock.domain.resource import Placement, Resource
 from apigw_mock.domain.resource_view import ResourceView, as_listed
 from apigw_mock.exceptions import BadRequestException
@@ -39,7 +39,10 @@ def get_resource(
 @operation("CreateResource")
 def create_resource(backend: ApiGatewayBackend, *, rest_api_id: str, parent_id: str, path_part: str) -> Resource:
     parent = backend.resource(rest_api_id, parent_id)
-    return backend.apis[rest_api_id].resources.add_child(parent, path_part, backend.new_id(6))
+    graph = backend.graph(rest_api_id)
+    child = graph.resources.add_child(parent, path_part, backend.new_id(CHILD_ID_LENGTH))
+    graph.adopt(child.id)
+    return child
 
 
 @operation("DeleteResource")
@@ -47,7 +50,7 @@ def delete_resource(backend: ApiGatewayBackend, *, rest_api_id: str, resource_id
     if backend.resource(rest_api_id, resource_id).parent_id is None:
         # AWS's text for deleting the root is unrecorded [UNK]; the API would be left without a root.
         raise BadRequestException("Cannot delete the root resource")
-    del backend.apis[rest_api_id].resources[resource_id]
+    del backend.graph(rest_api_id).resources[resource_id]
 
 
 @operation("UpdateResource")

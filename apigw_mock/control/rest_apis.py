@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any
 
 from apigw_mock.control.registry import operation
 from apigw_mock.domain import rest_api_rules
-from apigw_mock.domain.backend import ApiGatewayBackend, ApiGraph
+from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
 from apigw_mock.domain.gateway_response import GatewayResponse
+from apigw_mock.domain.graph import ApiGraph
 from apigw_mock.domain.resource import Resource
 from apigw_mock.domain.resource_tree import ResourceTree
 from apigw_mock.domain.rest_api import Model, RestApi
@@ -38,7 +38,7 @@ def create_rest_api(
         id=backend.new_id(),
         name=name,
         description=description,
-        created_date=datetime.datetime.now(datetime.UTC).replace(microsecond=0),  # AWS keeps whole seconds
+        created_date=backend.now(),
         minimum_compression_size=minimum_compression_size,
         endpoint_configuration=rest_api_rules.endpoint_configuration(endpoint_configuration),
         binary_media_types=binary_media_types or None,  # `[]` is omitted (spec §3.1, recorded)
@@ -85,13 +85,17 @@ def _fresh(backend: ApiGatewayBackend) -> _Contents:
     resources = ResourceTree()
     root = Resource(id=backend.new_id(), path="/")
     resources[root.id] = root
-    return resources, _paged(rest_api_rules.default_models(lambda: backend.new_id(6))), {}
+    return resources, _paged(rest_api_rules.default_models(lambda: backend.new_id(CHILD_ID_LENGTH))), {}
 
 
 def _cloned(backend: ApiGatewayBackend, source: ApiGraph) -> _Contents:
     """A copy of `source`'s resources (methods included), models and gateway responses, under fresh ids."""
-    resources = source.resources.cloned(lambda r: backend.new_id(10 if r.parent_id is None else 6))
-    models = {name: model.model_copy(update={"id": backend.new_id(6)}) for name, model in source.models.items()}
+    resources = source.resources.cloned(
+        lambda r: backend.new_id() if r.parent_id is None else backend.new_id(CHILD_ID_LENGTH)
+    )
+    models = {
+        name: model.model_copy(update={"id": backend.new_id(CHILD_ID_LENGTH)}) for name, model in source.models.items()
+    }
     return resources, _paged(models), dict(source.gateway_responses)
 
 

@@ -1,52 +1,41 @@
-"""The graph root of one (account, region): REST APIs and lookups that fail with AWS's not-found wording.
+"""The graph root of one (account, region): REST APIs, lookups that fail with AWS's not-found wording, the one
+write path, the clock and the id generator.
 
 Lookups are O(1) dictionary hits. Which not-found message a missing node yields depends on the operation family
 (spec §2), so each lookup names the message it uses and handlers pick the lookup that matches their family.
-A changed node is a new node, built and checked in full before anything is stored; `replace_*` then swaps it into
-its parent's container in place (under the state lock), so a failed request changes nothing and a stored node's
-maps are never copied on the way up.
+
+Ownership (the write path; the rule itself is `domain.graph`'s docstring): the backend and everything in it
+belong to the control plane under `STATE.lock`. A changed node is a new node, built and checked in full before
+anything is stored, so a failed request changes nothing. It is stored by one of the `store_*` functions beneath
+the parent node a lookup returned; lookups below the API level return nodes beneath `ApiGraph.writable`, so a node
+someone else holds (a deployment, a state snapshot, the white-box view) is copied before it is written beneath,
+and is never changed by a later write. Whatever outlives a request is a fork (`ApiGraph.fork`) or plain data.
 """
 
 from __future__ import annotations
 
+import datetime
 import random
 import string
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.graph import ApiGraph
 from apigw_mock.domain.integration import Integration, IntegrationResponse
 from apigw_mock.domain.method import Method, MethodResponse
 from apigw_mock.domain.resource import Resource
-from apigw_mock.domain.resource_tree import ResourceTree
-from apigw_mock.domain.rest_api import Model, RestApi
 from apigw_mock.exceptions import NotFoundException
 from apigw_mock.paging import PagedDict
-
-if TYPE_CHECKING:
-    from apigw_mock.domain.gateway_response import GatewayResponse
 
 INVALID_RESOURCE = "Invalid Resource identifier specified"
 INVALID_METHOD = "Invalid Method identifier specified"
 INVALID_INTEGRATION = "Invalid Integration identifier specified"
 INVALID_STATUS_CODE = "Invalid Response status code specified"
+API_ID_LENGTH = 10  # REST APIs and root resources
+CHILD_ID_LENGTH = 6  # other resources, models, deployments, ... (spec control-plane-2 §1.3)
 _ID_ALPHABET = string.ascii_lowercase + string.digits
 # Ids need to be unique, not secret: secrets.choice costs one os.urandom system call per character, which made
 # id generation most of CreateRestApi. A private generator leaves the caller's seeded `random` alone.
 _IDS = random.Random()
-
-
-@dataclass
-class ApiGraph:
-    """One REST API and everything beneath it (containers keep creation order)."""
-
-    api: RestApi
-    resources: ResourceTree = field(default_factory=ResourceTree)
-    """Resource id -> Resource, with the parent -> children index (deleting a resource deletes its subtree)."""
-    models: PagedDict[str, Model] = field(default_factory=PagedDict)
-    """Model name -> Model."""
-    gateway_responses: dict[str, GatewayResponse] = field(default_factory=dict)
-    """Customised gateway responses only; the built-in defaults are derived, not stored."""
 
 
 class ApiGatewayBackend:
@@ -58,13 +47,22 @@ class ApiGatewayBackend:
         self.apis: PagedDict[str, ApiGraph] = PagedDict()
         self._ids: set[str] = set()
 
-    def new_id(self, length: int = 10) -> str:
-        """A fresh lowercase alphanumeric id, unique in this backend (APIs and roots 10 chars, children 6)."""
+    def now(self) -> datetime.datetime:
+        """The time stamped on a created node, in whole seconds as AWS keeps it."""
+        return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+
+    def new_id(self, length: int = API_ID_LENGTH) -> str:
+        """A fresh lowercase alphanumeric id, unique in this backend (APIs and roots 10 chars, most others 6)."""
         while True:
             candidate = "".join(_IDS.choices(_ID_ALPHABET, k=length))
             if candidate not in self._ids:
                 self._ids.add(candidate)
                 return candidate
+
+    def share(self) -> None:
+        """Hand the whole graph out (the white-box view): nothing held from now on is changed by a later write."""
+        for graph in self.apis.values():
+            graph.share()
 
     # ---- lookups ----------------------------------------------------------------------------------------------
 
@@ -78,7 +76,7 @@ class ApiGatewayBackend:
     def resource(self, rest_api_id: str, resource_id: str) -> Resource:
         """The resource; a missing API or resource is `Invalid Resource identifier specified`."""
         graph = self.apis.lookup(rest_api_id)
-        found = graph.resources.lookup(resource_id) if graph is not None else None
+        found = graph.writable(resource_id) if graph is not None else None
         if found is None:
             raise NotFoundException(INVALID_RESOURCE)
         return found
@@ -109,32 +107,8 @@ class ApiGatewayBackend:
             raise NotFoundException(INVALID_STATUS_CODE)
         return found
 
-    # ---- replacing nodes ----------------------------------------------------------------------------------------
 
-    def replace_method(self, rest_api_id: str, resource_id: str, method: Method | None, http_method: str) -> None:
-        """Put `method` under the resource at `http_method` (None deletes it and everything beneath)."""
-        store_method(self.resource(rest_api_id, resource_id), http_method, method)
-
-    def replace_integration(
-        self, rest_api_id: str, resource_id: str, http_method: str, integration: Integration | None
-    ) -> None:
-        """Set (or with None, delete) the method's integration, integration responses included."""
-        store_integration(self.method(rest_api_id, resource_id, http_method), integration)
-
-    def replace_integration_response(
-        self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: IntegrationResponse | None
-    ) -> None:
-        """Set (or with None, delete) one integration response; the map disappears when it becomes empty."""
-        store_integration_response(self.integration(rest_api_id, resource_id, http_method), status_code, node)
-
-    def replace_method_response(
-        self, rest_api_id: str, resource_id: str, http_method: str, status_code: str, node: MethodResponse | None
-    ) -> None:
-        """Set (or with None, delete) one method response; the map disappears when it becomes empty."""
-        store_method_response(self.method(rest_api_id, resource_id, http_method), status_code, node)
-
-
-# ---- the same, from a node already looked up (an update reads and writes beneath one method) ----------------------
+# ---- beneath a node already looked up (an update reads and writes beneath one method) ----------------------------
 
 
 def integration_of(method: Method) -> Integration:

@@ -88,6 +88,14 @@ class ResourceTree(PagedDict[str, Resource]):
         self[resource_id] = child
         return child
 
+    def copy(self) -> ResourceTree:
+        """A tree of its own holding the same resource nodes (see `PagedDict.copy`)."""
+        twin = super().copy()
+        assert isinstance(twin, ResourceTree)
+        twin._children = {parent: dict(children) for parent, children in self._children.items()}
+        twin._variables = {parent: dict(children) for parent, children in self._variables.items()}
+        return twin
+
     def cloned(self, new_id: Callable[[Resource], str]) -> ResourceTree:
         """A copy with fresh ids (`new_id(resource)`): same paths, methods and creation order (CreateRestApi's
         `cloneFrom`)."""
