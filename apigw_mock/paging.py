@@ -10,7 +10,7 @@ which compaction keeps below the live count. No call copies or walks the whole c
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import ItemsView, Iterator, KeysView, MutableMapping, ValuesView
+from collections.abc import Callable, ItemsView, Iterator, KeysView, MutableMapping, ValuesView
 from typing import Generic, TypeVar, overload
 
 from apigw_mock.exceptions import BadRequestException
@@ -89,13 +89,16 @@ class PagedDict(MutableMapping[K, V], Generic[K, V]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._values!r})"
 
-    def page(self, position: str | None, limit: int) -> tuple[list[V], str | None]:
-        """Up to `limit` values from `position` on (the start when None), and the next page's token or None."""
+    def page(
+        self, position: str | None, limit: int, keep: Callable[[V], bool] | None = None
+    ) -> tuple[list[V], str | None]:
+        """Up to `limit` values from `position` on (the start when None), and the next page's token or None;
+        with `keep`, only the values it keeps count (a filtered listing, paged the same way)."""
         index = bisect_left(self._seqs, _decode(position)) if position else 0
         found: list[V] = []
         while index < len(self._keys) and len(found) < limit:
             key = self._keys[index]
-            if key is not None:
+            if key is not None and (keep is None or keep(self._values[key])):
                 found.append(self._values[key])
             index += 1
         while index < len(self._keys) and self._keys[index] is None:

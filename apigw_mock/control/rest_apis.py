@@ -10,9 +10,10 @@ from apigw_mock.domain import rest_api_rules
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
 from apigw_mock.domain.gateway_response import GatewayResponse
 from apigw_mock.domain.graph import ApiGraph
+from apigw_mock.domain.model import Model, default_models
 from apigw_mock.domain.resource import Resource
 from apigw_mock.domain.resource_tree import ResourceTree
-from apigw_mock.domain.rest_api import Model, RestApi
+from apigw_mock.domain.rest_api import RestApi
 from apigw_mock.paging import PagedDict, page_size
 from apigw_mock.patch import PatchOperations, apply_patch
 
@@ -85,7 +86,7 @@ def _fresh(backend: ApiGatewayBackend) -> _Contents:
     resources = ResourceTree()
     root = Resource(id=backend.new_id(), path="/")
     resources[root.id] = root
-    return resources, _paged(rest_api_rules.default_models(lambda: backend.new_id(CHILD_ID_LENGTH))), {}
+    return resources, _paged(default_models(lambda: backend.new_id(CHILD_ID_LENGTH))), {}
 
 
 def _cloned(backend: ApiGatewayBackend, source: ApiGraph) -> _Contents:

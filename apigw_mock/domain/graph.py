@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from apigw_mock.domain.model import Model
 from apigw_mock.domain.resource_tree import ResourceTree
-from apigw_mock.domain.rest_api import Model, RestApi
+from apigw_mock.domain.rest_api import RestApi
 from apigw_mock.paging import PagedDict
 
 if TYPE_CHECKING:

@@ -1,11 +1,9 @@
-"""RestApi and its EndpointConfiguration, plus the API-level `Model` (request/response schema)."""
+"""RestApi and its EndpointConfiguration."""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any, ClassVar, get_args
-
-from pydantic import Field
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
@@ -99,13 +97,3 @@ class RestApi(ApiGatewayModel):
             "/endpointAccessMode": patch.Field(),
         }
     )
-
-
-class Model(ApiGatewayModel):
-    """A request/response schema model of an API (`Empty` and `Error` exist on every new API)."""
-
-    id: str
-    name: str
-    description: str | None = None
-    schema_: str | None = Field(default=None, alias="schema")
-    content_type: str | None = None

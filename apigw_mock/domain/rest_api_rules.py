@@ -1,36 +1,22 @@
-"""CreateRestApi's semantic checks and defaults, and the two models every new API gets (spec §3.1).
+"""CreateRestApi's semantic checks and defaults (spec §3.1).
 
 Contract: `check_new_rest_api(...)` raises the first BadRequest AWS answers (the checks run in AWS's order: the
 description before the compression size before the endpoint configuration); `endpoint_configuration(raw)` fills
-the defaults (EDGE; ipv4, or dualstack for PRIVATE); `default_models(new_id)` builds `Empty` and `Error`.
+the defaults (EDGE; ipv4, or dualstack for PRIVATE).
 Shape errors (enums) were already reported by protocol validation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from apigw_mock.domain.rest_api import EndpointConfiguration, Model
+from apigw_mock.domain.rest_api import EndpointConfiguration
 from apigw_mock.exceptions import BadRequestException
 
 MAX_COMPRESSION_SIZE = 10485760
 INVALID_COMPRESSION_SIZE = f"Invalid minimum compression size, must be between 0 and {MAX_COMPRESSION_SIZE}"
 PRIVATE_NEEDS_DUALSTACK = "Only dualstack ipAddressType is supported for Private APIs."
-
-# The default models' texts. Descriptions are recorded (spec §3.1); the schema strings are AWS's as commonly seen in
-# get-models output [INF], kept verbatim with their irregular spacing.
-_EMPTY_SCHEMA = (
-    '{\n  "$schema": "http://json-schema.org/draft-04/schema#",\n  "title" : "Empty Schema",\n  "type" : "object"\n}'
-)
-_ERROR_SCHEMA = (
-    '{\n  "$schema" : "http://json-schema.org/draft-04/schema#",\n  "title" : "Error Schema",\n  "type" : "object",\n'
-    '  "properties" : {\n    "message" : { "type" : "string" }\n  }\n}'
-)
-_DEFAULT_MODELS = (
-    ("Empty", "This is a default empty schema model", _EMPTY_SCHEMA),
-    ("Error", "This is a default error schema model", _ERROR_SCHEMA),
-)
 
 
 def check_new_rest_api(
@@ -60,11 +46,3 @@ def endpoint_configuration(endpoint: Mapping[str, Any] | None) -> EndpointConfig
         ip_address_type=given.get("ipAddressType") or default_ip,
         vpc_endpoint_ids=given.get("vpcEndpointIds"),
     )
-
-
-def default_models(new_id: Callable[[], str]) -> dict[str, Model]:
-    """`Empty` and `Error`, by name, with fresh ids."""
-    return {
-        name: Model(id=new_id(), name=name, description=description, schema_=schema, content_type="application/json")
-        for name, description, schema in _DEFAULT_MODELS
-    }

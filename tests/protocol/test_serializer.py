@@ -127,6 +127,18 @@ STEPS: list[Step] = [
     Step("GetModel", lambda c, ctx: c.get_model(restApiId=ctx["api"], modelName="Pet"), ("CreateModel",)),
     Step("GetModels", lambda c, ctx: c.get_models(restApiId=ctx["api"]), ("CreateRestApi",)),
     Step(
+        "UpdateModel",
+        lambda c, ctx: c.update_model(
+            restApiId=ctx["api"],
+            modelName="Pet",
+            patchOperations=[{"op": "replace", "path": "/description", "value": "d"}],
+        ),
+        ("CreateModel",),
+    ),
+    Step(
+        "GetModelTemplate", lambda c, ctx: c.get_model_template(restApiId=ctx["api"], modelName="Pet"), ("CreateModel",)
+    ),
+    Step(
         "CreateResource",
         lambda c, ctx: ctx.update(
             resource=c.create_resource(

@@ -1,0 +1,163 @@
+"""Declared collections: a family of Create/Get/Get…s/Update/Delete operations, added by declaring where its nodes
+live rather than by writing five handlers.
+
+Contract: `register_crud(collection)` registers one `@operation` handler per verb the service model has for the
+collection's noun (`Create<noun>`, `Get<noun>`, `Get<noun>s`, `Update<noun>`, `Delete<noun>`, or the names given in
+`operations`). The botocore model supplies routes, members, statuses and output shapes; the declaration supplies
+what the model cannot know: the container (which also raises the parent's not-found text), the key, the id format,
+AWS's texts and the family's hooks. Each handler:
+
+- create: the members (URI labels left out) become the node (`create` hook, else the model's own validation, with
+  a generated `id` unless the caller names the key); a caller-chosen key that exists is a Conflict (`duplicate`);
+- get / update / delete: the node by its key, else NotFound `not_found` (formatted with `{key}`); update applies
+  the patch with the model's `PATCHABLE` table (context from `patch_context`), delete runs `before_delete` first;
+- list: one page of the container (`limit`/`position` when the operation has them), filtered by `matches`.
+
+Everything goes through the write path of `domain/graph.py`: nodes are replaced in their container, never edited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from botocore import xform_name
+from pydantic import BaseModel
+
+from apigw_mock.control.registry import operation
+from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
+from apigw_mock.exceptions import ConflictException, NotFoundException
+from apigw_mock.paging import PagedDict, page_size
+from apigw_mock.patch import apply_patch
+from apigw_mock.protocol import spec
+
+N = TypeVar("N", bound=BaseModel)
+Params = dict[str, Any]
+"""A handler's keyword arguments: snake_case member names (URI labels included)."""
+Container = Callable[[ApiGatewayBackend, Params], MutableMapping[str, N]]
+CreateHook = Callable[[ApiGatewayBackend, Params, Params], N]
+"""(backend, every parameter, the members that become the node) -> the new node (raising AWS's errors)."""
+NodeHook = Callable[[ApiGatewayBackend, Params, N], None]
+"""(backend, every parameter, the node) -> None, raising to refuse."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Collection(Generic[N]):
+    """One kind of node kept in a map, addressed by one key; see the module docstring."""
+
+    model: type[N]
+    noun: str
+    """`Model` -> CreateModel, GetModel, GetModels, UpdateModel, DeleteModel."""
+    container: Container[N]
+    """The map the nodes live in, looked up from the parameters (raising the parent's not-found text)."""
+    key: str
+    """The parameter naming one node in Get/Update/Delete (`model_name`)."""
+    not_found: str
+    """AWS's NotFound text for a missing node; `{key}` stands for the key."""
+    key_field: str = "id"
+    """The node's field holding its key: `id` when generated, else the caller's (`name`)."""
+    id_length: int | None = CHILD_ID_LENGTH
+    """Length of the generated `id`; None when the node has no generated id."""
+    duplicate: str | None = None
+    """AWS's Conflict text for a caller-chosen key that exists."""
+    create: CreateHook[N] | None = None
+    before_delete: NodeHook[N] | None = None
+    check_update: NodeHook[N] | None = None
+    """Whole-node checks after a patch, before it is stored."""
+    patch_context: Callable[[ApiGatewayBackend, Params], Any] | None = None
+    matches: Callable[[N, Params], bool] | None = None
+    """A list operation's filter (e.g. `nameQuery`)."""
+    operations: dict[str, str] = field(default_factory=dict)
+    """Verb -> operation name, where AWS's name is not `<Verb><noun>` (`create`: GenerateClientCertificate)."""
+
+    def name_of(self, verb: str) -> str:
+        plural = "s" if verb == "list" else ""
+        return self.operations.get(verb) or f"{'Get' if verb == 'list' else verb.title()}{self.noun}{plural}"
+
+    def lookup(self, backend: ApiGatewayBackend, params: Params) -> tuple[MutableMapping[str, N], N]:
+        nodes = self.container(backend, params)
+        found = nodes.get(params[self.key])
+        if found is None:
+            raise NotFoundException(self.not_found.format(key=params[self.key]))
+        return nodes, found
+
+
+VERBS = ("create", "get", "list", "update", "delete")
+
+
+def register_crud(collection: Collection[Any], verbs: Iterable[str] = VERBS) -> None:
+    """Register the collection's handlers (only for operations the service model has; see the module docstring)."""
+    makers = {"create": _create, "get": _get, "list": _list, "update": _update, "delete": _delete}
+    names = set(spec.service_model().operation_names)
+    for verb in verbs:
+        name = collection.name_of(verb)
+        if name in names:
+            operation(name)(makers[verb](collection, name))
+
+
+def uri_params(name: str) -> frozenset[str]:
+    """The keyword names of an operation's URI labels (they address the node, they are not its members)."""
+    shape = spec.operation(name).input_shape
+    members = shape.members.items() if shape is not None else ()
+    return frozenset(xform_name(m) for m, member in members if member.serialization.get("location") == "uri")
+
+
+def _create(collection: Collection[N], name: str) -> Callable[..., N]:
+    uri = uri_params(name)
+
+    def create(backend: ApiGatewayBackend, **params: Any) -> N:
+        nodes = collection.container(backend, params)
+        members = {key: value for key, value in params.items() if key not in uri}
+        if collection.duplicate is not None and members.get(collection.key_field) in nodes:
+            raise ConflictException(collection.duplicate)
+        if collection.id_length is not None:
+            members.setdefault("id", backend.new_id(collection.id_length))
+        node = collection.create(backend, params, members) if collection.create else collection.model(**members)
+        nodes[getattr(node, collection.key_field)] = node
+        return node
+
+    return create
+
+
+def _get(collection: Collection[N], name: str) -> Callable[..., N]:
+    def get(backend: ApiGatewayBackend, **params: Any) -> N:
+        return collection.lookup(backend, params)[1]
+
+    return get
+
+
+def _list(collection: Collection[N], name: str) -> Callable[..., dict[str, Any]]:
+    def get_all(backend: ApiGatewayBackend, **params: Any) -> dict[str, Any]:
+        nodes = collection.container(backend, params)
+        matches = collection.matches
+        keep = None if matches is None else lambda node: matches(node, params)
+        if isinstance(nodes, PagedDict):
+            items, following = nodes.page(params.get("position"), page_size(params.get("limit")), keep)
+            return {"items": items, "position": following}
+        return {"items": [node for node in nodes.values() if keep is None or keep(node)]}  # not paged by AWS
+
+    return get_all
+
+
+def _update(collection: Collection[N], name: str) -> Callable[..., N]:
+    def update(backend: ApiGatewayBackend, **params: Any) -> N:
+        nodes, current = collection.lookup(backend, params)
+        context = collection.patch_context(backend, params) if collection.patch_context else None
+        updated = apply_patch(current, params.get("patch_operations") or (), context=context)
+        if collection.check_update is not None:
+            collection.check_update(backend, params, updated)
+        nodes[params[collection.key]] = updated
+        return updated
+
+    return update
+
+
+def _delete(collection: Collection[N], name: str) -> Callable[..., None]:
+    def delete(backend: ApiGatewayBackend, **params: Any) -> None:
+        nodes, current = collection.lookup(backend, params)
+        if collection.before_delete is not None:
+            collection.before_delete(backend, params, current)
+        del nodes[params[collection.key]]
+
+    return delete
