@@ -1,15 +1,15 @@
 """Resource path parts: their syntax, where (greedy) path variables may sit, and a child's full path (spec §3.2).
 
-Contract: `check_child(parent, path_part, same_name=..., variable_sibling=...)` raises the error AWS answers when
-a resource named `path_part` may not live under `parent` (first failure wins); the caller passes the two siblings
-that matter, so the check is O(1) (`ResourceTree.check_child` does). `child_path` joins paths.
+Contract: `check_child(parent_path_part, path_part, same_name=..., variable_sibling=...)` raises the error AWS
+answers when a resource named `path_part` may not live under a parent named `parent_path_part` (first failure
+wins); the caller passes what it knows of the two siblings that matter, so the check is O(1)
+(`ResourceTree.check_child` does). `child_path` joins paths. A leaf: strings in, strings out.
 """
 
 from __future__ import annotations
 
 import re
 
-from apigw_mock.domain.resource import Resource
 from apigw_mock.exceptions import BadRequestException, ConflictException
 
 # The allowed characters are the ones AWS's error text lists [FIELD; not in the spec's recordings].
@@ -35,21 +35,19 @@ def child_path(parent_path: str, path_part: str) -> str:
     return f"{parent_path.rstrip('/')}/{path_part}"
 
 
-def check_child(
-    parent: Resource, path_part: str, *, same_name: Resource | None, variable_sibling: Resource | None
-) -> None:
-    """Raise AWS's error if `path_part` may not be a child of `parent`, given the sibling already called
-    `path_part` and the sibling with a variable path part (each None when there is none)."""
+def check_child(parent_path_part: str | None, path_part: str, *, same_name: bool, variable_sibling: str | None) -> None:
+    """Raise AWS's error if `path_part` may not be a child of a parent named `parent_path_part` (None: the root),
+    given whether a sibling is already called `path_part` and the path part of the sibling with a variable path
+    part (None when there is none)."""
     if not _PATH_PART.fullmatch(path_part):
         raise BadRequestException(INVALID_PATH_PART)
-    if is_greedy(parent.path_part):
+    if is_greedy(parent_path_part):
         raise BadRequestException(
-            f"Cannot create a child of a resource with a greedy path variable: {parent.path_part}"
+            f"Cannot create a child of a resource with a greedy path variable: {parent_path_part}"
         )
-    if same_name is not None:
+    if same_name:
         raise ConflictException(f"Another resource with the same parent already has this name: {path_part}")
     if variable_sibling is not None and is_variable(path_part):
         raise BadRequestException(
-            f"A sibling ({variable_sibling.path_part}) of this resource already has a variable path part -- "
-            "only one is allowed"
+            f"A sibling ({variable_sibling}) of this resource already has a variable path part -- only one is allowed"
         )

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.method import Method
+from apigw_mock.domain.paths import child_path
 from apigw_mock.exceptions import NotFoundException
 
-if TYPE_CHECKING:
-    from apigw_mock.domain.resource_tree import ResourceTree
+
+class Tree(Protocol):
+    """What UpdateResource needs of the API's resources (`ResourceTree` is one; typed here so that this module
+    does not import the tree, which imports it)."""
+
+    def __contains__(self, resource_id: object, /) -> bool: ...
+    def __getitem__(self, resource_id: str, /) -> Resource: ...
+    def __setitem__(self, resource_id: str, resource: Resource, /) -> None: ...
+    def subtree(self, resource_id: str) -> Iterator[Resource]: ...
+    def check_child(self, parent: Resource, path_part: str, *, moving: str | None = None) -> None: ...
+
 
 # ---- UpdateResource rules (spec §3.2): they see the resource being patched and its tree through `Placement` ------
 
@@ -41,13 +52,7 @@ def _place(doc: dict[str, Any], placement: Placement) -> None:
         parent = placement.tree[doc["parentId"]]
         path_part = doc["pathPart"] or ""  # a missing value is an (invalid) empty path part
         placement.tree.check_child(parent, path_part, moving=doc["id"])
-        doc["path"] = _child_path(parent.path, path_part)
-
-
-def _child_path(parent_path: str, path_part: str) -> str:
-    from apigw_mock.domain.paths import child_path  # imported here: paths imports this module
-
-    return child_path(parent_path, path_part)
+        doc["path"] = child_path(parent.path, path_part)
 
 
 class Resource(ApiGatewayModel):
@@ -75,13 +80,13 @@ class Placement:
     """UpdateResource's patch context: the resource being patched, within its API's resource tree."""
 
     resource: Resource
-    tree: ResourceTree
+    tree: Tree
 
     def commit(self, moved: Resource) -> Resource:
         """Store the patched resource and recompute its descendants' paths (O(size of its subtree))."""
         descendants = list(self.tree.subtree(moved.id))[1:]  # parents before children
         self.tree[moved.id] = moved
         for node in descendants:
-            path = _child_path(self.tree[node.parent_id or ""].path, node.path_part or "")
+            path = child_path(self.tree[node.parent_id or ""].path, node.path_part or "")
             self.tree[node.id] = node.model_copy(update={"path": path})
         return moved

@@ -73,10 +73,10 @@ class ResourceTree(PagedDict[str, Resource]):
         same_name = self.child(parent.id, path_part)
         variable = next((self.lookup(i) for i in self._variables.get(parent.id, {}) if i != moving), None)
         paths.check_child(
-            parent,
+            parent.path_part,
             path_part,
-            same_name=None if same_name is None or same_name.id == moving else same_name,
-            variable_sibling=variable,
+            same_name=same_name is not None and same_name.id != moving,
+            variable_sibling=variable.path_part if variable is not None else None,
         )
 
     def add_child(self, parent: Resource, path_part: str, resource_id: str) -> Resource:
