@@ -55,23 +55,6 @@ def boolean(value: str | None) -> bool:
     return value is not None and value.lower() == "true"
 
 
-def integer(message: str, minimum: int, maximum: int, *, empty_unsets: bool = False) -> Parse:
-    """An integer in [minimum, maximum]; anything else is a BadRequest with `message`."""
-
-    def parse(value: str | None) -> int | None:
-        if empty_unsets and not value:
-            return None
-        try:
-            number = int(value or "")
-        except ValueError:
-            raise BadRequestException(message) from None
-        if not minimum <= number <= maximum:
-            raise BadRequestException(message)
-        return number
-
-    return parse
-
-
 def one_of(values: Collection[str], message: str) -> Parse:
     """One of an enum's values; anything else is a BadRequest with `message`."""
 

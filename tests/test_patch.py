@@ -22,6 +22,7 @@ from apigw_mock.domain.paths import INVALID_PATH_PART
 from apigw_mock.domain.resource import Placement, Resource
 from apigw_mock.domain.resource_tree import ResourceTree
 from apigw_mock.domain.rest_api import EndpointConfiguration, RestApi
+from apigw_mock.domain.values import IntRange
 from apigw_mock.exceptions import ApiGatewayError, BadRequestException, ConflictException, NotFoundException
 
 Ops = list[dict[str, Any]]
@@ -111,7 +112,7 @@ class Toy(ApiGatewayModel):
         {
             "/name": patch.Field(ops=frozenset({"add", "replace"}), check=_no_forbidden),
             "/flag": patch.Field(parse=patch.boolean),
-            "/size": patch.Field(parse=patch.integer("bad size", 0, 9, empty_unsets=True)),
+            "/size": patch.Field(parse=IntRange(0, 9, "bad size", empty_unsets=True).parse),
             "/color": patch.Field(parse=patch.one_of(("red", "blue"), "bad color {value}")),
             "/looseColor": patch.Field(),
             "/labels/{key}": patch.MapEntry("no such label", null_error="null label", reject_empty=True),

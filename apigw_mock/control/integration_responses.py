@@ -5,8 +5,6 @@ from __future__ import annotations
 from apigw_mock.control.registry import operation
 from apigw_mock.domain import mapping
 from apigw_mock.domain.backend import (
-    INVALID_INTEGRATION,
-    INVALID_STATUS_CODE,
     ApiGatewayBackend,
     integration_of,
     integration_response_of,
@@ -14,6 +12,7 @@ from apigw_mock.domain.backend import (
     store_integration_response,
 )
 from apigw_mock.domain.integration import Integration, IntegrationResponse, stored_templates
+from apigw_mock.domain.messages import INVALID_INTEGRATION, INVALID_STATUS_CODE
 from apigw_mock.domain.method import Method
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 from apigw_mock.patch import PatchOperations, apply_patch

@@ -21,15 +21,12 @@ import string
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.graph import ApiGraph
 from apigw_mock.domain.integration import Integration, IntegrationResponse
+from apigw_mock.domain.messages import INVALID_INTEGRATION, INVALID_METHOD, INVALID_RESOURCE, INVALID_STATUS_CODE
 from apigw_mock.domain.method import Method, MethodResponse
 from apigw_mock.domain.resource import Resource
 from apigw_mock.exceptions import NotFoundException
 from apigw_mock.paging import PagedDict
 
-INVALID_RESOURCE = "Invalid Resource identifier specified"
-INVALID_METHOD = "Invalid Method identifier specified"
-INVALID_INTEGRATION = "Invalid Integration identifier specified"
-INVALID_STATUS_CODE = "Invalid Response status code specified"
 API_ID_LENGTH = 10  # REST APIs and root resources
 CHILD_ID_LENGTH = 6  # other resources, models, deployments, ... (spec control-plane-2 §1.3)
 _ID_ALPHABET = string.ascii_lowercase + string.digits

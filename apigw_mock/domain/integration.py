@@ -9,6 +9,8 @@ from typing import Any, ClassVar, get_args
 from apigw_mock.domain import mapping
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.enums import ConnectionType, ContentHandlingStrategy, IntegrationType, ResponseTransferMode
+from apigw_mock.domain.messages import CONTENT_TYPE_NOT_FOUND, INVALID_PARAMETER
+from apigw_mock.domain.values import IntRange
 from apigw_mock.exceptions import BadRequestException
 from apigw_mock.patch import (
     Custom,
@@ -19,12 +21,11 @@ from apigw_mock.patch import (
     PatchRules,
     SetEntry,
     boolean,
-    integer,
     one_of,
 )
 
 PASSTHROUGH_BEHAVIORS = ("WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER")
-TIMEOUT_RANGE = "Timeout should be between 50 ms and 29000 ms"
+TIMEOUT = IntRange(50, 29000, "Timeout should be between 50 ms and 29000 ms")
 _HTTP_URL = re.compile(r"https?://[^\s/?#]+\S*")
 _AWS_ARN = re.compile(r"arn:[\w-]+:([\w-]+):[\w-]*:([\w.-]*):(.+)")
 # Firehose targets are rejected too, whatever the message says (spec §3.5, recorded).
@@ -88,13 +89,13 @@ class IntegrationResponse(ApiGatewayModel):
                 parse=_optional(_enum_choice(get_args(ContentHandlingStrategy), "ContentHandling"))
             ),
             "/responseParameters/{key}": MapEntry(
-                missing="Invalid parameter name specified",
+                missing=INVALID_PARAMETER,
                 check=lambda value, key, declared: mapping.method_response_header_reason(key or "", value, declared),
                 null_error="Invalid null or empty value in responseParameters",
                 reject_empty=True,
             ),
             "/responseTemplates/{key}": MapEntry(
-                missing="Content-Type specified was not found",
+                missing=CONTENT_TYPE_NOT_FOUND,
                 check=lambda value, key, _: mapping.content_type_reason(key or ""),
                 null_error="Invalid null or empty value in responseTemplates",
             ),
@@ -132,7 +133,7 @@ class Integration(ApiGatewayModel):
     PATCHABLE: ClassVar[PatchRules] = PatchRules(
         {
             "/cacheKeyParameters/{key}": SetEntry(
-                check=lambda _, key, method: _cache_key_reason(key, method), keep_empty=True
+                check=lambda _, key, method: cache_key_reason(key, method), keep_empty=True
             ),
             "/cacheNamespace": Field(),
             "/connectionId": Field(),
@@ -142,12 +143,12 @@ class Integration(ApiGatewayModel):
             ),
             "/credentials": Field(),  # spec §4.3 [UNK]: not in the DOC table; accepted, as peers do
             "/httpMethod": Custom(
-                lambda doc, op, _key, _method: _set_unless_mock(doc, "httpMethod", op, _http_method_reason)
+                lambda doc, op, _key, _method: _set_unless_mock(doc, "httpMethod", op, http_method_reason)
             ),
             "/integrationTarget": Field(),
             "/passthroughBehavior": Field(parse=checked_passthrough_behavior),
             "/requestParameters/{key}": MapEntry(
-                missing="Invalid parameter name specified",
+                missing=INVALID_PARAMETER,
                 check=lambda value, key, method: mapping.integration_request_reason(
                     key or "", value, (method.request_parameters or {}) if method else {}
                 ),
@@ -155,12 +156,12 @@ class Integration(ApiGatewayModel):
                 reject_empty=True,
             ),
             "/requestTemplates/{key}": MapEntry(
-                missing="Content-Type specified was not found",
+                missing=CONTENT_TYPE_NOT_FOUND,
                 check=lambda value, key, _: mapping.content_type_reason(key or ""),
                 null_error="Invalid null or empty value in requestTemplates",
             ),
             "/responseTransferMode": Field(parse=_enum_choice(get_args(ResponseTransferMode), "ResponseTransferMode")),
-            "/timeoutInMillis": Field(parse=integer(TIMEOUT_RANGE, 50, 29000)),
+            "/timeoutInMillis": Field(parse=TIMEOUT.parse),
             "/tlsConfig/insecureSkipVerification": Field(parse=boolean),
             "/uri": Custom(
                 lambda doc, op, _key, _method: _set_unless_mock(doc, "uri", op, lambda v: uri_reason(doc["type"], v))
@@ -169,12 +170,14 @@ class Integration(ApiGatewayModel):
     )
 
 
-def _cache_key_reason(key: str | None, method: Any) -> str | None:
+def cache_key_reason(key: str | None, method: Any) -> str | None:
+    """A cache key must be a request parameter the method declares (PutIntegration and UpdateIntegration)."""
     declared = (method.request_parameters or {}) if method is not None else {}
     return None if key in declared else "Invalid cache key parameter specified"
 
 
-def _http_method_reason(value: str | None) -> str | None:
+def http_method_reason(value: str | None) -> str | None:
+    """HTTP, HTTP_PROXY, AWS and AWS_PROXY integrations need an integration HTTP method (Put and Update)."""
     return None if value else "Enumeration value for HttpMethod must be non-empty"
 
 

@@ -14,9 +14,11 @@ from typing import Any
 
 from apigw_mock.domain import mapping
 from apigw_mock.domain.integration import (
-    TIMEOUT_RANGE,
+    TIMEOUT,
     Integration,
+    cache_key_reason,
     checked_passthrough_behavior,
+    http_method_reason,
     stored_templates,
     uri_reason,
 )
@@ -64,13 +66,13 @@ def new_integration(
 def _check(
     integration_type: str, http_method: str | None, uri: str | None, timeout: int | None, passthrough: str | None
 ) -> None:
-    if integration_type in _NEEDS_HTTP_METHOD and not http_method:
-        raise BadRequestException("Enumeration value for HttpMethod must be non-empty")
+    reason = http_method_reason(http_method) if integration_type in _NEEDS_HTTP_METHOD else None
+    if reason is not None:
+        raise BadRequestException(reason)
     reason = uri_reason(integration_type, uri)
     if reason is not None:
         raise BadRequestException(reason)
-    if timeout is not None and not 50 <= timeout <= 29000:
-        raise BadRequestException(TIMEOUT_RANGE)
+    TIMEOUT.check(timeout)
     if passthrough is not None:
         checked_passthrough_behavior(passthrough)  # the same check (and unrecorded [UNK] text) as UpdateIntegration's
 
@@ -90,5 +92,7 @@ def _check_mappings(
         reason = mapping.content_type_reason(content_type)
         if reason is not None:
             raise BadRequestException(reason)
-    if any(key not in declared for key in cache_key_parameters or ()):
-        raise BadRequestException("Invalid cache key parameter specified")
+    for key in cache_key_parameters or ():
+        reason = cache_key_reason(key, method)
+        if reason is not None:
+            raise BadRequestException(reason)

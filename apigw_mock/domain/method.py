@@ -10,12 +10,16 @@ from apigw_mock import patch
 from apigw_mock.domain import parameters
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.integration import Integration
+from apigw_mock.domain.messages import (
+    CONTENT_TYPE_NOT_FOUND,
+    INVALID_PARAMETER,
+    INVALID_REQUEST_VALIDATOR,
+    invalid_model,
+)
 from apigw_mock.exceptions import BadRequestException
 
 # ---- UpdateMethod / UpdateMethodResponse rules that look at the API (spec §3.3, §3.4, §4.4) -------------------
 
-INVALID_PARAMETER = "Invalid parameter name specified"
-CONTENT_TYPE_NOT_FOUND = "Content-Type specified was not found"
 AUTHORIZER_TYPES = ("CUSTOM", "COGNITO_USER_POOLS")
 AUTHORIZATION_TYPES = ("NONE", "AWS_IAM", *AUTHORIZER_TYPES)
 INVALID_AUTHORIZER = (
@@ -33,17 +37,22 @@ class References:
     authorizers: Collection[str] = ()
 
 
+def model_reason(name: str | None, refs: References) -> str | None:
+    """A method request/response may map a content type only to a model of the API (Put and Update)."""
+    return None if name in refs.models else invalid_model(name)
+
+
+def validator_reason(validator_id: str | None, refs: References) -> str | None:
+    """None clears the validator (what Terraform sends); anything else must name an existing one (Put and Update)."""
+    return None if validator_id is None or validator_id in refs.request_validators else INVALID_REQUEST_VALIDATOR
+
+
 def _model_exists(value: Any, key: str | None, refs: References) -> str | None:
-    if value in refs.models:
-        return None
-    return f"Invalid model identifier specified: {'null' if value is None else value}"
+    return model_reason(value, refs)
 
 
 def _validator_exists(value: Any, key: str | None, refs: References) -> str | None:
-    """A null value clears the validator (what Terraform sends); anything else must name an existing one."""
-    if value is None or value in refs.request_validators:
-        return None
-    return "Invalid Request Validator identifier specified"
+    return validator_reason(value, refs)
 
 
 def _check_request_parameter(value: Any, key: str | None, refs: References) -> None:

@@ -8,7 +8,7 @@ maps kept present-empty when `{}` was sent). `References` names the API-level ob
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 
 from apigw_mock.domain import parameters
 from apigw_mock.domain.method import (
@@ -18,6 +18,8 @@ from apigw_mock.domain.method import (
     MethodResponse,
     References,
     checked_authorization_type,
+    model_reason,
+    validator_reason,
 )
 from apigw_mock.exceptions import BadRequestException, ConflictException
 
@@ -51,10 +53,9 @@ def new_method(
     authorization = checked_authorization_type(authorization_type)
     if authorization in AUTHORIZER_TYPES and authorizer_id not in refs.authorizers:
         raise BadRequestException(INVALID_AUTHORIZER)
-    if request_validator_id is not None and request_validator_id not in refs.request_validators:
-        raise BadRequestException("Invalid Request Validator identifier specified")
+    _raise(validator_reason(request_validator_id, refs))
     parameters.check_request_parameters(request_parameters or {})
-    check_models(request_models, refs.models)
+    check_models(request_models, refs)
     return Method(
         http_method=http_method,
         authorization_type=authorization,
@@ -77,14 +78,18 @@ def new_method_response(
     response_models: dict[str, str] | None = None,
 ) -> MethodResponse:
     parameters.check_response_parameters(response_parameters or {})
-    check_models(response_models, refs.models)
+    check_models(response_models, refs)
     return MethodResponse(
         status_code=status_code, response_parameters=response_parameters, response_models=response_models
     )
 
 
-def check_models(content_models: Mapping[str, str] | None, models: Collection[str]) -> None:
+def check_models(content_models: Mapping[str, str] | None, refs: References) -> None:
     """Every model a content type maps to must exist on the API."""
     for name in (content_models or {}).values():
-        if name not in models:
-            raise BadRequestException(f"Invalid model identifier specified: {name}")
+        _raise(model_reason(name, refs))
+
+
+def _raise(reason: str | None) -> None:
+    if reason is not None:
+        raise BadRequestException(reason)

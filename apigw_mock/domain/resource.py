@@ -8,6 +8,7 @@ from typing import Any, ClassVar, Protocol
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.messages import INVALID_RESOURCE
 from apigw_mock.domain.method import Method
 from apigw_mock.domain.paths import child_path
 from apigw_mock.exceptions import NotFoundException
@@ -36,7 +37,7 @@ def _parent_id_reason(value: Any, key: str | None, placement: Placement) -> str 
     if placement.resource.parent_id is None:
         return "Root resource cannot update its parentId."
     if value not in placement.tree:
-        raise NotFoundException("Invalid Resource identifier specified")
+        raise NotFoundException(INVALID_RESOURCE)
     ancestor: str | None = value
     while ancestor is not None:  # walk up to the root: O(depth)
         if ancestor == placement.resource.id:

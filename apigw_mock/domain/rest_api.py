@@ -8,6 +8,7 @@ from typing import Any, ClassVar, get_args
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.enums import ApiKeySourceType, EndpointType, IpAddressType
+from apigw_mock.domain.values import IntRange
 from apigw_mock.exceptions import BadRequestException
 
 
@@ -22,6 +23,10 @@ class EndpointConfiguration(ApiGatewayModel):
 # ---- UpdateRestApi rules that reach beyond one value (spec §3.1, recorded) -----------------------------------------
 
 _ENDPOINT_TYPES = get_args(EndpointType)
+COMPRESSION_SIZE = IntRange(
+    0, 10485760, "Invalid minimum compression size, must be between 0 and 10485760", empty_unsets=True
+)
+PRIVATE_NEEDS_DUALSTACK = "Only dualstack ipAddressType is supported for Private APIs."
 
 
 def _replace_endpoint_type(doc: dict[str, Any], op: patch.PatchOperation, key: str | None, context: Any) -> None:
@@ -43,7 +48,7 @@ def _replace_ip_address_type(doc: dict[str, Any], op: patch.PatchOperation, key:
     if op.value not in get_args(IpAddressType):
         raise BadRequestException("ipAddressType must be either ipv4 or dualstack.")
     if op.value == "ipv4" and "PRIVATE" in (config.get("types") or []):
-        raise BadRequestException("Only dualstack ipAddressType is supported for Private APIs.")
+        raise BadRequestException(PRIVATE_NEEDS_DUALSTACK)
     config["ipAddressType"] = op.value
     doc["endpointConfiguration"] = config
 
@@ -80,11 +85,7 @@ class RestApi(ApiGatewayModel):
             ),
             "/disableExecuteApiEndpoint": patch.Field(parse=patch.boolean),
             "/binaryMediaTypes/{key}": patch.SetEntry(),
-            "/minimumCompressionSize": patch.Field(
-                parse=patch.integer(
-                    "Invalid minimum compression size, must be between 0 and 10485760", 0, 10485760, empty_unsets=True
-                )
-            ),
+            "/minimumCompressionSize": patch.Field(parse=COMPRESSION_SIZE.parse),
             "/endpointConfiguration/types/{key}": patch.Custom(
                 _replace_endpoint_type,
                 unsupported_op="Invalid patch operation specified. Must be 'add'|'remove'|'replace'",

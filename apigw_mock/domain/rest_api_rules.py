@@ -11,12 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from apigw_mock.domain.rest_api import EndpointConfiguration
+from apigw_mock.domain.rest_api import COMPRESSION_SIZE, PRIVATE_NEEDS_DUALSTACK, EndpointConfiguration
 from apigw_mock.exceptions import BadRequestException
-
-MAX_COMPRESSION_SIZE = 10485760
-INVALID_COMPRESSION_SIZE = f"Invalid minimum compression size, must be between 0 and {MAX_COMPRESSION_SIZE}"
-PRIVATE_NEEDS_DUALSTACK = "Only dualstack ipAddressType is supported for Private APIs."
 
 
 def check_new_rest_api(
@@ -25,8 +21,7 @@ def check_new_rest_api(
     """Raise the first BadRequest AWS answers for these CreateRestApi members."""
     if description == "":
         raise BadRequestException("Description cannot be an empty string")
-    if minimum_compression_size is not None and not 0 <= minimum_compression_size <= MAX_COMPRESSION_SIZE:
-        raise BadRequestException(INVALID_COMPRESSION_SIZE)
+    COMPRESSION_SIZE.check(minimum_compression_size)
     types = (endpoint or {}).get("types")
     if types is not None and len(types) == 0:
         raise BadRequestException("REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.")
