@@ -22,7 +22,7 @@ from pydantic import field_validator
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.enums import GatewayResponseType
 from apigw_mock.domain.mapping import gateway_response_parameter_reason
-from apigw_mock.domain.messages import INVALID_PARAMETER
+from apigw_mock.domain.messages import INVALID_PARAMETER, null_value
 from apigw_mock.exceptions import BadRequestException
 from apigw_mock.patch import Field, MapEntry, PatchRules, PathOnlyMessages
 
@@ -53,8 +53,8 @@ BUILT_IN: dict[GatewayResponseType, tuple[str | None, GatewayResponseType | None
     "EXPIRED_TOKEN": ("403", "DEFAULT_4XX"),
 }
 
-NULL_PARAMETER = "Invalid null or empty value in responseParameters"
-NULL_TEMPLATE = "Invalid null or empty value in responseTemplates"
+NULL_PARAMETER = null_value("responseParameters")
+NULL_TEMPLATE = null_value("responseTemplates")
 MISSING_KEY = INVALID_PARAMETER  # recorded for parameters; templates [INF] (spec §5.4)
 _STATUS_CODE = re.compile(r"[1-5][0-9][0-9]")  # ASCII digits only, like the Java `\d` of the service
 

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, get_args
 from apigw_mock.domain import mapping
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.enums import ConnectionType, ContentHandlingStrategy, IntegrationType, ResponseTransferMode
-from apigw_mock.domain.messages import CONTENT_TYPE_NOT_FOUND, INVALID_PARAMETER
+from apigw_mock.domain.messages import CONTENT_TYPE_NOT_FOUND, INVALID_PARAMETER, null_value
 from apigw_mock.domain.values import IntRange
 from apigw_mock.exceptions import BadRequestException
 from apigw_mock.patch import (
@@ -91,13 +91,13 @@ class IntegrationResponse(ApiGatewayModel):
             "/responseParameters/{key}": MapEntry(
                 missing=INVALID_PARAMETER,
                 check=lambda value, key, declared: mapping.method_response_header_reason(key or "", value, declared),
-                null_error="Invalid null or empty value in responseParameters",
+                null_error=null_value("responseParameters"),
                 reject_empty=True,
             ),
             "/responseTemplates/{key}": MapEntry(
                 missing=CONTENT_TYPE_NOT_FOUND,
                 check=lambda value, key, _: mapping.content_type_reason(key or ""),
-                null_error="Invalid null or empty value in responseTemplates",
+                null_error=null_value("responseTemplates"),
             ),
         }
     )
@@ -152,13 +152,13 @@ class Integration(ApiGatewayModel):
                 check=lambda value, key, method: mapping.integration_request_reason(
                     key or "", value, (method.request_parameters or {}) if method else {}
                 ),
-                null_error="Invalid null or empty value in requestParameters",
+                null_error=null_value("requestParameters"),
                 reject_empty=True,
             ),
             "/requestTemplates/{key}": MapEntry(
                 missing=CONTENT_TYPE_NOT_FOUND,
                 check=lambda value, key, _: mapping.content_type_reason(key or ""),
-                null_error="Invalid null or empty value in requestTemplates",
+                null_error=null_value("requestTemplates"),
             ),
             "/responseTransferMode": Field(parse=_enum_choice(get_args(ResponseTransferMode), "ResponseTransferMode")),
             "/timeoutInMillis": Field(parse=TIMEOUT.parse),

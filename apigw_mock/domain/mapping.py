@@ -39,16 +39,15 @@ def validation_result(error: str) -> str:
     return f"Validation Result: warnings : [], errors : [{error}]"
 
 
+_INVALID = "Invalid mapping expression specified: "
+
+
 def invalid_expression(expression: str) -> str:
-    return "Invalid mapping expression specified: " + validation_result(
-        f"Invalid mapping expression specified: {expression}"
-    )
+    return _INVALID + validation_result(f"Invalid mapping expression specified: {expression}")
 
 
 def invalid_parameter(name: str) -> str:
-    return "Invalid mapping expression specified: " + validation_result(
-        f"Invalid mapping expression parameter specified: {name}"
-    )
+    return _INVALID + validation_result(f"Invalid mapping expression parameter specified: {name}")
 
 
 def method_response_header_reason(name: str, value: str | None, declared: Collection[str]) -> str | None:

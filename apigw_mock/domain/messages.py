@@ -13,6 +13,12 @@ INVALID_STATUS_CODE = "Invalid Response status code specified"
 INVALID_PARAMETER = "Invalid parameter name specified"
 CONTENT_TYPE_NOT_FOUND = "Content-Type specified was not found"
 
+
+def null_value(map_name: str) -> str:
+    """A null (or empty) value on add/replace of a map entry (core spec §4.1: recorded for gateway responses)."""
+    return f"Invalid null or empty value in {map_name}"
+
+
 # ---- references from a method to API-level objects (core spec §3.3) -----------------------------------------
 INVALID_REQUEST_VALIDATOR = "Invalid Request Validator identifier specified"
 
