@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from apigw_mock.control.registry import operation
+from apigw_mock.control.views import put_integration_reply
 from apigw_mock.domain.backend import ApiGatewayBackend, integration_of, store_integration
 from apigw_mock.domain.integration import Integration
 from apigw_mock.domain.integration_rules import new_integration
@@ -17,11 +18,11 @@ def put_integration(
 ) -> Integration:
     method = backend.method(rest_api_id, resource_id, http_method)
     integration = new_integration(method, resource_id, **fields)
-    # spec §7.6 [UNK] choice: a re-PUT keeps the integration responses; the PUT reply never shows them (recorded).
+    # spec §7.6 [UNK] choice: a re-PUT keeps the integration responses (the reply does not show them).
     kept = method.method_integration.integration_responses if method.method_integration else None
     stored = integration if kept is None else integration.model_copy(update={"integration_responses": kept})
-    store_integration(method, stored)  # the reply is serialised before anything can add responses to it
-    return integration
+    store_integration(method, stored)
+    return put_integration_reply(stored)
 
 
 @operation("GetIntegration")

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from apigw_mock.control.registry import operation
+from apigw_mock.control.views import ResourceView, as_listed
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
 from apigw_mock.domain.resource import Placement, Resource
-from apigw_mock.domain.resource_view import ResourceView, as_listed
 from apigw_mock.exceptions import BadRequestException
 from apigw_mock.paging import page_size
 from apigw_mock.patch import PatchOperations, apply_patch

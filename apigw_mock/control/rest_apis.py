@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from apigw_mock.control.registry import operation
+from apigw_mock.control.views import updated_rest_api
 from apigw_mock.domain import rest_api_rules
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
 from apigw_mock.domain.gateway_response import GatewayResponse
@@ -74,8 +75,7 @@ def delete_rest_api(backend: ApiGatewayBackend, *, rest_api_id: str) -> None:
 def update_rest_api(backend: ApiGatewayBackend, *, rest_api_id: str, patch_operations: PatchOperations = ()) -> RestApi:
     graph = backend.graph(rest_api_id)
     graph.api = apply_patch(graph.api, patch_operations)
-    # Unlike Create/Get, UpdateRestApi always shows `tags`, `{}` when there are none (spec §3.1, recorded).
-    return graph.api.model_copy(update={"tags": graph.api.tags or {}})
+    return updated_rest_api(graph.api)
 
 
 _Contents = tuple[ResourceTree, PagedDict[str, Model], dict[str, GatewayResponse]]

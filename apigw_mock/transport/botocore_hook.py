@@ -9,6 +9,7 @@ returns None and botocore sends the request as usual; requests of other services
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from botocore import handlers as botocore_handlers
@@ -23,12 +24,16 @@ ANSWERED_HOST = "answered-by-apigw-mock.invalid"
 UNIQUE_ID = "apigw_mock.interceptor"
 
 
-class _RawBody(tuple[bytes]):
-    """The `raw` object botocore's AWSResponse reads the body from: `_RawBody((body,))`, a tuple so that making one
-    runs no Python code."""
+class _RawBody:
+    """The `raw` object botocore's AWSResponse reads the body from."""
 
-    def stream(self, **_: Any) -> tuple[bytes]:
-        return self
+    __slots__ = ("body",)
+
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self.body
 
 
 def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AWSResponse | None:
@@ -39,7 +44,7 @@ def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AW
     from apigw_mock.control.pipeline import handle  # here: `import apigw_mock` loads no model
 
     reply = handle(wire, event_name.rsplit(".", 1)[-1], region=_region(request))
-    answer = AWSResponse(request.url, reply.status, reply.headers, _RawBody((reply.body,)))
+    answer = AWSResponse(request.url, reply.status, reply.headers, _RawBody(reply.body))
     _mark_answered(request)
     return answer
 
