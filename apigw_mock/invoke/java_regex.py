@@ -40,6 +40,7 @@ _POSIX = {
     "XDigit": "0-9a-fA-F",
     "Space": " \\t\\n\\x0b\\f\\r",
 }
+_QUANTIFIER_BODY = re.compile(r"\d+(?:,\d*)?\}")
 _PASS_THROUGH_ESCAPES = set("AbBdDsSwWtnrfau0123456789")
 _UNSUPPORTED_ESCAPES = set("GXRvVH")
 
@@ -103,11 +104,9 @@ class _Translator:
             self.out.append(_DOT)
         elif char == "$":
             self.out.append(_DOLLAR)
-        elif (
-            char == "("
-            and self.pattern.startswith("?<", self.pos)
-            and self.pattern[self.pos + 2 : self.pos + 3].isalpha()
-        ):
+        elif char == "{" and not _QUANTIFIER_BODY.match(self.pattern, self.pos):
+            raise InvalidJavaRegex(f"{self.pattern!r}: illegal repetition")
+        elif char == "(" and self._named_group():
             self.out.append("(?P<")
             self.pos += 2
         else:
