@@ -16,6 +16,7 @@ Multi = Mapping[str, Sequence[str]]
 
 
 def _multi(values: Mapping[str, str | Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
+    # a plain `str` is a `Sequence[str]` too: it must be recognised first
     """`{"a": "1", "b": ["2", "3"]}` -> `{"a": ("1",), "b": ("2", "3")}`."""
     return {name: (value,) if isinstance(value, str) else tuple(value) for name, value in (values or {}).items()}
 
@@ -28,6 +29,11 @@ class MethodRequest:
     querystring: Multi = field(default_factory=dict)
     headers: Multi = field(default_factory=dict)
     body: str = ""
+
+    def __post_init__(self) -> None:
+        """Single values are accepted where lists are expected: `{"q": "1"}` means `{"q": ("1",)}`."""
+        object.__setattr__(self, "querystring", _multi(self.querystring))
+        object.__setattr__(self, "headers", _multi(self.headers))
 
     @classmethod
     def of(
