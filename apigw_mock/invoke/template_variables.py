@@ -9,7 +9,8 @@ Contract:
 - `Util()`: `escapeJavaScript` (Apache Commons Lang `escapeJavaScript`, the Java library AWS's text describes
   [INF]: `'` `"` `\\` `/` escaped, control and non-ASCII characters as `\\uXXXX`), `parseJson`, `urlEncode`/`urlDecode`
   (`java.net.URLEncoder`/`URLDecoder`, UTF-8: space <-> `+`), `base64Encode`/`base64Decode` (UTF-8 text).
-- Failures (bad JSON for `parseJson`, a bad JSONPath) raise; the renderer turns them into a template failure.
+- Failures (bad JSON for `parseJson`, a bad JSONPath, a null argument other than to `escapeJavaScript`, which
+  returns null for null) raise; the renderer turns them into a template failure.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from functools import cached_property
 from typing import Any
 
 from apigw_mock.invoke import jsonpath
-from apigw_mock.invoke.java_values import JavaMap, JavaString, to_plain, to_vtl
+from apigw_mock.invoke.java_values import JavaString, to_plain, to_vtl
 from apigw_mock.invoke.request import MethodRequest
 
 _JS_ESCAPES = {"'": "\\'", '"': '\\"', "\\": "\\\\", "/": "\\/", "\b": "\\b", "\n": "\\n", "\t": "\\t", "\f": "\\f"}
@@ -74,7 +75,9 @@ class Input:
 class Util:
     """`$util`: the six documented functions, nothing else (spec §9.3)."""
 
-    def escapeJavaScript(self, text: Any) -> JavaString:
+    def escapeJavaScript(self, text: Any) -> JavaString | None:
+        if text is None:
+            return None  # Commons Lang returns null for null, which renders empty
         return JavaString("".join(_js_escape(char) for char in _utf16_units(_text(text))))
 
     def parseJson(self, text: Any) -> Any:
@@ -96,9 +99,10 @@ class Util:
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, JavaMap | list):
-        return str(value)
-    return "null" if value is None else str(value)
+    """A Java argument as text; `null` fails the template, as the Java methods throw on it [INF]."""
+    if value is None:
+        raise TypeError("null argument")
+    return str(value)
 
 
 def _url_byte(byte: int) -> str:

@@ -117,7 +117,7 @@ def _namespace(
         "requestOverride": _OverrideMap(header=_OverrideMap(), path=_OverrideMap(), querystring=_OverrideMap()),
         "responseOverride": _OverrideMap(header=_OverrideMap()),
     }
-    dict.update(vtl_context, overrides)
+    vtl_context.update(overrides)
     namespace = {
         "input": Input(body, request),
         "util": Util(),

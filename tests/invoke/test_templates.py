@@ -155,6 +155,7 @@ def test_the_documented_passthrough_template_renders_valid_json() -> None:
         ("$util.base64Decode('aGVsbG8gw6k=')", "hello é"),
         ("#set($o = $util.parseJson('{\"a\": [1, true, null]}'))$o.a.size() $o.a", "3 [1, true, null]"),
         ("[$util.toJson('x')]", "[]"),  # undocumented $util functions do not exist (spec §9.3)
+        ("[$util.escapeJavaScript($context.nope)]", "[]"),  # null in, null out (Commons Lang)
     ],
 )
 def test_util(template: str, expected: str) -> None:
@@ -289,6 +290,7 @@ def test_setting_an_override_twice_fails(template: str) -> None:
         "$input.path('$.[[[')",
         "#set($context.responseOverride.status = 'abc')",
         "$context.s.substring(9)",
+        "$util.base64Encode($context.nope)",  # Java throws on a null argument [INF]
     ],
 )
 def test_failures_are_api_configuration_errors(template: str) -> None:
