@@ -62,4 +62,7 @@ def _is_definite(expression: Any) -> bool:
         return _is_definite(expression.left) and _is_definite(expression.right)
     if isinstance(expression, jsonpath.Fields):
         return len(expression.fields) == 1 and expression.fields[0] != "*"
-    return isinstance(expression, jsonpath.Root | jsonpath.This | jsonpath.Index)
+    if isinstance(expression, jsonpath.Index):
+        indices = getattr(expression, "indices", None)  # `[0,1]` is one Index with two indices (1.8)
+        return indices is None or len(indices) == 1
+    return isinstance(expression, jsonpath.Root | jsonpath.This)
