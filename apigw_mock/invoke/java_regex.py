@@ -5,13 +5,14 @@ Java's `String.replaceAll`/`matches`/`split`):
 - `compile(pattern)` translates Java syntax to Python's and compiles once (cached by pattern text). Flags follow
   Java's defaults: `\\d \\w \\s \\b` and case-insensitivity are ASCII-only (`re.ASCII`), `.` excludes every Java
   line terminator (`\\n \\r \\u0085 \\u2028 \\u2029`), `$` matches at the end or before a final terminator.
-- Translated: `\\Q...\\E`, `\\z`, `\\Z`, `\\h`, `\\e`, `\\cX`, `\\0oct`, `\\x{h..h}`, POSIX `\\p{Lower}` ...
-  `\\p{Space}` (and `\\P{..}` outside classes), named groups `(?<name>..)` and `\\k<name>`. Possessive quantifiers
-  and atomic groups are native in Python 3.11+.
+- Translated: `\\Q...\\E`, `\\z`, `\\Z`, `\\h \\H \\v \\V \\R`, `\\e`, `\\cX`, `\\0oct`, `\\x{h..h}`,
+  POSIX `\\p{Lower}` ... `\\p{Space}` (and `\\P{..}` outside classes), named groups `(?<name>..)` and
+  `\\k<name>`. Possessive quantifiers and atomic groups are native in Python 3.11+.
 - Not supported (raise `UnsupportedJavaRegex`, a mock limitation that reaches the test): class intersections
   `[a-z&&[^e]]`, nested class unions `[a[b]]`, Unicode properties/scripts (`\\p{L}`, `\\p{IsLatin}`), `\\G`, `\\X`,
-  `\\b{g}`, `\\R`, `\\v`/`\\V`/`\\H`, and Java patterns Python rejects for other reasons (e.g. a mid-pattern `(?i)`).
-- Java syntax errors raise `InvalidJavaRegex` (a `ValueError`); what AWS does with one at runtime is the caller's call.
+  `\\H \\V \\R` inside a class.
+- Java syntax errors raise `InvalidJavaRegex` (a `ValueError`); so do the few valid Java patterns Python's `re`
+  rejects after translation (a mid-pattern `(?i)`). What AWS does with them at runtime is the caller's call.
 - `replace(pattern, replacement, text, count=0)` is `replaceAll`/`replaceFirst` (replacement `$1`, `${name}`, `\\$`);
   `split(pattern, text, limit=0)` is `String.split` (trailing empty strings dropped when limit is 0).
 """
@@ -25,6 +26,15 @@ _LINE_TERMINATORS = "\\n\\r\\x85\\u2028\\u2029"
 _DOT = f"[^{_LINE_TERMINATORS}]"
 _DOLLAR = f"(?=(?:\\r\\n|[{_LINE_TERMINATORS}])?\\Z)"
 _HORIZONTAL_SPACE = " \\t\\xa0\\u1680\\u180e\\u2000-\\u200a\\u202f\\u205f\\u3000"
+_VERTICAL_SPACE = "\\n\\x0b\\f\\r\\x85\\u2028\\u2029"
+_OUTSIDE_CLASS = {
+    "h": f"[{_HORIZONTAL_SPACE}]",
+    "H": f"[^{_HORIZONTAL_SPACE}]",
+    "v": f"[{_VERTICAL_SPACE}]",
+    "V": f"[^{_VERTICAL_SPACE}]",
+    "R": f"(?:\\r\\n|[{_VERTICAL_SPACE}])",
+}
+_INSIDE_CLASS = {"h": _HORIZONTAL_SPACE, "v": _VERTICAL_SPACE}
 _POSIX = {
     "Lower": "a-z",
     "Upper": "A-Z",
@@ -42,7 +52,7 @@ _POSIX = {
 }
 _QUANTIFIER_BODY = re.compile(r"\d+(?:,\d*)?\}")
 _PASS_THROUGH_ESCAPES = set("AbBdDsSwWtnrfau0123456789")
-_UNSUPPORTED_ESCAPES = set("GXRvVH")
+_UNSUPPORTED_ESCAPES = set("GX")
 
 
 class InvalidJavaRegex(ValueError):
@@ -141,13 +151,12 @@ class _Translator:
             self.out.append(self.simple_escape(letter))
 
     def simple_escape(self, letter: str) -> str:
-        special = {"z": "\\Z", "e": "\\x1b", "h": f"[{_HORIZONTAL_SPACE}]"}
+        if letter in _OUTSIDE_CLASS:
+            return self.space_class(letter)
         if letter == "Z" and not self.in_class:
             return _DOLLAR
-        if letter == "h" and self.in_class:
-            return _HORIZONTAL_SPACE
-        if letter in special:
-            return special[letter]
+        if letter in "ze":
+            return {"z": "\\Z", "e": "\\x1b"}[letter]
         if letter == "c":
             return self.control()
         if letter == "x" and self.pattern.startswith("{", self.pos):
@@ -159,6 +168,13 @@ class _Translator:
         if letter in _PASS_THROUGH_ESCAPES or letter == "x" or not letter.isalnum():
             return "\\" + letter
         raise InvalidJavaRegex(f"{self.pattern!r}: illegal escape \\{letter}")
+
+    def space_class(self, letter: str) -> str:
+        if not self.in_class:
+            return _OUTSIDE_CLASS[letter]
+        if letter not in _INSIDE_CLASS:
+            raise UnsupportedJavaRegex(f"{self.pattern!r}: \\{letter} inside a character class is not supported")
+        return _INSIDE_CLASS[letter]
 
     def quoted(self) -> None:
         end = self.pattern.find("\\E", self.pos)

@@ -76,13 +76,20 @@ def test_select(responses: object, selection_input: str | None, expected: str | 
         ("\\h", "\t", True),
         ("[\\h]", " ", True),
         ("\\t\\n", "\t\n", True),
+        ("\\v", "\x0b", True),
+        ("a\\Rb", "a\r\nb", True),
+        ("\\H+", "ab", True),
+        ("\\V", "\n", False),
+        ("[\\v]", "\u2028", True),
     ],
 )
 def test_java_regex_full_match(pattern: str, text: str, matches: bool) -> None:
     assert java_regex.full_match(pattern, text) is matches
 
 
-@pytest.mark.parametrize("pattern", ["[a-z&&[^e]]", "[a[b]]", "\\p{L}", "\\G", "\\R", "[\\P{Digit}]", "\\p{IsLatin}"])
+@pytest.mark.parametrize(
+    "pattern", ["[a-z&&[^e]]", "[a[b]]", "\\p{L}", "\\G", "\\X", "[\\R]", "[\\P{Digit}]", "\\p{IsLatin}"]
+)
 def test_unsupported_java_syntax_is_reported_not_guessed(pattern: str) -> None:
     with pytest.raises(java_regex.UnsupportedJavaRegex):
         java_regex.compile(pattern)

@@ -6,8 +6,11 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apigw_mock.invoke.request import MethodRequest
+from apigw_mock.invoke.template_variables import Util
 from apigw_mock.invoke.templates import Rendered, TemplateFailure, compile_template, render
 
 PETS = '{"pets": [{"name": "Fido", "price": 10}, {"name": "Rex", "price": 25}, {"name": "Tom", "price": 5}]}'
@@ -311,3 +314,25 @@ def test_templates_compile_once_and_render_many_times() -> None:
     assert compile_template(text) is compile_template(text)
     bodies = [render(text, request=MethodRequest.of(body=json.dumps({"n": n}))).body for n in range(3)]
     assert bodies == ["0", "1", "2"]
+
+
+_TEXT = st.text(max_size=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_escape_javascript_then_the_documented_replace_is_a_json_string(text: str) -> None:
+    """spec §9.3: after `.replaceAll("\\\\'","'")` the escaped text embeds in JSON and reads back unchanged."""
+    util = Util()
+    escaped = util.escapeJavaScript(text)
+    assert escaped is not None and escaped.isascii()
+    assert json.loads('"' + escaped.replaceAll("\\\\'", "'") + '"') == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_url_and_base64_round_trips(text: str) -> None:
+    util = Util()
+    assert util.urlDecode(util.urlEncode(text)) == text
+    assert set(util.urlEncode(text)) <= set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-*_+%")
+    assert util.base64Decode(util.base64Encode(text)) == text
