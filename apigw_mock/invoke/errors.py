@@ -177,10 +177,18 @@ class LambdaProxyFailure(GatewayError):
     response_type, status, error_type, default_message = "DEFAULT_5XX", 502, _INTERNAL_TYPE, _INTERNAL
     forced_status = 502
 
+    @classmethod
+    def function_error(cls, detail: str) -> LambdaProxyFailure:
+        """The function raised (`X-Amz-Function-Error`); log text [FIELD] serverless/serverless#8671."""
+        return cls(log=f"Lambda execution failed with status 200 due to customer function error: {detail}")
+
 
 class ApiConfigurationError(GatewayError):
     """The API's own configuration failed at runtime: template, mapping, selection, method response (spec §10)."""
 
+    LAMBDA_PERMISSIONS: ClassVar[str] = (
+        "Execution failed due to configuration error: Invalid permissions on Lambda function"  # [FIELD] §8.3.3
+    )
     response_type, status, error_type, default_message = "API_CONFIGURATION_ERROR", 500, _INTERNAL_TYPE, _INTERNAL
 
 

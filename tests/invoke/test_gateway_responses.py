@@ -104,6 +104,19 @@ def test_no_output_mapping_log_line() -> None:
     )
 
 
+def test_execution_log_texts() -> None:
+    """spec §8.3.3 [FIELD]: the log lines the pipeline reports for Lambda failures."""
+    assert errors.LambdaProxyFailure(log=errors.LambdaProxyFailure.MALFORMED).log == (
+        "Execution failed due to configuration error: Malformed Lambda proxy response"
+    )
+    assert errors.LambdaProxyFailure.function_error("boom").log == (
+        "Lambda execution failed with status 200 due to customer function error: boom"
+    )
+    assert errors.ApiConfigurationError(log=errors.ApiConfigurationError.LAMBDA_PERMISSIONS).log == (
+        "Execution failed due to configuration error: Invalid permissions on Lambda function"
+    )
+
+
 def test_message_string_is_a_json_literal() -> None:
     assert errors.InvalidSignature('say "hi"').message_string == '"say \\"hi\\""'
     assert errors.AuthorizerConfigurationError().message_string == "null"
