@@ -15,7 +15,8 @@ Contract:
 - An expression of no known form raises `MappingFailure` (an `ApiConfigurationError`, 500).
 - Destinations: `integration_request(...)` -> `IntegrationRequestParameters` (path, repeated querystring and header
   values), then `requestOverride` values replace mapped ones (§9.5); `method_response_headers(...)` and
-  `gateway_response_headers(...)` -> `{header: value}` (list values comma-joined, [INF]), response overrides last.
+  `gateway_response_headers(...)` -> `{header: value}` (list values comma-joined, [INF]), response overrides last;
+  gateway responses skip a source they cannot evaluate instead of failing the error reply [INF].
 - `integration_uri(uri, path, stage_variables)` fills `${stageVariables.x}` (unknown -> `""`, [UNK] §8.7) and
   `{name}` from the mapped path parameters (re-encoded for a URL path, spec §3.1.6).
 """
@@ -163,12 +164,19 @@ def _context_value(context: Mapping[str, Any], dotted: str) -> str | None:
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
-def _targets(parameters: Mapping[str, str], prefix: str, sources: Sources) -> dict[str, Value]:
-    """`{name: value}` for every `prefix + name` destination whose source has a value."""
+def _targets(
+    parameters: Mapping[str, str], prefix: str, sources: Sources, *, lenient: bool = False
+) -> dict[str, Value]:
+    """`{name: value}` for every `prefix + name` destination whose source has a value (`lenient`: bad ones skipped)."""
     found: dict[str, Value] = {}
     for destination, expression in parameters.items():
         if destination.startswith(prefix):
-            value = evaluate(expression, sources)
+            try:
+                value = evaluate(expression, sources)
+            except MappingFailure:
+                if not lenient:
+                    raise
+                value = None
             if value is not None:
                 found[destination.removeprefix(prefix)] = value
     return found
@@ -218,10 +226,11 @@ def method_response_headers(
 
 
 def gateway_response_headers(response_parameters: Mapping[str, str], sources: Sources) -> dict[str, str]:
-    """`gatewayresponse.header.NAME` targets of a gateway response (spec §12.2.5)."""
+    """`gatewayresponse.header.NAME` targets of a gateway response (spec §12.2.5); an error reply never fails
+    itself, so a source it cannot evaluate is left out [INF] (the control plane vets these expressions)."""
     return {
         name: _joined(value)
-        for name, value in _targets(response_parameters, "gatewayresponse.header.", sources).items()
+        for name, value in _targets(response_parameters, "gatewayresponse.header.", sources, lenient=True).items()
     }
 
 

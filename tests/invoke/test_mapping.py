@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -159,8 +160,10 @@ def test_gateway_response_headers() -> None:
         "gatewayresponse.header.X-Token": "method.request.header.X-Token",
         "gatewayresponse.header.X-Stage": "stageVariables.alias",
         "gatewayresponse.querystring.q": "'ignored: not a header'",
+        "gatewayresponse.header.X-Bad": "integration.response.header.x",  # not a gateway-response source
     }
-    assert gateway_response_headers(parameters, SOURCES) == {
+    without_integration = replace(SOURCES, integration_response=None)  # as when a gateway response is rendered
+    assert gateway_response_headers(parameters, without_integration) == {
         "Access-Control-Allow-Origin": "*",
         "X-Request-Id": "req-1",
         "X-Token": "tok",
