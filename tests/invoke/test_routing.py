@@ -131,3 +131,15 @@ def test_a_match_fills_its_template_back_into_the_request_path(templates: list[l
         return
     filled = [found.path_parameters.get(part[1:-1], part) for part in found.resource_path.strip("/").split("/")]
     assert filled == request
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SEGMENT, min_size=1, max_size=4))
+def test_a_parameter_beats_a_greedy_sibling_for_one_segment(segments: list[str]) -> None:
+    router = Router([("one", "/{v}", ["GET"]), ("rest", "/{rest+}", ["GET"])])
+    match = router.match("GET", "/" + "/".join(segments))
+    assert match is not None
+    if len(segments) == 1:
+        assert (match.resource_id, dict(match.path_parameters)) == ("one", {"v": segments[0]})
+    else:
+        assert (match.resource_id, dict(match.path_parameters)) == ("rest", {"rest": "/".join(segments)})
