@@ -100,7 +100,7 @@ def test_case_sensitive_literals() -> None:
 _SEGMENT = st.text(alphabet="abc", min_size=1, max_size=2)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(_SEGMENT, min_size=1, max_size=4), st.integers(min_value=0, max_value=3))
 def test_a_literal_path_beats_any_parameter_path(segments: list[str], variable_at: int) -> None:
     literal = "/" + "/".join(segments)
@@ -116,7 +116,7 @@ def test_a_literal_path_beats_any_parameter_path(segments: list[str], variable_a
 _TEMPLATE_PART = st.one_of(_SEGMENT, st.just("{v}"))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(st.lists(_TEMPLATE_PART, min_size=1, max_size=3), min_size=1, max_size=6),
     st.lists(_SEGMENT, min_size=1, max_size=3),
@@ -133,7 +133,7 @@ def test_a_match_fills_its_template_back_into_the_request_path(templates: list[l
     assert filled == request
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(_SEGMENT, min_size=1, max_size=4))
 def test_a_parameter_beats_a_greedy_sibling_for_one_segment(segments: list[str]) -> None:
     router = Router([("one", "/{v}", ["GET"]), ("rest", "/{rest+}", ["GET"])])

@@ -144,14 +144,14 @@ _PATTERNS = st.lists(st.tuples(_ATOMS, _QUANTIFIERS).map("".join), min_size=1, m
 _TEXTS = st.text(alphabet="ab1 .-_\n", max_size=8)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_PATTERNS, _TEXTS)
 def test_common_syntax_means_the_same_in_java_and_python(pattern: str, text: str) -> None:
     """On constructs the two dialects share, the translation changes nothing (inputs without \\r and friends)."""
     assert java_regex.full_match(pattern, text) == (re.fullmatch(pattern, text, re.ASCII) is not None)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=12).filter(lambda text: "\\E" not in text))
 def test_a_quoted_literal_selects_exactly_its_own_text(text: str) -> None:
     responses = {"200": None, "418": f"\\Q{text}\\E"}
@@ -163,7 +163,7 @@ _STATUS = st.integers(min_value=200, max_value=599).map(str)
 _ENTRIES = st.lists(st.tuples(_STATUS, st.one_of(st.none(), st.just(""), _PATTERNS)), max_size=6)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_ENTRIES, st.one_of(st.none(), _TEXTS))
 def test_selection_invariants(entries: list[tuple[str, str | None]], selection_input: str | None) -> None:
     chosen = select(entries, selection_input)

@@ -319,7 +319,7 @@ def test_templates_compile_once_and_render_many_times() -> None:
 _TEXT = st.text(max_size=20)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_TEXT)
 def test_escape_javascript_then_the_documented_replace_is_a_json_string(text: str) -> None:
     """spec §9.3: after `.replaceAll("\\\\'","'")` the escaped text embeds in JSON and reads back unchanged."""
@@ -329,7 +329,7 @@ def test_escape_javascript_then_the_documented_replace_is_a_json_string(text: st
     assert json.loads('"' + escaped.replaceAll("\\\\'", "'") + '"') == text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_TEXT)
 def test_url_and_base64_round_trips(text: str) -> None:
     util = Util()
