@@ -5,7 +5,8 @@ Contract: `new_stage(...)` builds a stage as CreateStage (or CreateDeployment's 
 checks; `redeployed(stage, deployment_id, ...)` is an existing stage after CreateDeployment names it (the canary
 moves if there is one, else the stage); `stage_of(graph, name)` finds one or raises `Invalid stage identifier
 specified`; `Stage.PATCHABLE` is UpdateStage's whole table, with `StageContext` (the API's deployment ids) as its
-context; `method_setting(stage, path, verb)` is the setting the data plane applies to one method.
+context. For the data plane: `serving(graph, name)` is what a stage serves (its deployment's `DeployedApi`, and
+its canary's), `method_setting(stage, path, verb)` the settings applied to one method.
 Stages are replaced, never edited in place. Texts marked [UNK] are the spec's recommended choices.
 """
 
@@ -28,6 +29,7 @@ from apigw_mock.exceptions import BadRequestException, ConflictException, NotFou
 
 if TYPE_CHECKING:
     from apigw_mock.domain.graph import ApiGraph
+    from apigw_mock.domain.snapshot import DeployedApi
 
 CacheClusterSize = Literal["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"]
 CacheClusterStatus = Literal[
@@ -388,6 +390,42 @@ def check_canary_target(graph: ApiGraph, canary: Mapping[str, Any] | None) -> No
     target = (canary or {}).get("deploymentId")
     if target is not None and target not in graph.deployments:
         raise NotFoundException(INVALID_DEPLOYMENT)
+
+
+@dataclass(frozen=True, slots=True)
+class Serving:
+    """What one stage serves right now (the data plane's entry point): the stage, its deployment's frozen API and,
+    with a canary, the canary's. Which of the two answers a request is the data plane's draw: `canary_percent` of
+    requests go to `canary`. Stage variables and method settings are live (spec §4.5: no redeploy needed)."""
+
+    stage: Stage
+    deployment_id: str
+    api: DeployedApi
+    canary_deployment_id: str | None = None
+    canary: DeployedApi | None = None
+    canary_percent: float = 0.0
+
+    def variables(self, *, canary: bool = False) -> dict[str, str]:
+        """The stage variables a request sees: the canary's overrides on top of the stage's when it is served
+        by the canary."""
+        own = dict(self.stage.variables or {})
+        overrides = self.stage.canary_settings.stage_variable_overrides if self.stage.canary_settings else None
+        return {**own, **(overrides or {})} if canary else own
+
+
+def serving(graph: ApiGraph, stage_name: str) -> Serving | None:
+    """What `stage_name` serves, or None when the API has no such stage. O(1)."""
+    stage = graph.stages.get(stage_name)
+    if stage is None or stage.deployment_id is None:
+        return None
+    record = graph.deployments[stage.deployment_id]
+    canary = stage.canary_settings
+    target = graph.deployments.get(canary.deployment_id) if canary and canary.deployment_id else None
+    if canary is None or target is None:
+        return Serving(stage, stage.deployment_id, record.api)
+    return Serving(
+        stage, stage.deployment_id, record.api, target.deployment.id, target.api, canary.percent_traffic or 0.0
+    )
 
 
 def method_setting(stage: Stage, resource_path: str, verb: str) -> MethodSetting | None:
