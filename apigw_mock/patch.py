@@ -9,9 +9,17 @@ replace a value in the document, and never change a list or map they found there
 Each model declares its patchable surface as data, next to its fields: `PATCHABLE = PatchRules({...}, family)`,
 path pattern -> rule. A pattern is a JSON-pointer-like path whose `{key}` segment stands for one map key or set
 element, decoded from the request path (`~1` -> `/`, then `~0` -> `~`). Anything that does not match a pattern
-segment-for-segment (a bare map path, an unescaped `/` inside a key) is an unknown path. The order of checks is
-the spec's §4.1.1: missing path, unknown path, op not allowed on the path, missing entry, null value, value check.
+segment-for-segment (a bare map path, an unescaped `/` inside a key) is an unknown path. A pattern may carry
+several `{key}` segments, and at most one `{key+}`: one or more segments taken greedily and kept as sent (joined by
+`/`, not decoded), for keys that may themselves hold unescaped slashes (a stage's method settings,
+`/{resource path}/{verb}/logging/loglevel`, split from the right). The order of checks is the spec's §4.1.1:
+missing path, unknown path, op not allowed on the path, missing entry, null value, value check.
 The `op` enum itself is checked earlier, by protocol validation.
+
+Rule kinds: `Field`, `MapEntry`, `SetEntry` (one value, declaratively), `Copy` (the `copy` op: the value at the
+operation's `from` path, e.g. a canary's deployment promoted to the stage), `Keyed` (a value beneath an entry
+addressed by all the path's keys), `Custom` (an escape hatch), and `ByOp` (one path, one rule per op, e.g.
+`replace` and `copy` on `/deploymentId`).
 """
 
 from __future__ import annotations
@@ -101,11 +109,12 @@ class MapEntry:
     null_error: str | None = None
     reject_empty: bool = False
     empty_value: Any = None  # what an empty string is stored as (templates: None, like PUT)
+    replace_adds: bool = False  # `replace` of an absent key adds it (stage variables) instead of NotFound
 
     def apply(self, container: dict[str, Any], name: str, op: PatchOperation, key: str | None, context: Any) -> None:
         key = key or ""
         entries = dict(container.get(name) or {})
-        if op.op in ("replace", "remove") and key not in entries:
+        if (op.op == "remove" or (op.op == "replace" and not self.replace_adds)) and key not in entries:
             raise NotFoundException(self.missing)
         if op.op == "remove":
             del entries[key]
@@ -152,7 +161,60 @@ class Custom:
     unsupported_op: str | None = None  # the path's own text for a disallowed op, where AWS has one (sic texts)
 
 
-Rule = Field | MapEntry | SetEntry | Custom
+@dataclass(frozen=True)
+class Copy:
+    """The `copy` op: the value found at `from` (which must be `source`, a fixed path) is stored at the rule's
+    path, after `check` (`copy from=/canarySettings/deploymentId path=/deploymentId`: a canary's promotion).
+    A `from` other than `source` is an unknown path (AWS's text unrecorded [UNK]); so is a `from` naming no value,
+    unless `optional`, when the operation changes nothing."""
+
+    source: str
+    check: Check | None = None
+    optional: bool = False
+    ops: frozenset[str] = frozenset({"copy"})
+
+    def read(self, doc: Mapping[str, Any], op: PatchOperation, messages: Messages) -> Any:
+        """The value at the operation's `from`, or the family's unknown-path error."""
+        if op.from_ != self.source:
+            raise messages.unknown_path(op.op, op.from_ or "null")
+        value: Any = doc
+        for name in self.source.split("/")[1:]:
+            value = value.get(name) if isinstance(value, Mapping) else getattr(value, "__dict__", {}).get(name)
+        if value is None and not self.optional:
+            raise messages.unknown_path(op.op, self.source)
+        return value
+
+    def apply(self, container: dict[str, Any], name: str, op: PatchOperation, value: Any, context: Any) -> None:
+        _check(self.check, value, None, context)
+        container[name] = value
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """A value beneath an entry addressed by all the path's keys (`/{key+}/{key}/metrics/enabled`: resource path
+    and verb). `accepts(keys)`, when given, decides whether the path matches at all (a refused path is unknown, and
+    later patterns are tried). `apply_to(doc, op, keys, context)` edits the document by replacing values, or raises."""
+
+    apply_to: Callable[[dict[str, Any], PatchOperation, tuple[str, ...], Any], None]
+    ops: frozenset[str] = frozenset({"replace"})
+    accepts: Callable[[tuple[str, ...]], bool] | None = None
+
+
+@dataclass(frozen=True)
+class ByOp:
+    """Several rules on one path, chosen by the operation's op (the first whose `ops` holds it)."""
+
+    rules: tuple[Field | MapEntry | SetEntry | Copy | Keyed | Custom, ...]
+
+    @property
+    def ops(self) -> frozenset[str]:
+        return frozenset().union(*(rule.ops for rule in self.rules))
+
+    def pick(self, op: str) -> Field | MapEntry | SetEntry | Copy | Keyed | Custom:
+        return next(rule for rule in self.rules if op in rule.ops)
+
+
+Rule = Field | MapEntry | SetEntry | Copy | Keyed | Custom | ByOp
 
 
 # ---- message families (spec §4.1 table) -----------------------------------------------------------------------
@@ -212,15 +274,17 @@ _Indexed = tuple[int, tuple[str, ...], "_Found"]  # (declaration order, pattern,
 
 
 class _Found(NamedTuple):
-    """What a request path matched: the names leading to the value's container, the value's name, the rule, and
-    the decoded `{key}` (None when the pattern has none)."""
+    """What a request path matched: the names leading to the value's container, the value's name, the rule, the
+    decoded last `{key}` (None when the pattern has none) and all the keys in path order."""
 
     parents: tuple[str, ...]
     name: str
     rule: Rule
     key: str | None = None
+    keys: tuple[str, ...] = ()
 
 
+_KEYS = frozenset({"{key}", "{key+}"})  # the key placeholders of a pattern
 _MATCHES_KEPT = 1024  # paths whose match a table remembers
 _UNSEEN: Any = object()
 
@@ -248,11 +312,12 @@ class PatchRules:
         self._early = type(messages).op_precedes_path is not Messages.op_precedes_path
         for order, (path, rule) in enumerate(rules.items()):
             pattern = tuple(path.split("/")[1:])
-            names = tuple(p for p in pattern if p != "{key}")
+            names = tuple(p for p in pattern if p not in _KEYS)
             entry = (order, pattern, _Found(names[:-1], names[-1] if names else "", rule))
-            if "{key}" not in pattern:
+            keys = sum(p in _KEYS for p in pattern)
+            if keys == 0:
                 self._fixed.setdefault("".join(f"/{p}" for p in pattern), entry)
-            elif pattern.index("{key}") == len(pattern) - 1:
+            elif keys == 1 and pattern[-1] == "{key}":
                 self._keyed.setdefault("".join(f"/{p}" for p in pattern[:-1]), entry)
             else:
                 self._scanned.append(entry)
@@ -272,18 +337,20 @@ class PatchRules:
         if not path.startswith("/"):
             return None
         head, _, last = path.rpartition("/")
-        best, key = self._fixed.get(path), None
+        keys: tuple[str, ...] = ()
+        best = self._fixed.get(path)
         keyed = self._keyed.get(head)
         if keyed is not None and (best is None or keyed[0] < best[0]):
-            best, key = keyed, decode_pointer(last)
+            best, keys = keyed, (decode_pointer(last),)
         for entry in self._scanned:  # in declaration order: stop at the first fit, or once past `best`
             if best is not None and best[0] < entry[0]:
                 break
             fit = _scan(entry[1], path)
-            if fit:
-                best, key = entry, fit[0]
+            rule = entry[2].rule
+            if fit is not None and (not isinstance(rule, Keyed) or rule.accepts is None or rule.accepts(fit)):
+                best, keys = entry, fit
                 break
-        return None if best is None else best[2]._replace(key=key)
+        return None if best is None else best[2]._replace(key=keys[-1] if keys else None, keys=keys)
 
     def apply(self, doc: dict[str, Any], op: PatchOperation, context: Any) -> None:
         """Apply one operation to the working document, or raise the operation's own error."""
@@ -298,33 +365,51 @@ class PatchRules:
             found = self.match(op.path)
         if found is None:
             raise self.messages.unknown_path(op.op, op.path)
-        parents, name, rule, key = found
+        parents, name, rule, key, keys = found
         if op.op not in rule.ops:
             if isinstance(rule, Custom) and rule.unsupported_op:
                 raise BadRequestException(rule.unsupported_op)
             raise self.messages.bad_op(op.op, op.path, rule.ops)
+        if isinstance(rule, ByOp):
+            rule = rule.pick(op.op)
         if isinstance(rule, Custom):
             rule.apply_to(doc, op, key, context)
             return
+        if isinstance(rule, Keyed):
+            rule.apply_to(doc, op, keys, context)
+            return
+        copied = rule.read(doc, op, self.messages) if isinstance(rule, Copy) else None
+        if isinstance(rule, Copy) and copied is None:
+            return  # an optional source that holds nothing
         container = doc
         for parent in parents:
             container[parent] = dict(container.get(parent) or {})
             container = container[parent]
-        rule.apply(container, name, op, key, context)
+        rule.apply(container, name, op, copied if isinstance(rule, Copy) else key, context)
 
 
-def _scan(pattern: tuple[str, ...], path: str) -> list[str | None]:
-    """[decoded key] when `path` fits `pattern` segment for segment ([None] when it has no key), else []."""
+def _scan(pattern: tuple[str, ...], path: str) -> tuple[str, ...] | None:
+    """The keys (in path order) when `path` fits `pattern`, else None. `{key}` is one segment, decoded; `{key+}`
+    is one or more segments, as sent; the segments after it are matched from the right."""
     segments = path.split("/")[1:]
+    if "{key+}" in pattern:
+        at = pattern.index("{key+}")
+        after = len(pattern) - at - 1
+        if len(segments) < len(pattern):
+            return None
+        middle = "/".join(segments[at : len(segments) - after])
+        segments = [*segments[:at], middle, *segments[len(segments) - after :]]
     if len(pattern) != len(segments):
-        return []
-    key = None
+        return None
+    keys: list[str] = []
     for expected, actual in zip(pattern, segments, strict=True):
         if expected == "{key}":
-            key = decode_pointer(actual)
+            keys.append(decode_pointer(actual))
+        elif expected == "{key+}":
+            keys.append(actual)
         elif expected != actual:
-            return []
-    return [key]
+            return None
+    return tuple(keys)
 
 
 def decode_pointer(segment: str) -> str:

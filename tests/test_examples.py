@@ -29,3 +29,10 @@ def test_readme_decorator_example_runs() -> None:
     namespace: dict[str, object] = {}
     exec(compile(code, "README.md", "exec"), namespace)
     namespace["test_cors_header_is_mapped"]()  # type: ignore[operator]
+
+
+def test_deploy_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES / "deploy_script.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "dev still serves 'v1'" in out
+    assert "promoted the canary: prod serves 'v2'" in out

@@ -1,6 +1,7 @@
 """Operation handlers, one module per family; importing this package registers them all."""
 
 from apigw_mock.control import (  # noqa: F401
+    deployments,
     gateway_responses,
     integration_responses,
     integrations,
@@ -8,4 +9,6 @@ from apigw_mock.control import (  # noqa: F401
     models,
     resources,
     rest_apis,
+    stages,
+    tags,
 )

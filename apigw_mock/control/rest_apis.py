@@ -15,6 +15,7 @@ from apigw_mock.domain.model import Model, default_models
 from apigw_mock.domain.resource import Resource
 from apigw_mock.domain.resource_tree import ResourceTree
 from apigw_mock.domain.rest_api import RestApi
+from apigw_mock.domain.tags import custom_id
 from apigw_mock.paging import PagedDict, page_size
 from apigw_mock.patch import PatchOperations, apply_patch
 
@@ -37,7 +38,7 @@ def create_rest_api(
         _cloned(backend, backend.graph(clone_from)) if clone_from is not None else _fresh(backend)
     )
     api = RestApi(
-        id=backend.new_id(),
+        id=backend.claim_id(chosen) if (chosen := custom_id(tags)) else backend.new_id(),  # moto's `_custom_id_` tag
         name=name,
         description=description,
         created_date=backend.now(),

@@ -24,7 +24,7 @@ from apigw_mock.domain.integration import Integration, IntegrationResponse
 from apigw_mock.domain.messages import INVALID_INTEGRATION, INVALID_METHOD, INVALID_RESOURCE, INVALID_STATUS_CODE
 from apigw_mock.domain.method import Method, MethodResponse
 from apigw_mock.domain.resource import Resource
-from apigw_mock.exceptions import NotFoundException
+from apigw_mock.exceptions import ConflictException, NotFoundException
 from apigw_mock.paging import PagedDict
 
 API_ID_LENGTH = 10  # REST APIs and root resources
@@ -55,6 +55,13 @@ class ApiGatewayBackend:
             if candidate not in self._ids:
                 self._ids.add(candidate)
                 return candidate
+
+    def claim_id(self, chosen: str) -> str:
+        """A caller-chosen REST API id (the `_custom_id_` tag); Conflict when an API already has it [UNK: mock-only]."""
+        if chosen in self.apis:
+            raise ConflictException(f"REST API with id {chosen} already exists")
+        self._ids.add(chosen)
+        return chosen
 
     def share(self) -> None:
         """Hand the whole graph out (the white-box view): nothing held from now on is changed by a later write."""

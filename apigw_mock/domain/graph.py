@@ -24,8 +24,10 @@ from apigw_mock.domain.rest_api import RestApi
 from apigw_mock.paging import PagedDict
 
 if TYPE_CHECKING:
+    from apigw_mock.domain.deployment import Deployed
     from apigw_mock.domain.gateway_response import GatewayResponse
     from apigw_mock.domain.resource import Resource
+    from apigw_mock.domain.stage import Stage
 
 
 @dataclass
@@ -39,6 +41,10 @@ class ApiGraph:
     """Model name -> Model."""
     gateway_responses: dict[str, GatewayResponse] = field(default_factory=dict)
     """Customised gateway responses only; the built-in defaults are derived, not stored."""
+    deployments: PagedDict[str, Deployed] = field(default_factory=PagedDict)
+    """Deployment id -> the deployment and the API it froze (immutable records, replaced on update)."""
+    stages: dict[str, Stage] = field(default_factory=dict)
+    """Stage name -> Stage (replaced, never edited in place)."""
     owned: set[str] | None = None
     """Ids of the resources no one outside this graph holds (None: all of them, as for a graph just built)."""
 
@@ -64,4 +70,12 @@ class ApiGraph:
     def fork(self) -> ApiGraph:
         """A graph with containers of its own and the same (from now on shared) nodes; see the module docstring."""
         self.share()
-        return ApiGraph(self.api, self.resources.copy(), self.models.copy(), dict(self.gateway_responses), owned=set())
+        return ApiGraph(
+            self.api,
+            self.resources.copy(),
+            self.models.copy(),
+            dict(self.gateway_responses),
+            self.deployments.copy(),
+            dict(self.stages),
+            owned=set(),
+        )

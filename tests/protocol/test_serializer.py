@@ -285,6 +285,129 @@ STEPS: list[Step] = [
         lambda c, ctx: c.delete_gateway_response(restApiId=ctx["api"], responseType="DEFAULT_5XX"),
         ("CreateRestApi", "PutGatewayResponse"),
     ),
+    # Deployments, stages and tags (issue 12): every optional member, so each reply key is checked against its shape.
+    Step(
+        "CreateDeployment",
+        lambda c, ctx: ctx.update(
+            deployment=c.create_deployment(
+                restApiId=ctx["api"],
+                stageName="dev",
+                stageDescription="s",
+                description="d",
+                variables={"a": "b"},
+                cacheClusterEnabled=True,
+                cacheClusterSize="1.6",
+                tracingEnabled=True,
+            )["id"]
+        ),
+        (*_BUILD, "PutIntegration"),
+    ),
+    Step(
+        "GetDeployment",
+        lambda c, ctx: c.get_deployment(restApiId=ctx["api"], deploymentId=ctx["deployment"], embed=["apisummary"]),
+        (*_BUILD, "PutIntegration", "CreateDeployment"),
+    ),
+    Step(
+        "GetDeployments",
+        lambda c, ctx: c.get_deployments(restApiId=ctx["api"], limit=1),
+        (*_BUILD, "PutIntegration", "CreateDeployment"),
+    ),
+    Step(
+        "UpdateDeployment",
+        lambda c, ctx: c.update_deployment(
+            restApiId=ctx["api"],
+            deploymentId=ctx["deployment"],
+            patchOperations=[{"op": "replace", "path": "/description", "value": "e"}],
+        ),
+        (*_BUILD, "PutIntegration", "CreateDeployment"),
+    ),
+    Step(
+        "CreateStage",
+        lambda c, ctx: c.create_stage(
+            restApiId=ctx["api"],
+            stageName="prod",
+            deploymentId=ctx["deployment"],
+            description="p",
+            cacheClusterEnabled=False,
+            variables={"v": "1"},
+            documentationVersion="1",
+            canarySettings={
+                "percentTraffic": 5.5,
+                "deploymentId": ctx["deployment"],
+                "useStageCache": True,
+                "stageVariableOverrides": {"v": "2"},
+            },
+            tracingEnabled=False,
+            tags={"team": "pets"},
+        ),
+        (*_BUILD, "PutIntegration", "CreateDeployment"),
+    ),
+    Step(
+        "GetStage",
+        lambda c, ctx: c.get_stage(restApiId=ctx["api"], stageName="prod"),
+        (*_BUILD, "PutIntegration", "CreateDeployment", "CreateStage"),
+    ),
+    Step(
+        "GetStages",
+        lambda c, ctx: c.get_stages(restApiId=ctx["api"], deploymentId=ctx["deployment"]),
+        (*_BUILD, "PutIntegration", "CreateDeployment", "CreateStage"),
+    ),
+    Step(
+        "UpdateStage",
+        lambda c, ctx: c.update_stage(
+            restApiId=ctx["api"],
+            stageName="prod",
+            patchOperations=[
+                {"op": "replace", "path": "/*/*/logging/loglevel", "value": "INFO"},
+                {"op": "replace", "path": "/~1pets/GET/throttling/rateLimit", "value": "12.5"},
+                {"op": "replace", "path": "/accessLogSettings/format", "value": "$context.requestId"},
+                {"op": "replace", "path": "/accessLogSettings/destinationArn", "value": "arn:aws:logs:x"},
+                {"op": "replace", "path": "/clientCertificateId", "value": "abc123"},
+            ],
+        ),
+        (*_BUILD, "PutIntegration", "CreateDeployment", "CreateStage"),
+    ),
+    Step(
+        "FlushStageCache",
+        lambda c, ctx: c.flush_stage_cache(restApiId=ctx["api"], stageName="dev"),
+        (*_BUILD, "PutIntegration", "CreateDeployment"),
+    ),
+    Step(
+        "FlushStageAuthorizersCache",
+        lambda c, ctx: c.flush_stage_authorizers_cache(restApiId=ctx["api"], stageName="dev"),
+        (*_BUILD, "PutIntegration", "CreateDeployment"),
+    ),
+    Step(
+        "TagResource",
+        lambda c, ctx: c.tag_resource(
+            resourceArn=f"arn:aws:apigateway:us-east-1::/restapis/{ctx['api']}/stages/dev", tags={"k": "v", "x": "y"}
+        ),
+        (*_BUILD, "PutIntegration", "CreateDeployment"),
+    ),
+    Step(
+        "GetTags",
+        lambda c, ctx: c.get_tags(resourceArn=f"arn:aws:apigateway:us-east-1::/restapis/{ctx['api']}/stages/dev"),
+        (*_BUILD, "PutIntegration", "CreateDeployment"),
+    ),
+    Step(
+        "UntagResource",
+        lambda c, ctx: c.untag_resource(
+            resourceArn=f"arn:aws:apigateway:us-east-1::/restapis/{ctx['api']}/stages/dev", tagKeys=["x"]
+        ),
+        (*_BUILD, "PutIntegration", "CreateDeployment"),
+    ),
+    Step(
+        "DeleteStage",
+        lambda c, ctx: c.delete_stage(restApiId=ctx["api"], stageName="prod"),
+        (*_BUILD, "PutIntegration", "CreateDeployment", "CreateStage"),
+    ),
+    Step(
+        "DeleteDeployment",
+        lambda c, ctx: c.delete_deployment(
+            restApiId=ctx["api"], deploymentId=c.create_deployment(restApiId=ctx["api"])["id"]
+        ),
+        (*_BUILD, "PutIntegration", "CreateDeployment"),
+    ),
     Step(
         "DeleteIntegrationResponse",
         lambda c, ctx: c.delete_integration_response(**_ids(ctx, method=True), statusCode="200"),

@@ -264,14 +264,12 @@ def test_unmodelled_errors_carry_no_top_level_message(raw: Any) -> None:
 
 
 def test_validation_precedes_dispatch_even_for_unimplemented_operations(raw: Any) -> None:
-    assert "UpdateStage" not in handlers(), "pick another operation nobody implements"
+    assert "UpdateVpcLink" not in handlers(), "pick another operation nobody implements"
 
-    message = validation_error(
-        raw.update_stage, restApiId="a", stageName="b", patchOperations=[{"op": "nope", "path": "/x"}]
-    )
+    message = validation_error(raw.update_vpc_link, vpcLinkId="a", patchOperations=[{"op": "nope", "path": "/x"}])
 
     assert message == (
-        "1 validation error detected: Value 'nope' at 'updateStageInput.patchOperations.1.member.op' "
+        "1 validation error detected: Value 'nope' at 'updateVpcLinkInput.patchOperations.1.member.op' "
         f"failed to satisfy constraint: {OP_ENUM}"
     )
 

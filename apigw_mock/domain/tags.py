@@ -1,0 +1,108 @@
+"""Tags: the ARN -> taggable node index behind TagResource, UntagResource and GetTags (spec control-plane-2 §14).
+
+Contract: a taggable kind registers once, `TAGGABLE.register("/restapis/{}/stages/{}", resolve)`, with a function
+that finds the node for the ARN path's labels (raising the node's own NotFound) and returns a `Taggable`: how to
+read its tags and how to store the node again with new ones (nodes are replaced, never edited in place).
+`TAGGABLE.find(backend, arn)` parses `arn:{partition}:apigateway:{region}::{path}` (no account id, spec §14.1)
+and resolves it. REST APIs and stages register here; API keys, usage plans, domain names, VPC links and client
+certificates register the same way next to their own model. `check_tags(tags)` holds AWS's tag rules.
+`custom_id(tags)` reads the `_custom_id_` tag (moto's and LocalStack's convention) a CreateRestApi may carry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from apigw_mock.domain.stage import stage_of
+from apigw_mock.exceptions import BadRequestException
+
+if TYPE_CHECKING:
+    from apigw_mock.domain.backend import ApiGatewayBackend
+
+CUSTOM_ID_TAG = "_custom_id_"
+"""Not AWS: the tag moto and LocalStack read to choose a new REST API's id (stable URLs in tests)."""
+INVALID_ARN = "Invalid ARN specified in the request"  # [UNK] text for an ARN the service does not tag (spec §14.2)
+_ARN = re.compile(r"arn:aws[\w-]*:apigateway:([\w-]+)::(/.+)")
+_LABEL = "([^/]+)"
+
+
+@dataclass(frozen=True)
+class Taggable:
+    """One node's tags: read them, and store the node again carrying `tags` (None: no tags)."""
+
+    read: Callable[[], Mapping[str, str] | None]
+    store: Callable[[dict[str, str] | None], None]
+
+
+Resolve = Callable[["ApiGatewayBackend", tuple[str, ...]], Taggable]
+
+
+class TagIndex:
+    """ARN path pattern (`{}` = one label) -> resolver; patterns are tried in registration order."""
+
+    def __init__(self) -> None:
+        self._kinds: list[tuple[re.Pattern[str], Resolve]] = []
+
+    def register(self, pattern: str, resolve: Resolve) -> None:
+        self._kinds.append((re.compile(re.escape(pattern).replace(r"\{\}", _LABEL)), resolve))
+
+    def find(self, backend: ApiGatewayBackend, arn: str) -> Taggable:
+        """The node `arn` names in this backend's region; BadRequest for an ARN that names nothing taggable [UNK],
+        the node's own NotFound when it does not exist [UNK]."""
+        parsed = _ARN.fullmatch(arn)
+        if parsed is None or parsed.group(1) != backend.region:
+            raise BadRequestException(INVALID_ARN)
+        for pattern, resolve in self._kinds:
+            labels = pattern.fullmatch(parsed.group(2))
+            if labels is not None:
+                return resolve(backend, labels.groups())
+        raise BadRequestException(INVALID_ARN)
+
+
+TAGGABLE = TagIndex()
+
+
+def check_tags(tags: Mapping[str, str] | None) -> None:
+    """AWS's tag rules (spec §14.2 [MODEL]): keys 1-128 characters not starting with `aws:`, values up to 256.
+    The texts are [UNK]."""
+    for key, value in (tags or {}).items():
+        if key.lower().startswith("aws:"):
+            raise BadRequestException("Tag keys must not start with 'aws:'")
+        if not 0 < len(key) <= 128:
+            raise BadRequestException("Tag keys must be between 1 and 128 characters long")
+        if len(value) > 256:
+            raise BadRequestException("Tag values must be at most 256 characters long")
+
+
+def custom_id(tags: Mapping[str, str] | None) -> str | None:
+    """The id a `_custom_id_` tag asks for, if any."""
+    return (tags or {}).get(CUSTOM_ID_TAG) or None
+
+
+# ---- the kinds this package tags today --------------------------------------------------------------------------
+
+
+def _rest_api(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
+    graph = backend.graph(labels[0])
+
+    def store(tags: dict[str, str] | None) -> None:
+        graph.api = graph.api.model_copy(update={"tags": tags})
+
+    return Taggable(lambda: graph.api.tags, store)
+
+
+def _stage(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
+    graph = backend.graph(labels[0])
+    stage = stage_of(graph, labels[1])
+
+    def store(tags: dict[str, str] | None) -> None:
+        graph.stages[stage.stage_name] = stage.model_copy(update={"tags": tags})
+
+    return Taggable(lambda: stage.tags, store)
+
+
+TAGGABLE.register("/restapis/{}", _rest_api)
+TAGGABLE.register("/restapis/{}/stages/{}", _stage)
