@@ -89,7 +89,7 @@ class Field:
         if op.op == "remove":
             container[name] = None
             return
-        value = op.value if self.parse is text else self.parse(op.value)
+        value = self.parse(op.value)
         _check(self.check, value, None, context)
         container[name] = value
 
@@ -122,7 +122,7 @@ class MapEntry:
             return
         if self.null_error and (op.value is None or (self.reject_empty and op.value == "")):
             raise BadRequestException(self.null_error)
-        value = self.empty_value if op.value == "" else op.value if self.parse is text else self.parse(op.value)
+        value = self.empty_value if op.value == "" else self.parse(op.value)
         _check(self.check, value, key, context)
         entries[key] = value
         container[name] = entries
@@ -286,7 +286,6 @@ class _Found(NamedTuple):
 
 _KEYS = frozenset({"{key}", "{key+}"})  # the key placeholders of a pattern
 _MATCHES_KEPT = 1024  # paths whose match a table remembers
-_UNSEEN: Any = object()
 
 
 class PatchRules:
@@ -309,7 +308,6 @@ class PatchRules:
         # Tests send the same few paths over and over: remember what each matched (bounded, so it cannot grow
         # without limit when keys vary).
         self._matches: dict[str, _Found | None] = {}
-        self._early = type(messages).op_precedes_path is not Messages.op_precedes_path
         for order, (path, rule) in enumerate(rules.items()):
             pattern = tuple(path.split("/")[1:])
             names = tuple(p for p in pattern if p not in _KEYS)
@@ -356,13 +354,10 @@ class PatchRules:
         """Apply one operation to the working document, or raise the operation's own error."""
         if op.path is None:
             raise BadRequestException("Invalid patch path null")
-        if self._early:
-            early = self.messages.op_precedes_path(op.op, op.path)
-            if early is not None:
-                raise early
-        found = self._matches.get(op.path, _UNSEEN)  # the remembered match, without a call
-        if found is _UNSEEN:
-            found = self.match(op.path)
+        early = self.messages.op_precedes_path(op.op, op.path)
+        if early is not None:
+            raise early
+        found = self.match(op.path)
         if found is None:
             raise self.messages.unknown_path(op.op, op.path)
         parents, name, rule, key, keys = found
@@ -426,7 +421,7 @@ def apply_patch(node: M, operations: PatchOperations, *, rules: PatchRules | Non
     if table.finish is not None:
         table.finish(doc, context)
     try:
-        return type(node).__pydantic_validator__.validate_python(doc)  # type: ignore[no-any-return]
+        return type(node).model_validate(doc)
     except pydantic.ValidationError as error:
         detail = error.errors()[0]
         raise BadRequestException(f"Invalid value for {'.'.join(map(str, detail['loc']))}: {detail['msg']}") from None
