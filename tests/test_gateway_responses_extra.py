@@ -18,17 +18,10 @@ from apigw_mock.domain.mapping import gateway_response_parameter_reason as mappi
 from apigw_mock.domain.mapping import invalid_expression as invalid_mapping
 from apigw_mock.protocol.validation import AWS_ENUM_ORDER
 from tests.helpers import body as _body
+from tests.support.calls import bound
 
 DEFAULT_TEMPLATES = {"application/json": '{"message":$context.error.messageString}'}
 ALLOW_ORIGIN = "gatewayresponse.header.Access-Control-Allow-Origin"
-
-
-def _update(client: Any, api_id: str, response_type: str, *ops: dict[str, Any]) -> dict[str, Any]:
-    return _body(client.update_gateway_response(restApiId=api_id, responseType=response_type, patchOperations=ops))
-
-
-def _get(client: Any, api_id: str, response_type: str) -> dict[str, Any]:
-    return _body(client.get_gateway_response(restApiId=api_id, responseType=response_type))
 
 
 def _error(exc: pytest.ExceptionInfo[ClientError]) -> tuple[str, str]:
@@ -124,12 +117,13 @@ def test_put_invalid_mapping_text(client: Any, rest_api: dict[str, Any]) -> None
 def test_put_null_or_empty_map_value_is_bad_request(
     raw: Any, rest_api: dict[str, Any], member: str, message: str, value: str | None
 ) -> None:
+    ids = bound(raw, restApiId=rest_api["id"], responseType="THROTTLED")
     key = ALLOW_ORIGIN if member == "responseParameters" else "application/json"
     with pytest.raises(ClientError) as exc:
         raw.put_gateway_response(restApiId=rest_api["id"], responseType="THROTTLED", **{member: {key: value}})
     # [INF] the recorded UpdateGatewayResponse texts (spec §5.4), applied to PUT as well
     assert _error(exc) == ("BadRequestException", message)
-    assert _get(raw, rest_api["id"], "THROTTLED")["defaultResponse"] is True
+    assert ids.get_gateway_response()["defaultResponse"] is True
 
 
 def test_put_empty_templates_are_kept_empty(client: Any, rest_api: dict[str, Any]) -> None:
@@ -159,7 +153,9 @@ def test_update_of_derived_type_starts_from_what_get_shows(client: Any, rest_api
     client.put_gateway_response(
         restApiId=api_id, responseType="DEFAULT_4XX", statusCode="499", responseParameters={ALLOW_ORIGIN: "'*'"}
     )
-    body = _update(client, api_id, "THROTTLED", {"op": "add", "path": "/responseTemplates/text~1plain", "value": "t"})
+    body = bound(client, restApiId=api_id, responseType="THROTTLED").update_gateway_response(
+        patchOperations=[{"op": "add", "path": "/responseTemplates/text~1plain", "value": "t"}]
+    )
     assert body == {
         "defaultResponse": False,
         "responseParameters": {ALLOW_ORIGIN: "'*'"},
@@ -168,12 +164,14 @@ def test_update_of_derived_type_starts_from_what_get_shows(client: Any, rest_api
         "statusCode": "499",
     }
     client.delete_gateway_response(restApiId=api_id, responseType="DEFAULT_4XX")
-    assert _get(client, api_id, "THROTTLED") == body  # its own customisation now, independent of DEFAULT_4XX
+    assert (
+        bound(client, restApiId=api_id, responseType="THROTTLED").get_gateway_response() == body
+    )  # its own customisation now, independent of DEFAULT_4XX
 
 
 def test_update_with_no_operations_customises_the_type(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    body = _update(client, api_id, "WAF_FILTERED")
+    body = bound(client, restApiId=api_id, responseType="WAF_FILTERED").update_gateway_response(patchOperations=[])
     assert body == {
         "defaultResponse": False,
         "responseParameters": {},
@@ -191,89 +189,99 @@ def test_update_with_no_operations_customises_the_type(client: Any, rest_api: di
 
 def test_deleting_default_4xx_customised_by_update_reverts_family(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    _update(client, api_id, "DEFAULT_4XX", {"op": "replace", "path": "/statusCode", "value": "444"})
-    assert _get(client, api_id, "UNAUTHORIZED")["statusCode"] == "444"
+    bound(client, restApiId=api_id, responseType="DEFAULT_4XX").update_gateway_response(
+        patchOperations=[{"op": "replace", "path": "/statusCode", "value": "444"}]
+    )
+    assert bound(client, restApiId=api_id, responseType="UNAUTHORIZED").get_gateway_response()["statusCode"] == "444"
     client.delete_gateway_response(restApiId=api_id, responseType="DEFAULT_4XX")
-    assert _get(client, api_id, "UNAUTHORIZED")["statusCode"] == "401"
-    assert "statusCode" not in _get(client, api_id, "DEFAULT_4XX")
+    assert bound(client, restApiId=api_id, responseType="UNAUTHORIZED").get_gateway_response()["statusCode"] == "401"
+    assert "statusCode" not in bound(client, restApiId=api_id, responseType="DEFAULT_4XX").get_gateway_response()
 
 
 @pytest.mark.parametrize("value", ["600", "44", "4444", "abc", "", "4٣٣"])
 def test_update_invalid_status_code_text(client: Any, rest_api: dict[str, Any], value: str) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType="DEFAULT_4XX")
     with pytest.raises(ClientError) as exc:
-        _update(client, rest_api["id"], "DEFAULT_4XX", {"op": "replace", "path": "/statusCode", "value": value})
+        ids.update_gateway_response(patchOperations=[{"op": "replace", "path": "/statusCode", "value": value}])
     # [UNK] text: ours (spec §5 gives none); digits are ASCII only, like the service's Java pattern
     assert _error(exc) == ("BadRequestException", f"Invalid status code specified: {value}. Must match [1-5]\\d\\d")
 
 
 def test_update_null_status_code_is_bad_request(raw: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(raw, restApiId=rest_api["id"], responseType="THROTTLED")
     with pytest.raises(ClientError) as exc:
-        _update(raw, rest_api["id"], "THROTTLED", {"op": "replace", "path": "/statusCode", "value": None})
+        ids.update_gateway_response(patchOperations=[{"op": "replace", "path": "/statusCode", "value": None}])
     assert _error(exc) == ("BadRequestException", "Invalid status code specified: None. Must match [1-5]\\d\\d")
 
 
 @pytest.mark.parametrize("op", ["move", "copy", "test"])
 @pytest.mark.parametrize("path", ["/statusCode", "/responseTemplates/application~1json"])
 def test_update_unsupported_op_is_invalid_path(client: Any, rest_api: dict[str, Any], op: str, path: str) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType="THROTTLED")
     with pytest.raises(ClientError) as exc:
-        _update(client, rest_api["id"], "THROTTLED", {"op": op, "path": path, "from": "/statusCode"})
+        ids.update_gateway_response(patchOperations=[{"op": op, "path": path, "from": "/statusCode"}])
     # [UNK] spec §4.1: the operation's unsupported-op text, which for gateway responses is the path text
     assert _error(exc) == ("BadRequestException", f"Invalid patch path {path}")
 
 
 def test_update_missing_template_text(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType="THROTTLED")
     with pytest.raises(ClientError) as exc:
-        _update(client, rest_api["id"], "THROTTLED", {"op": "remove", "path": "/responseTemplates/application~1xml"})
+        ids.update_gateway_response(patchOperations=[{"op": "remove", "path": "/responseTemplates/application~1xml"}])
     # [INF] spec §5.4: "Same for templates"
     assert _error(exc) == ("NotFoundException", "Invalid parameter name specified")
 
 
 def test_update_unescaped_slash_in_key_is_unknown_path(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType="THROTTLED")
     path = "/responseTemplates/application/xml"
     with pytest.raises(ClientError) as exc:
-        _update(client, rest_api["id"], "THROTTLED", {"op": "add", "path": path, "value": "<x/>"})
+        ids.update_gateway_response(patchOperations=[{"op": "add", "path": path, "value": "<x/>"}])
     assert _error(exc) == ("BadRequestException", f"Invalid patch path {path}")
 
 
 def test_update_decodes_tilde_escapes(client: Any, rest_api: dict[str, Any]) -> None:
-    body = _update(
-        client, rest_api["id"], "THROTTLED", {"op": "add", "path": "/responseTemplates/a~0b~1c", "value": "x"}
+    ids = bound(client, restApiId=rest_api["id"], responseType="THROTTLED")
+    body = ids.update_gateway_response(
+        patchOperations=[{"op": "add", "path": "/responseTemplates/a~0b~1c", "value": "x"}]
     )
     assert body["responseTemplates"] == {**DEFAULT_TEMPLATES, "a~b/c": "x"}
 
 
 def test_update_removing_every_template_leaves_empty_map(client: Any, rest_api: dict[str, Any]) -> None:
-    body = _update(
-        client, rest_api["id"], "THROTTLED", {"op": "remove", "path": "/responseTemplates/application~1json"}
+    ids = bound(client, restApiId=rest_api["id"], responseType="THROTTLED")
+    body = ids.update_gateway_response(
+        patchOperations=[{"op": "remove", "path": "/responseTemplates/application~1json"}]
     )
     # [INF] spec §6: the gateway-response maps are always present
     assert body["responseTemplates"] == {}
-    assert _get(client, rest_api["id"], "THROTTLED")["responseTemplates"] == {}
+    assert ids.get_gateway_response()["responseTemplates"] == {}
 
 
 def test_update_invalid_parameter_key_text(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType="THROTTLED")
     path = "/responseParameters/method.response.header.X"
     with pytest.raises(ClientError) as exc:
-        _update(client, rest_api["id"], "THROTTLED", {"op": "add", "path": path, "value": "'*'"})
+        ids.update_gateway_response(patchOperations=[{"op": "add", "path": path, "value": "'*'"}])
     assert _error(exc) == ("BadRequestException", invalid_mapping("method.response.header.X"))
 
 
 def test_update_missing_api_with_operations_is_not_found(client: Any) -> None:
+    ids = bound(client, restApiId="nope", responseType="THROTTLED")
     with pytest.raises(ClientError) as exc:
-        _update(client, "nope", "THROTTLED", {"op": "replace", "path": "/wrongPath", "value": "x"})
+        ids.update_gateway_response(patchOperations=[{"op": "replace", "path": "/wrongPath", "value": "x"}])
     assert _error(exc) == ("NotFoundException", "Invalid API identifier specified 123456789012:nope")
 
 
 def test_failed_update_of_customised_type_keeps_it(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
     client.put_gateway_response(restApiId=api_id, responseType="THROTTLED", statusCode="430")
-    before = _get(client, api_id, "THROTTLED")
+    before = bound(client, restApiId=api_id, responseType="THROTTLED").get_gateway_response()
     with pytest.raises(ClientError):
-        _update(
-            client,
-            api_id,
-            "THROTTLED",
-            {"op": "replace", "path": "/statusCode", "value": "431"},
-            {"op": "replace", "path": "/wrongPath", "value": "x"},
+        bound(client, restApiId=api_id, responseType="THROTTLED").update_gateway_response(
+            patchOperations=[
+                {"op": "replace", "path": "/statusCode", "value": "431"},
+                {"op": "replace", "path": "/wrongPath", "value": "x"},
+            ]
         )
-    assert _get(client, api_id, "THROTTLED") == before
+    assert bound(client, restApiId=api_id, responseType="THROTTLED").get_gateway_response() == before

@@ -20,7 +20,7 @@ from tests.helpers import (
     unvalidated_client,
     validation_message,
 )
-from tests.helpers import body as _body
+from tests.support.calls import bound
 
 ACCOUNT_ID = "123456789012"
 DEFAULT_TEMPLATE = '{"message":$context.error.messageString}'
@@ -98,21 +98,10 @@ def _builtin(response_type: str) -> dict[str, Any]:
     return item
 
 
-def _get(client: Any, api_id: str, response_type: str) -> dict[str, Any]:
-    return _body(client.get_gateway_response(restApiId=api_id, responseType=response_type))
-
-
-def _get_all(client: Any, api_id: str) -> dict[str, dict[str, Any]]:
+def _by_type(client: Any, api_id: str) -> dict[str, dict[str, Any]]:
+    """GetGatewayResponses' items, keyed by responseType."""
     items = client.get_gateway_responses(restApiId=api_id)["items"]
     return {item["responseType"]: item for item in items}
-
-
-def _put(client: Any, api_id: str, response_type: str, **kwargs: Any) -> dict[str, Any]:
-    return _body(client.put_gateway_response(restApiId=api_id, responseType=response_type, **kwargs))
-
-
-def _update(client: Any, api_id: str, response_type: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
-    return _body(client.update_gateway_response(restApiId=api_id, responseType=response_type, patchOperations=ops))
 
 
 # --- Built-in defaults: GetGatewayResponse / GetGatewayResponses -------------------------------------------------
@@ -287,16 +276,19 @@ def test_put_gateway_response(
     expected: dict[str, Any],
 ) -> None:
     if before is not None:
-        _put(client, rest_api["id"], before[0], **before[1])
+        bound(client, restApiId=rest_api["id"], responseType=before[0]).put_gateway_response(**before[1])
 
     resp = client.put_gateway_response(restApiId=rest_api["id"], responseType=response_type, **fields)
 
-    assert_saved(resp, 201, expected, _get(client, rest_api["id"], response_type))
+    assert_saved(
+        resp, 201, expected, bound(client, restApiId=rest_api["id"], responseType=response_type).get_gateway_response()
+    )
 
 
 def test_put_gateway_response_leaves_other_types_default(client: Any, rest_api: dict[str, Any]) -> None:
-    _put(client, rest_api["id"], "ACCESS_DENIED", statusCode="401")
-    items = _get_all(client, rest_api["id"])
+    ids = bound(client, restApiId=rest_api["id"], statusCode="401", responseType="ACCESS_DENIED")
+    ids.put_gateway_response()
+    items = _by_type(client, rest_api["id"])
     assert items["ACCESS_DENIED"]["defaultResponse"] is False
     for response_type in TYPES:
         if response_type != "ACCESS_DENIED":
@@ -329,7 +321,8 @@ def test_put_gateway_response_invalid_status_code_is_validation_exception(
 def test_put_gateway_response_accepts_valid_mappings(
     client: Any, rest_api: dict[str, Any], key: str, value: str
 ) -> None:
-    body = _put(client, rest_api["id"], "DEFAULT_4XX", responseParameters={key: value})
+    ids = bound(client, restApiId=rest_api["id"], responseType="DEFAULT_4XX")
+    body = ids.put_gateway_response(responseParameters={key: value})
     assert body["responseParameters"] == {key: value}
 
 
@@ -346,8 +339,9 @@ def test_put_gateway_response_accepts_valid_mappings(
 def test_put_gateway_response_invalid_mapping_is_bad_request(
     client: Any, rest_api: dict[str, Any], key: str, value: str
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType="DEFAULT_4XX")
     with raises_aws("BadRequestException", status=400) as exc:
-        _put(client, rest_api["id"], "DEFAULT_4XX", responseParameters={key: value})
+        ids.put_gateway_response(responseParameters={key: value})
     # spec §5: exact text not recorded; only the prefix is asserted
     assert exc.value.response["Error"]["Message"].startswith("Invalid mapping expression")
 
@@ -361,8 +355,9 @@ _P_AUTH = {"gatewayresponse.header.X-Auth": "'failed'"}
 
 def _customise_5xx(client: Any, api_id: str) -> None:
     """PUT DEFAULT_5XX {599, P, T} and PUT AUTHORIZER_FAILURE with its own parameters (spec §5.3)."""
-    _put(client, api_id, "DEFAULT_5XX", statusCode="599", responseParameters=_P5, responseTemplates=_T5)
-    _put(client, api_id, "AUTHORIZER_FAILURE", responseParameters=_P_AUTH)
+    ids = bound(client, restApiId=api_id, statusCode="599", responseType="DEFAULT_5XX")
+    ids.put_gateway_response(responseParameters=_P5, responseTemplates=_T5)
+    bound(client, restApiId=api_id, responseType="AUTHORIZER_FAILURE").put_gateway_response(responseParameters=_P_AUTH)
 
 
 @pytest.mark.parametrize("response_type", [t for t in FAMILY_5XX if t != "AUTHORIZER_FAILURE"])
@@ -370,7 +365,7 @@ def test_default_5xx_propagates_to_uncustomised_5xx_types(
     client: Any, rest_api: dict[str, Any], response_type: str
 ) -> None:
     _customise_5xx(client, rest_api["id"])
-    items = _get_all(client, rest_api["id"])
+    items = _by_type(client, rest_api["id"])
     assert items[response_type] == {
         "defaultResponse": True,
         "responseParameters": _P5,
@@ -382,7 +377,7 @@ def test_default_5xx_propagates_to_uncustomised_5xx_types(
 
 def test_default_5xx_does_not_override_customised_type(client: Any, rest_api: dict[str, Any]) -> None:
     _customise_5xx(client, rest_api["id"])
-    items = _get_all(client, rest_api["id"])
+    items = _by_type(client, rest_api["id"])
     assert items["AUTHORIZER_FAILURE"] == {
         "defaultResponse": False,
         "responseParameters": _P_AUTH,
@@ -394,14 +389,14 @@ def test_default_5xx_does_not_override_customised_type(client: Any, rest_api: di
 
 def test_default_5xx_leaves_4xx_types_untouched(client: Any, rest_api: dict[str, Any]) -> None:
     _customise_5xx(client, rest_api["id"])
-    items = _get_all(client, rest_api["id"])
+    items = _by_type(client, rest_api["id"])
     for response_type in [*FAMILY_4XX, "DEFAULT_4XX"]:
         assert items[response_type] == _builtin(response_type)
 
 
 def test_default_5xx_itself_is_not_a_default_response(client: Any, rest_api: dict[str, Any]) -> None:
     _customise_5xx(client, rest_api["id"])
-    items = _get_all(client, rest_api["id"])
+    items = _by_type(client, rest_api["id"])
     assert items["DEFAULT_5XX"] == {
         "defaultResponse": False,
         "responseParameters": _P5,
@@ -412,9 +407,10 @@ def test_default_5xx_itself_is_not_a_default_response(client: Any, rest_api: dic
 
 
 def test_default_5xx_propagation_is_visible_in_single_get(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType="INTEGRATION_TIMEOUT")
     _customise_5xx(client, rest_api["id"])
     # spec §5.3: [INF] a single Get of a derived type returns the derived object
-    assert _get(client, rest_api["id"], "INTEGRATION_TIMEOUT") == {
+    assert ids.get_gateway_response() == {
         "defaultResponse": True,
         "responseParameters": _P5,
         "responseTemplates": _T5,
@@ -427,9 +423,10 @@ def test_default_5xx_propagation_is_visible_in_single_get(client: Any, rest_api:
 def test_default_4xx_propagates_to_uncustomised_4xx_types(
     client: Any, rest_api: dict[str, Any], response_type: str
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], statusCode="499", responseType="DEFAULT_4XX")
     templates = {"application/json": '{"family": "4xx"}'}
-    _put(client, rest_api["id"], "DEFAULT_4XX", statusCode="499", responseParameters=_P5, responseTemplates=templates)
-    items = _get_all(client, rest_api["id"])
+    ids.put_gateway_response(responseParameters=_P5, responseTemplates=templates)
+    items = _by_type(client, rest_api["id"])
     # spec §5.3: [INF] symmetric to the recorded DEFAULT_5XX case
     assert items[response_type] == {
         "defaultResponse": True,
@@ -441,16 +438,18 @@ def test_default_4xx_propagates_to_uncustomised_4xx_types(
 
 
 def test_default_4xx_leaves_5xx_types_untouched(client: Any, rest_api: dict[str, Any]) -> None:
-    _put(client, rest_api["id"], "DEFAULT_4XX", statusCode="499", responseParameters=_P5)
-    items = _get_all(client, rest_api["id"])
+    ids = bound(client, restApiId=rest_api["id"], statusCode="499", responseType="DEFAULT_4XX")
+    ids.put_gateway_response(responseParameters=_P5)
+    items = _by_type(client, rest_api["id"])
     # spec §5.3: [INF] symmetric to the recorded DEFAULT_5XX case
     for response_type in [*FAMILY_5XX, "DEFAULT_5XX"]:
         assert items[response_type] == _builtin(response_type)
 
 
 def test_default_4xx_without_status_code_keeps_member_status_codes(client: Any, rest_api: dict[str, Any]) -> None:
-    _put(client, rest_api["id"], "DEFAULT_4XX", responseParameters=_P5)
-    items = _get_all(client, rest_api["id"])
+    ids = bound(client, restApiId=rest_api["id"], responseType="DEFAULT_4XX")
+    ids.put_gateway_response(responseParameters=_P5)
+    items = _by_type(client, rest_api["id"])
     # spec §5.3: [INF] derived items keep their own default statusCode when the DEFAULT_XXX has none
     assert items["THROTTLED"] == {
         "defaultResponse": True,
@@ -464,16 +463,17 @@ def test_default_4xx_without_status_code_keeps_member_status_codes(client: Any, 
 def test_deleting_default_5xx_reverts_derived_types(client: Any, rest_api: dict[str, Any]) -> None:
     _customise_5xx(client, rest_api["id"])
     client.delete_gateway_response(restApiId=rest_api["id"], responseType="DEFAULT_5XX")
-    items = _get_all(client, rest_api["id"])
+    items = _by_type(client, rest_api["id"])
     # spec §5.3: [INF] derived items revert to the built-ins
     for response_type in ["DEFAULT_5XX", *[t for t in FAMILY_5XX if t != "AUTHORIZER_FAILURE"]]:
         assert items[response_type] == _builtin(response_type)
 
 
 def test_update_of_default_5xx_propagates(client: Any, rest_api: dict[str, Any]) -> None:
-    _update(client, rest_api["id"], "DEFAULT_5XX", [{"op": "replace", "path": "/statusCode", "value": "598"}])
+    ids = bound(client, restApiId=rest_api["id"], responseType="DEFAULT_5XX")
+    ids.update_gateway_response(patchOperations=[{"op": "replace", "path": "/statusCode", "value": "598"}])
     # spec §5.4: [INF] an Update makes DEFAULT_5XX customised, which propagates like a PUT
-    assert _get(client, rest_api["id"], "INTEGRATION_FAILURE") == {
+    assert bound(client, restApiId=rest_api["id"], responseType="INTEGRATION_FAILURE").get_gateway_response() == {
         **_builtin("INTEGRATION_FAILURE"),
         "statusCode": "598",
     }
@@ -552,19 +552,24 @@ def test_update_gateway_response(
     ops: list[dict[str, Any]],
     expected: dict[str, Any],
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType=response_type)
     if before is not None:
-        _put(client, rest_api["id"], response_type, **before)
+        ids.put_gateway_response(**before)
 
     resp = client.update_gateway_response(restApiId=rest_api["id"], responseType=response_type, patchOperations=ops)
 
-    assert_saved(resp, 200, expected, _get(client, rest_api["id"], response_type))
+    assert_saved(resp, 200, expected, ids.get_gateway_response())
 
 
 def test_update_add_then_remove_template(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    _update(client, api_id, "THROTTLED", [{"op": "add", "path": "/responseTemplates/text~1plain", "value": "slow"}])
+    bound(client, restApiId=api_id, responseType="THROTTLED").update_gateway_response(
+        patchOperations=[{"op": "add", "path": "/responseTemplates/text~1plain", "value": "slow"}]
+    )
 
-    body = _update(client, api_id, "THROTTLED", [{"op": "remove", "path": "/responseTemplates/text~1plain"}])
+    body = bound(client, restApiId=api_id, responseType="THROTTLED").update_gateway_response(
+        patchOperations=[{"op": "remove", "path": "/responseTemplates/text~1plain"}]
+    )
 
     assert body == _custom("THROTTLED")
     assert body["responseTemplates"] == {"application/json": DEFAULT_TEMPLATE}
@@ -667,54 +672,51 @@ def test_update_rejected(
 ) -> None:
     raw = unvalidated_client()  # so that a null value reaches the mock
     if before is not None:
-        _put(raw, rest_api["id"], response_type, **before)
+        bound(raw, restApiId=rest_api["id"], responseType=response_type).put_gateway_response(**before)
 
     with raises_aws(code, message, HTTP_STATUS[code]):
-        _update(raw, rest_api["id"], response_type, ops)
+        bound(raw, restApiId=rest_api["id"], responseType=response_type).update_gateway_response(patchOperations=ops)
 
 
 def test_update_failed_replace_does_not_customise_the_type(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType="DEFAULT_5XX")
     with raises_aws("NotFoundException"):
-        _update(
-            client,
-            rest_api["id"],
-            "DEFAULT_5XX",
-            [{"op": "replace", "path": f"/responseParameters/{ALLOW_ORIGIN}", "value": "'*'"}],
+        ids.update_gateway_response(
+            patchOperations=[{"op": "replace", "path": f"/responseParameters/{ALLOW_ORIGIN}", "value": "'*'"}]
         )
     # spec §4.1: [UNK] recommended choice (all-or-nothing: a failed update leaves no customisation behind)
-    assert _get(client, rest_api["id"], "DEFAULT_5XX") == _builtin("DEFAULT_5XX")
+    assert ids.get_gateway_response() == _builtin("DEFAULT_5XX")
 
 
 def test_update_invalid_op_does_not_apply_valid_ops(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType="DEFAULT_4XX")
     with raises_aws("ValidationException"):
-        _update(
-            client,
-            rest_api["id"],
-            "DEFAULT_4XX",
-            [
+        ids.update_gateway_response(
+            patchOperations=[
                 {"op": "replace", "path": "/statusCode", "value": "444"},
                 {"op": "wrong-op", "path": "/statusCode", "value": "445"},
-            ],
+            ]
         )
     # spec §4.1.1: [INF] shape validation rejects the request before any op is applied
-    assert _get(client, rest_api["id"], "DEFAULT_4XX") == _builtin("DEFAULT_4XX")
+    assert ids.get_gateway_response() == _builtin("DEFAULT_4XX")
 
 
 def test_update_invalid_mapping_value_is_bad_request(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType="DEFAULT_4XX")
     with raises_aws("BadRequestException") as exc:
-        _update(
-            client,
-            rest_api["id"],
-            "DEFAULT_4XX",
-            [{"op": "add", "path": f"/responseParameters/{ALLOW_ORIGIN}", "value": "integration.response.header.X"}],
+        ids.update_gateway_response(
+            patchOperations=[
+                {"op": "add", "path": f"/responseParameters/{ALLOW_ORIGIN}", "value": "integration.response.header.X"}
+            ]
         )
     # spec §5: [INF] same mapping validation as Put; exact text not recorded
     assert exc.value.response["Error"]["Message"].startswith("Invalid mapping expression")
 
 
 def test_update_invalid_status_code_value_is_rejected(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], responseType="DEFAULT_4XX")
     with pytest.raises(ClientError) as exc:
-        _update(client, rest_api["id"], "DEFAULT_4XX", [{"op": "replace", "path": "/statusCode", "value": "999"}])
+        ids.update_gateway_response(patchOperations=[{"op": "replace", "path": "/statusCode", "value": "999"}])
     # spec §5: [UNK] error type/text for a bad patched status code; only a 400 is asserted
     assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
@@ -723,24 +725,21 @@ def test_update_invalid_status_code_value_is_rejected(client: Any, rest_api: dic
 
 
 def test_delete_gateway_response_returns_202_and_reverts_to_builtin(client: Any, rest_api: dict[str, Any]) -> None:
-    _put(
-        client,
-        rest_api["id"],
-        "MISSING_AUTHENTICATION_TOKEN",
-        statusCode="404",
-        responseParameters={ALLOW_ORIGIN: "'*'"},
-    )
+    ids = bound(client, restApiId=rest_api["id"], statusCode="404", responseType="MISSING_AUTHENTICATION_TOKEN")
+    ids.put_gateway_response(responseParameters={ALLOW_ORIGIN: "'*'"})
 
     resp = client.delete_gateway_response(restApiId=rest_api["id"], responseType="MISSING_AUTHENTICATION_TOKEN")
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 202
-    assert _get(client, rest_api["id"], "MISSING_AUTHENTICATION_TOKEN") == _builtin("MISSING_AUTHENTICATION_TOKEN")
+    assert bound(
+        client, restApiId=rest_api["id"], responseType="MISSING_AUTHENTICATION_TOKEN"
+    ).get_gateway_response() == _builtin("MISSING_AUTHENTICATION_TOKEN")
 
 
 @pytest.mark.parametrize("deleted_before", [pytest.param(False, id="never-customised"), pytest.param(True, id="twice")])
 def test_delete_undefined_type_is_not_found(client: Any, rest_api: dict[str, Any], deleted_before: bool) -> None:
     if deleted_before:
-        _put(client, rest_api["id"], "ACCESS_DENIED", statusCode="401")
+        bound(client, restApiId=rest_api["id"], statusCode="401", responseType="ACCESS_DENIED").put_gateway_response()
         client.delete_gateway_response(restApiId=rest_api["id"], responseType="ACCESS_DENIED")
 
     with raises_aws("NotFoundException", NOT_DEFINED, 404):
@@ -748,14 +747,18 @@ def test_delete_undefined_type_is_not_found(client: Any, rest_api: dict[str, Any
 
 
 def test_delete_type_customised_by_update(client: Any, rest_api: dict[str, Any]) -> None:
-    _update(client, rest_api["id"], "QUOTA_EXCEEDED", [{"op": "replace", "path": "/statusCode", "value": "430"}])
+    ids = bound(client, restApiId=rest_api["id"], responseType="QUOTA_EXCEEDED")
+    ids.update_gateway_response(patchOperations=[{"op": "replace", "path": "/statusCode", "value": "430"}])
     resp = client.delete_gateway_response(restApiId=rest_api["id"], responseType="QUOTA_EXCEEDED")
     # spec §5.5: [INF] a type customised only via UpdateGatewayResponse counts as defined
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 202
-    assert _get(client, rest_api["id"], "QUOTA_EXCEEDED") == _builtin("QUOTA_EXCEEDED")
+    assert ids.get_gateway_response() == _builtin("QUOTA_EXCEEDED")
 
 
 def test_gateway_responses_are_per_api(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], statusCode="401", responseType="ACCESS_DENIED")
     other = client.create_rest_api(name="other")["id"]
-    _put(client, rest_api["id"], "ACCESS_DENIED", statusCode="401")
-    assert _get(client, other, "ACCESS_DENIED") == _builtin("ACCESS_DENIED")
+    ids.put_gateway_response()
+    assert bound(client, restApiId=other, responseType="ACCESS_DENIED").get_gateway_response() == _builtin(
+        "ACCESS_DENIED"
+    )

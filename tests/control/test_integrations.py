@@ -5,7 +5,6 @@ Covers spec §1.1, §1.3, §1.4, §2 and §3.5. Most tests act on `GET /pets` wi
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 import pytest
@@ -25,6 +24,7 @@ from tests.helpers import (
     unvalidated_client,
     validation_message,
 )
+from tests.support.calls import aimed, bound
 
 LAMBDA_URI = (
     "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
@@ -42,18 +42,6 @@ def _defaults(resource_id: str) -> dict[str, Any]:
         "passthroughBehavior": "WHEN_NO_MATCH",
         "timeoutInMillis": 29000,
     }
-
-
-def _put(client: Any, api_id: str, resource_id: str, verb: str = "GET", **kwargs: Any) -> dict[str, Any]:
-    return client.put_integration(restApiId=api_id, resourceId=resource_id, httpMethod=verb, **kwargs)
-
-
-def _get(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> dict[str, Any]:
-    return client.get_integration(restApiId=api_id, resourceId=resource_id, httpMethod=verb)
-
-
-def _delete(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> dict[str, Any]:
-    return client.delete_integration(restApiId=api_id, resourceId=resource_id, httpMethod=verb)
 
 
 def _with_responses(client: Any, api_id: str, resource_id: str, *status_codes: str) -> None:
@@ -170,26 +158,28 @@ def test_put_integration(
     integration: dict[str, Any],
     expected: dict[str, Any],
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     put_method(client, rest_api["id"], resource["id"], **method)
     if before is not None:
-        _put(client, rest_api["id"], resource["id"], **before)
+        ids.put_integration(**before)
 
-    resp = _put(client, rest_api["id"], resource["id"], **integration)
+    resp = ids.raw.put_integration(**integration)
 
     # The defaults come first so that a row's own value (cacheNamespace, timeoutInMillis, ...) wins.
     full = {**_defaults(resource["id"]), **expected}
-    assert_saved(resp, 201, full, body(_get(client, rest_api["id"], resource["id"])))
+    assert_saved(resp, 201, full, ids.get_integration())
 
 
 def test_put_integration_again_keeps_integration_responses(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     _with_responses(client, rest_api["id"], resource["id"], "200")
 
-    _put(client, rest_api["id"], resource["id"], type="MOCK", passthroughBehavior="NEVER")
+    ids.put_integration(type="MOCK", passthroughBehavior="NEVER")
 
     # spec §3.5 / §7.6: [UNK] recommended choice (integration responses survive a re-PUT)
-    fetched = body(_get(client, rest_api["id"], resource["id"]))
+    fetched = ids.get_integration()
     assert fetched["integrationResponses"] == {"200": {"statusCode": "200"}}
 
 
@@ -224,11 +214,12 @@ MAPPING_ERROR = (
 def test_put_integration_invalid_type_is_validation_exception_before_existence(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any], with_method: bool
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     if with_method:
         put_method(client, rest_api["id"], resource["id"])
 
     with raises_aws("ValidationException", TYPE_VIOLATION, 400):
-        _put(client, rest_api["id"], resource["id"], type="WRONG")
+        ids.put_integration(type="WRONG")
 
 
 @pytest.mark.parametrize(
@@ -304,10 +295,11 @@ def test_put_integration_invalid_type_is_validation_exception_before_existence(
 def test_put_integration_bad_request(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any], integration: dict[str, Any], message: str
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     put_method(client, rest_api["id"], resource["id"])
 
     with raises_aws("BadRequestException", message, 400):
-        _put(client, rest_api["id"], resource["id"], **integration)
+        ids.put_integration(**integration)
 
 
 def test_put_integration_bool_parameter_value_is_serialization_exception(
@@ -317,12 +309,8 @@ def test_put_integration_bool_parameter_value_is_serialization_exception(
     put_method(raw, rest_api["id"], resource["id"])
 
     with raises_aws("SerializationException", "class java.lang.Boolean can not be converted to an String", 400):
-        _put(
-            raw,
-            rest_api["id"],
-            resource["id"],
-            type="MOCK",
-            requestParameters={"integration.request.header.X-Flag": True},
+        bound(raw, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET").put_integration(
+            type="MOCK", requestParameters={"integration.request.header.X-Flag": True}
         )
 
 
@@ -332,10 +320,11 @@ def test_put_integration_bool_parameter_value_is_serialization_exception(
 def test_get_integration_returns_the_put_integration(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     put_method(client, rest_api["id"], resource["id"])
-    put = body(_put(client, rest_api["id"], resource["id"], **{**HTTP_GET, "integrationHttpMethod": "POST"}))
+    put = ids.put_integration(**{**HTTP_GET, "integrationHttpMethod": "POST"})
 
-    resp = _get(client, rest_api["id"], resource["id"])
+    resp = ids.raw.get_integration()
 
     assert_reply(resp, 200, put)
 
@@ -343,9 +332,10 @@ def test_get_integration_returns_the_put_integration(
 def test_get_integration_includes_integration_responses(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     _with_responses(client, rest_api["id"], resource["id"], "200", "500")
 
-    assert body(_get(client, rest_api["id"], resource["id"])) == {
+    assert ids.get_integration() == {
         "type": "MOCK",
         **_defaults(resource["id"]),
         "integrationResponses": {
@@ -361,9 +351,10 @@ def test_get_integration_includes_integration_responses(
 def test_delete_integration_returns_204_and_leaves_a_bare_method(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     method_with_mock(client, rest_api["id"], resource["id"])
 
-    resp = _delete(client, rest_api["id"], resource["id"])
+    resp = ids.raw.delete_integration()
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 204
     method = body(client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET"))
@@ -373,10 +364,11 @@ def test_delete_integration_returns_204_and_leaves_a_bare_method(
 def test_delete_integration_removes_its_integration_responses(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     _with_responses(client, rest_api["id"], resource["id"], "200")
-    _delete(client, rest_api["id"], resource["id"])
+    ids.delete_integration()
 
-    fresh = body(_put(client, rest_api["id"], resource["id"], type="MOCK"))
+    fresh = ids.put_integration(type="MOCK")
 
     assert "integrationResponses" not in fresh
     with raises_aws("NotFoundException", "Invalid Response status code specified"):
@@ -389,11 +381,12 @@ def test_delete_integration_removes_its_integration_responses(
 
 
 def _with_deleted_integration(client: Any, api_id: str, resource_id: str) -> None:
+    ids = bound(client, restApiId=api_id, resourceId=resource_id, httpMethod="GET")
     method_with_mock(client, api_id, resource_id)
-    _delete(client, api_id, resource_id)
+    ids.delete_integration()
 
 
-PUT_MOCK = partial(_put, type="MOCK")
+PUT_MOCK = aimed("put_integration", httpMethod="GET", type="MOCK")
 
 
 test_not_found = not_found_ladder(
@@ -402,22 +395,54 @@ test_not_found = not_found_ladder(
     *missing_parents("put", PUT_MOCK),
     # spec §1.4: [UNK] recommended choice (existence before semantic validation)
     pytest.param(
-        partial(_put, type="HTTP", integrationHttpMethod="GET", uri="not-a-url"),
+        aimed("put_integration", httpMethod="GET", type="HTTP", integrationHttpMethod="GET", uri="not-a-url"),
         build_nothing,
         None,
         None,
         METHOD_NOT_FOUND,
         id="put-missing-method-wins-over-bad-uri",
     ),
-    pytest.param(_get, put_method, None, None, INTEGRATION_NOT_FOUND, id="get-without-integration"),
-    pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
-    *missing_parents("get", _get),
-    pytest.param(_get, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="get-after-delete"),
+    pytest.param(
+        aimed("get_integration", httpMethod="GET"),
+        put_method,
+        None,
+        None,
+        INTEGRATION_NOT_FOUND,
+        id="get-without-integration",
+    ),
+    pytest.param(
+        aimed("get_integration", httpMethod="GET"), build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"
+    ),
+    *missing_parents("get", aimed("get_integration", httpMethod="GET")),
+    pytest.param(
+        aimed("get_integration", httpMethod="GET"),
+        _with_deleted_integration,
+        None,
+        None,
+        INTEGRATION_NOT_FOUND,
+        id="get-after-delete",
+    ),
     # spec §2: [INF] integration message
-    pytest.param(_delete, put_method, None, None, INTEGRATION_NOT_FOUND, id="delete-missing-integration"),
+    pytest.param(
+        aimed("delete_integration", httpMethod="GET"),
+        put_method,
+        None,
+        None,
+        INTEGRATION_NOT_FOUND,
+        id="delete-missing-integration",
+    ),
     # spec §2: [INF] resource message
-    *missing_parents("delete", _delete),
-    pytest.param(_delete, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="delete-twice"),
+    *missing_parents("delete", aimed("delete_integration", httpMethod="GET")),
+    pytest.param(
+        aimed("delete_integration", httpMethod="GET"),
+        _with_deleted_integration,
+        None,
+        None,
+        INTEGRATION_NOT_FOUND,
+        id="delete-twice",
+    ),
     # spec §2: [UNK] method or integration message, so only the error type is asserted
-    pytest.param(_delete, build_nothing, None, None, None, id="delete-missing-method"),
+    pytest.param(
+        aimed("delete_integration", httpMethod="GET"), build_nothing, None, None, None, id="delete-missing-method"
+    ),
 )

@@ -4,7 +4,6 @@ DeleteMethodResponse, and their not-found precedence (spec §1.1, §1.3, §2, §
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 import pytest
@@ -23,32 +22,21 @@ from tests.helpers import (
     status_code_violation,
     validation_message,
 )
-
-
-def _put(client: Any, api_id: str, resource_id: str, status: str = "200", **kwargs: Any) -> dict[str, Any]:
-    return client.put_method_response(
-        restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status, **kwargs
-    )
-
-
-def _get(client: Any, api_id: str, resource_id: str, status: str = "200") -> dict[str, Any]:
-    return client.get_method_response(restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status)
-
-
-def _delete(client: Any, api_id: str, resource_id: str, status: str = "200") -> dict[str, Any]:
-    return client.delete_method_response(restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status)
+from tests.support.calls import aimed, bound
 
 
 def _with_response(client: Any, api_id: str, resource_id: str) -> None:
     """GET + method response 200."""
+    ids = bound(client, restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200")
     put_method(client, api_id, resource_id)
-    _put(client, api_id, resource_id)
+    ids.put_method_response()
 
 
 def _with_deleted_response(client: Any, api_id: str, resource_id: str) -> None:
     """GET whose method response 200 was put, then deleted."""
+    ids = bound(client, restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200")
     _with_response(client, api_id, resource_id)
-    _delete(client, api_id, resource_id)
+    ids.delete_method_response()
 
 
 # --- PutMethodResponse: HTTP 201, the reply is the new method response, and a later GET agrees -------------------
@@ -82,22 +70,24 @@ def test_put_method_response(
     fields: dict[str, Any],
     expected: dict[str, Any],
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode=status)
     put_method(client, rest_api["id"], resource["id"])
 
-    resp = _put(client, rest_api["id"], resource["id"], status, **fields)
+    resp = ids.raw.put_method_response(**fields)
 
-    assert_saved(resp, 201, expected, body(_get(client, rest_api["id"], resource["id"], status)))
+    assert_saved(resp, 201, expected, ids.get_method_response())
 
 
 def test_put_method_response_existing_status_is_conflict_and_keeps_the_original(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _with_response(client, rest_api["id"], resource["id"])
 
     with raises_aws("ConflictException", "Response already exists for this resource", 409):
-        _put(client, rest_api["id"], resource["id"], "200", responseModels={"application/json": "Empty"})
+        ids.put_method_response(responseModels={"application/json": "Empty"})
 
-    assert body(_get(client, rest_api["id"], resource["id"])) == {"statusCode": "200"}
+    assert ids.get_method_response() == {"statusCode": "200"}
 
 
 # --- statusCode outside [1-5]\d\d: ValidationException before any existence check ------------------------------
@@ -107,21 +97,21 @@ def test_put_method_response_existing_status_is_conflict_and_keeps_the_original(
     ("call", "with_method", "resource_id", "status"),
     [
         *(
-            pytest.param(_put, True, None, status, id=f"put-{status}")
+            pytest.param("put_method_response", True, None, status, id=f"put-{status}")
             for status in ("wrong", "600", "099", "20", "2000")
         ),
         # spec §1.4: [INF] shape validation precedes existence checks (recorded for integration responses)
-        pytest.param(_put, False, "nope00", "wrong", id="put-before-existence"),
+        pytest.param("put_method_response", False, "nope00", "wrong", id="put-before-existence"),
         # spec §1.3: [INF] same `statusCode` pattern check as the other status-code URIs
-        pytest.param(_get, True, None, "wrong", id="get"),
-        pytest.param(_delete, True, None, "wrong", id="delete"),
+        pytest.param("get_method_response", True, None, "wrong", id="get"),
+        pytest.param("delete_method_response", True, None, "wrong", id="delete"),
     ],
 )
 def test_invalid_status_code_is_validation_exception(
     client: Any,
     rest_api: dict[str, Any],
     resource: dict[str, Any],
-    call: Any,
+    call: str,
     with_method: bool,
     resource_id: str | None,
     status: str,
@@ -130,7 +120,16 @@ def test_invalid_status_code_is_validation_exception(
         put_method(client, rest_api["id"], resource["id"])
 
     with raises_aws("ValidationException", validation_message(status_code_violation(status)), 400):
-        call(client, rest_api["id"], resource_id or resource["id"], status)
+        getattr(
+            bound(
+                client,
+                restApiId=rest_api["id"],
+                resourceId=resource_id or resource["id"],
+                httpMethod="GET",
+                statusCode=status,
+            ),
+            call,
+        )()
 
 
 # --- GetMethodResponse / GetMethod -------------------------------------------------------------------------------
@@ -139,20 +138,22 @@ def test_invalid_status_code_is_validation_exception(
 def test_get_method_response_returns_the_stored_response(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="400")
     put_method(client, rest_api["id"], resource["id"])
-    put = body(
-        _put(client, rest_api["id"], resource["id"], "400", responseParameters={"method.response.header.X-Err": True})
-    )
+    put = ids.put_method_response(responseParameters={"method.response.header.X-Err": True})
 
-    resp = _get(client, rest_api["id"], resource["id"], "400")
+    resp = ids.raw.get_method_response()
 
     assert_reply(resp, 200, put)
 
 
 def test_get_method_lists_all_method_responses(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     put_method(client, rest_api["id"], resource["id"])
-    _put(client, rest_api["id"], resource["id"], "200", responseParameters={}, responseModels={})
-    _put(client, rest_api["id"], resource["id"], "500")
+    ids.put_method_response(responseParameters={}, responseModels={})
+    bound(
+        client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="500"
+    ).put_method_response()
 
     method = client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
 
@@ -166,9 +167,10 @@ def test_get_method_lists_all_method_responses(client: Any, rest_api: dict[str, 
 
 
 def test_delete_method_response_returns_204(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _with_response(client, rest_api["id"], resource["id"])
 
-    resp = _delete(client, rest_api["id"], resource["id"])
+    resp = ids.raw.delete_method_response()
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 204
 
@@ -176,9 +178,10 @@ def test_delete_method_response_returns_204(client: Any, rest_api: dict[str, Any
 def test_delete_method_response_allows_putting_it_again(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _with_deleted_response(client, rest_api["id"], resource["id"])
 
-    again = body(_put(client, rest_api["id"], resource["id"], "200", responseModels={"application/json": "Empty"}))
+    again = ids.put_method_response(responseModels={"application/json": "Empty"})
 
     assert again == {"statusCode": "200", "responseModels": {"application/json": "Empty"}}
 
@@ -186,27 +189,81 @@ def test_delete_method_response_allows_putting_it_again(
 def test_delete_method_response_leaves_other_status_codes(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="400")
     _with_response(client, rest_api["id"], resource["id"])
-    _put(client, rest_api["id"], resource["id"], "400")
+    ids.put_method_response()
 
-    _delete(client, rest_api["id"], resource["id"], "400")
+    ids.delete_method_response()
 
-    assert body(_get(client, rest_api["id"], resource["id"], "200")) == {"statusCode": "200"}
+    assert body(
+        bound(
+            client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
+        ).raw.get_method_response()
+    ) == {"statusCode": "200"}
 
 
 # --- not found (spec §2: [INF] resource, method and status-code messages unless noted) ----------------------------
 
 
 test_not_found = not_found_ladder(
-    pytest.param(_put, build_nothing, None, None, METHOD_NOT_FOUND, id="put-missing-method"),
-    *missing_parents("put", _put),
-    pytest.param(partial(_get, status="404"), _with_response, None, None, STATUS_NOT_FOUND, id="get-missing-status"),
-    pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
-    *missing_parents("get", _get),
-    pytest.param(_get, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="get-after-delete"),
+    pytest.param(
+        aimed("put_method_response", httpMethod="GET", statusCode="200"),
+        build_nothing,
+        None,
+        None,
+        METHOD_NOT_FOUND,
+        id="put-missing-method",
+    ),
+    *missing_parents("put", aimed("put_method_response", httpMethod="GET", statusCode="200")),
+    pytest.param(
+        aimed("get_method_response", httpMethod="GET", statusCode="404"),
+        _with_response,
+        None,
+        None,
+        STATUS_NOT_FOUND,
+        id="get-missing-status",
+    ),
+    pytest.param(
+        aimed("get_method_response", httpMethod="GET", statusCode="200"),
+        build_nothing,
+        None,
+        None,
+        METHOD_NOT_FOUND,
+        id="get-missing-method",
+    ),
+    *missing_parents("get", aimed("get_method_response", httpMethod="GET", statusCode="200")),
+    pytest.param(
+        aimed("get_method_response", httpMethod="GET", statusCode="200"),
+        _with_deleted_response,
+        None,
+        None,
+        STATUS_NOT_FOUND,
+        id="get-after-delete",
+    ),
     # spec §2: [INF] same message as GetMethodResponse
-    pytest.param(_delete, put_method, None, None, STATUS_NOT_FOUND, id="delete-missing-status"),
-    pytest.param(_delete, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="delete-twice"),
-    pytest.param(_delete, build_nothing, None, None, METHOD_NOT_FOUND, id="delete-missing-method"),
-    *missing_parents("delete", _delete),
+    pytest.param(
+        aimed("delete_method_response", httpMethod="GET", statusCode="200"),
+        put_method,
+        None,
+        None,
+        STATUS_NOT_FOUND,
+        id="delete-missing-status",
+    ),
+    pytest.param(
+        aimed("delete_method_response", httpMethod="GET", statusCode="200"),
+        _with_deleted_response,
+        None,
+        None,
+        STATUS_NOT_FOUND,
+        id="delete-twice",
+    ),
+    pytest.param(
+        aimed("delete_method_response", httpMethod="GET", statusCode="200"),
+        build_nothing,
+        None,
+        None,
+        METHOD_NOT_FOUND,
+        id="delete-missing-method",
+    ),
+    *missing_parents("delete", aimed("delete_method_response", httpMethod="GET", statusCode="200")),
 )

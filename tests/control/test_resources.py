@@ -13,16 +13,9 @@ import pytest
 
 from tests.helpers import assert_reply
 from tests.helpers import body as _body
+from tests.support.calls import bound
 
 ACCOUNT_ID = "123456789012"
-
-
-def _create(client: Any, api_id: str, parent_id: str, path_part: str) -> dict[str, Any]:
-    return _body(client.create_resource(restApiId=api_id, parentId=parent_id, pathPart=path_part))
-
-
-def _put_get_method(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> None:
-    client.put_method(restApiId=api_id, resourceId=resource_id, httpMethod=verb, authorizationType="NONE")
 
 
 def _by_path(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -51,7 +44,7 @@ def test_get_resource_returns_the_created_child(
 
 def test_get_resources_lists_root_and_children(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    pet = _create(client, api_id, resource["id"], "{petId}")
+    pet = bound(client, restApiId=api_id).create_resource(parentId=resource["id"], pathPart="{petId}")
     items = client.get_resources(restApiId=api_id)["items"]
     assert sorted(items, key=lambda r: r["path"]) == [
         {"id": rest_api["rootResourceId"], "path": "/"},
@@ -64,8 +57,10 @@ def test_get_resources_shows_empty_object_per_method(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id = rest_api["id"]
-    _put_get_method(client, api_id, resource["id"], "GET")
-    _put_get_method(client, api_id, resource["id"], "OPTIONS")
+    bound(client, restApiId=api_id, resourceId=resource["id"], httpMethod="GET").put_method(authorizationType="NONE")
+    bound(client, restApiId=api_id, resourceId=resource["id"], httpMethod="OPTIONS").put_method(
+        authorizationType="NONE"
+    )
     items = _by_path(client.get_resources(restApiId=api_id)["items"])
     assert items["/pets"]["resourceMethods"] == {"GET": {}, "OPTIONS": {}}
 
@@ -82,7 +77,7 @@ def test_get_resources_embed_methods_embeds_method_objects(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id = rest_api["id"]
-    _put_get_method(client, api_id, resource["id"], "GET")
+    bound(client, restApiId=api_id, resourceId=resource["id"], httpMethod="GET").put_method(authorizationType="NONE")
     items = _by_path(client.get_resources(restApiId=api_id, embed=["methods"])["items"])
     embedded = items["/pets"]["resourceMethods"]["GET"]
     assert embedded["httpMethod"] == "GET"
@@ -94,7 +89,9 @@ def test_get_resources_default_page_size_is_25(client: Any, rest_api: dict[str, 
     api_id = rest_api["id"]
     ids = {rest_api["rootResourceId"]}
     for i in range(30):
-        ids.add(_create(client, api_id, rest_api["rootResourceId"], f"r{i}")["id"])
+        ids.add(
+            bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart=f"r{i}")["id"]
+        )
     first = client.get_resources(restApiId=api_id)
     assert len(first["items"]) == 25
     assert first.get("position")
@@ -110,7 +107,9 @@ def test_get_resources_paginates_with_explicit_limit(client: Any, rest_api: dict
     api_id = rest_api["id"]
     ids = {rest_api["rootResourceId"]}
     for name in ("a", "b", "c"):
-        ids.add(_create(client, api_id, rest_api["rootResourceId"], name)["id"])
+        ids.add(
+            bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart=name)["id"]
+        )
     first = client.get_resources(restApiId=api_id, limit=2)
     assert len(first["items"]) == 2
     assert first.get("position")
@@ -155,8 +154,8 @@ def test_create_resource_path_is_parent_path_plus_path_part(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id = rest_api["id"]
-    pet = _create(client, api_id, resource["id"], "{petId}")
-    toys = _create(client, api_id, pet["id"], "toys")
+    pet = bound(client, restApiId=api_id).create_resource(parentId=resource["id"], pathPart="{petId}")
+    toys = bound(client, restApiId=api_id).create_resource(parentId=pet["id"], pathPart="toys")
     assert pet["path"] == "/pets/{petId}"
     assert toys == {"id": toys["id"], "parentId": pet["id"], "path": "/pets/{petId}/toys", "pathPart": "toys"}
 
@@ -169,7 +168,10 @@ def test_create_resource_child_id_is_short_lowercase_alphanumeric(resource: dict
 
 def test_create_resource_ids_are_unique(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    ids = [_create(client, api_id, rest_api["rootResourceId"], f"p{i}")["id"] for i in range(8)]
+    ids = [
+        bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart=f"p{i}")["id"]
+        for i in range(8)
+    ]
     assert len(set(ids)) == 8
     assert rest_api["rootResourceId"] not in ids
 
@@ -191,7 +193,7 @@ def test_create_resource_second_variable_sibling_of_greedy_is_bad_request(
     client: Any, rest_api: dict[str, Any]
 ) -> None:
     api_id, root = rest_api["id"], rest_api["rootResourceId"]
-    _create(client, api_id, root, "{proxy+}")
+    bound(client, restApiId=api_id).create_resource(parentId=root, pathPart="{proxy+}")
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         client.create_resource(restApiId=api_id, parentId=root, pathPart="{dynamic}")
     assert exc.value.response["Error"]["Message"] == (
@@ -201,7 +203,7 @@ def test_create_resource_second_variable_sibling_of_greedy_is_bad_request(
 
 def test_create_resource_second_plain_variable_sibling_is_bad_request(client: Any, rest_api: dict[str, Any]) -> None:
     api_id, root = rest_api["id"], rest_api["rootResourceId"]
-    _create(client, api_id, root, "{id}")
+    bound(client, restApiId=api_id).create_resource(parentId=root, pathPart="{id}")
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         client.create_resource(restApiId=api_id, parentId=root, pathPart="{name}")
     # spec §3.2: [INF] the message names the existing variable sibling, as in the recorded {proxy+} case
@@ -212,15 +214,15 @@ def test_create_resource_second_plain_variable_sibling_is_bad_request(client: An
 
 def test_create_resource_static_and_variable_siblings_coexist(client: Any, rest_api: dict[str, Any]) -> None:
     api_id, root = rest_api["id"], rest_api["rootResourceId"]
-    _create(client, api_id, root, "{id}")
+    bound(client, restApiId=api_id).create_resource(parentId=root, pathPart="{id}")
     # spec §3.2: [INF] only a second *variable* sibling is rejected
-    static = _create(client, api_id, root, "pets")
+    static = bound(client, restApiId=api_id).create_resource(parentId=root, pathPart="pets")
     assert static["path"] == "/pets"
 
 
 def test_create_resource_child_of_greedy_is_bad_request(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    proxy = _create(client, api_id, rest_api["rootResourceId"], "{proxy+}")
+    proxy = bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart="{proxy+}")
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         client.create_resource(restApiId=api_id, parentId=proxy["id"], pathPart="child")
     assert exc.value.response["Error"]["Message"] == (
@@ -231,7 +233,8 @@ def test_create_resource_child_of_greedy_is_bad_request(client: Any, rest_api: d
 def test_create_resource_greedy_under_static_parent_is_allowed(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
-    greedy = _create(client, rest_api["id"], resource["id"], "{child+}")
+    ids = bound(client, restApiId=rest_api["id"])
+    greedy = ids.create_resource(parentId=resource["id"], pathPart="{child+}")
     assert greedy == {"id": greedy["id"], "parentId": resource["id"], "path": "/pets/{child+}", "pathPart": "{child+}"}
 
 
@@ -249,10 +252,10 @@ def test_create_resource_same_name_under_different_parents_is_allowed(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id = rest_api["id"]
-    other = _create(client, api_id, rest_api["rootResourceId"], "owners")
-    first = _create(client, api_id, resource["id"], "toys")
+    other = bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart="owners")
+    first = bound(client, restApiId=api_id).create_resource(parentId=resource["id"], pathPart="toys")
     # spec §3.2: [INF] the name conflict is per parent
-    second = _create(client, api_id, other["id"], "toys")
+    second = bound(client, restApiId=api_id).create_resource(parentId=other["id"], pathPart="toys")
     assert (first["path"], second["path"]) == ("/pets/toys", "/owners/toys")
 
 
@@ -273,8 +276,8 @@ def test_delete_resource_then_get_is_not_found(client: Any, rest_api: dict[str, 
 
 def test_delete_resource_removes_descendants(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    pet = _create(client, api_id, resource["id"], "{petId}")
-    toys = _create(client, api_id, pet["id"], "toys")
+    pet = bound(client, restApiId=api_id).create_resource(parentId=resource["id"], pathPart="{petId}")
+    toys = bound(client, restApiId=api_id).create_resource(parentId=pet["id"], pathPart="toys")
     client.delete_resource(restApiId=api_id, resourceId=resource["id"])
     for gone in (pet, toys):
         with pytest.raises(client.exceptions.NotFoundException) as exc:
@@ -286,8 +289,8 @@ def test_delete_resource_removes_subtree_from_get_resources(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id = rest_api["id"]
-    _create(client, api_id, resource["id"], "{petId}")
-    owners = _create(client, api_id, rest_api["rootResourceId"], "owners")
+    bound(client, restApiId=api_id).create_resource(parentId=resource["id"], pathPart="{petId}")
+    owners = bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart="owners")
     client.delete_resource(restApiId=api_id, resourceId=resource["id"])
     items = client.get_resources(restApiId=api_id)["items"]
     assert sorted(items, key=lambda r: r["path"]) == [{"id": rest_api["rootResourceId"], "path": "/"}, owners]
@@ -295,7 +298,7 @@ def test_delete_resource_removes_subtree_from_get_resources(
 
 def test_delete_resource_removes_its_methods(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    _put_get_method(client, api_id, resource["id"], "GET")
+    bound(client, restApiId=api_id, resourceId=resource["id"], httpMethod="GET").put_method(authorizationType="NONE")
     client.delete_resource(restApiId=api_id, resourceId=resource["id"])
     with pytest.raises(client.exceptions.NotFoundException) as exc:
         client.get_method(restApiId=api_id, resourceId=resource["id"], httpMethod="GET")
@@ -319,6 +322,7 @@ def test_delete_resource_twice_is_not_found(client: Any, rest_api: dict[str, Any
 def test_delete_resource_allows_recreating_the_same_path(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"])
     client.delete_resource(restApiId=rest_api["id"], resourceId=resource["id"])
-    again = _create(client, rest_api["id"], rest_api["rootResourceId"], "pets")
+    again = ids.create_resource(parentId=rest_api["rootResourceId"], pathPart="pets")
     assert again["path"] == "/pets"
