@@ -1,6 +1,9 @@
 """Integration CRUD: PutIntegration (defaults per type, validation, upsert), GetIntegration, DeleteIntegration.
 
 Covers spec §1.1, §1.3, §1.4, §2 and §3.5. Most tests act on `GET /pets` with authorizationType NONE.
+
+The last section holds details found in review beyond the spec-derived cases (from the former
+test_graph_details.py); where a text is our choice the test says so ([INF]/[UNK]).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from tests.helpers import (
     assert_saved,
     body,
     build_nothing,
+    message_of,
     method_with_mock,
     missing_parents,
     not_found_ladder,
@@ -446,3 +450,60 @@ test_not_found = not_found_ladder(
         aimed("delete_integration", httpMethod="GET"), build_nothing, None, None, None, id="delete-missing-method"
     ),
 )
+
+
+# --- review details: empty templates, content types, passthrough, tlsConfig ([INF]/[UNK] texts marked) ----------------
+
+
+def test_put_integration_stores_empty_templates_as_null(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    api_id, rid = rest_api["id"], resource["id"]
+    put_method(client, api_id, rid)
+    put = client.put_integration(
+        restApiId=api_id, resourceId=rid, httpMethod="GET", type="MOCK", requestTemplates={"application/json": ""}
+    )
+    assert put["requestTemplates"] == {"application/json": None}
+
+
+def test_put_integration_bad_template_content_type_is_bad_request(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    put_method(client, rest_api["id"], resource["id"])
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        client.put_integration(
+            restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", type="MOCK",
+            requestTemplates={"123": "{}"},
+        )  # fmt: skip
+    assert message_of(exc) == "Validation Result: warnings : [], errors : [Invalid content type specified: 123]"
+
+
+def test_put_integration_bad_passthrough_behavior_is_bad_request(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    put_method(client, rest_api["id"], resource["id"])
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        client.put_integration(
+            restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", type="MOCK",
+            passthroughBehavior="SOMETIMES",
+        )  # fmt: skip
+    assert message_of(exc) == (  # [UNK] text, the same as UpdateIntegration's
+        "Invalid PassthroughBehavior specified. Valid options are WHEN_NO_MATCH,WHEN_NO_TEMPLATES,NEVER"
+    )
+
+
+def test_put_integration_echoes_tls_config_and_keeps_stored_responses_out_of_the_reply(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    api_id, rid = rest_api["id"], resource["id"]
+    put_method(client, api_id, rid)
+    client.put_integration(restApiId=api_id, resourceId=rid, httpMethod="GET", type="MOCK")
+    client.put_integration_response(restApiId=api_id, resourceId=rid, httpMethod="GET", statusCode="200")
+    again = client.put_integration(
+        restApiId=api_id, resourceId=rid, httpMethod="GET", type="HTTP", integrationHttpMethod="GET",
+        uri="https://example.com", tlsConfig={"insecureSkipVerification": True},
+    )  # fmt: skip
+    assert again["tlsConfig"] == {"insecureSkipVerification": True}
+    assert "integrationResponses" not in again
+    method = client.get_method(restApiId=api_id, resourceId=rid, httpMethod="GET")
+    assert method["methodIntegration"]["integrationResponses"] == {"200": {"statusCode": "200"}}

@@ -1,5 +1,8 @@
 """MethodResponse CRUD: PutMethodResponse (shape, not an upsert, status code pattern), GetMethodResponse,
 DeleteMethodResponse, and their not-found precedence (spec §1.1, §1.3, §2, §3.4).
+
+The last section holds details found in review beyond the spec-derived cases (from the former
+test_graph_details.py); where a text is our choice the test says so ([INF]/[UNK]).
 """
 
 from __future__ import annotations
@@ -9,12 +12,14 @@ from typing import Any
 import pytest
 
 from tests.helpers import (
+    INVALID_EXPRESSION,
     METHOD_NOT_FOUND,
     STATUS_NOT_FOUND,
     assert_reply,
     assert_saved,
     body,
     build_nothing,
+    message_of,
     missing_parents,
     not_found_ladder,
     put_method,
@@ -267,3 +272,22 @@ test_not_found = not_found_ladder(
     ),
     *missing_parents("delete", aimed("delete_method_response", httpMethod="GET", statusCode="200")),
 )
+
+
+# --- review details: model and parameter-name checks on Put ([INF]/[UNK] texts marked) --------------------------------
+
+
+def test_put_method_response_checks_models_and_parameter_names(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    api_id, rid = rest_api["id"], resource["id"]
+    put_method(client, api_id, rid)
+    put = {"restApiId": api_id, "resourceId": rid, "httpMethod": "GET", "statusCode": "200"}
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        client.put_method_response(**put, responseModels={"application/json": "Pet"})
+    assert message_of(exc) == "Invalid model identifier specified: Pet"
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        client.put_method_response(**put, responseParameters={"header.X": True})
+    assert message_of(exc) == INVALID_EXPRESSION.format("Invalid mapping expression specified: header.X")
+    with pytest.raises(client.exceptions.NotFoundException):  # nothing was stored
+        client.get_method_response(**put)

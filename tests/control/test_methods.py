@@ -1,6 +1,9 @@
 """Method CRUD: PutMethod (defaults, verb list, validation, not an upsert), GetMethod (embedding), DeleteMethod.
 
 Covers spec §1.1, §2 and §3.3.
+
+The last section holds details found in review beyond the spec-derived cases (from the former
+test_graph_details.py); where a text is our choice the test says so ([INF]/[UNK]).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import (
+    INVALID_EXPRESSION,
     METHOD_NOT_FOUND,
     MISSING_API,
     RESOURCE_NOT_FOUND,
@@ -17,6 +21,7 @@ from tests.helpers import (
     assert_saved,
     body,
     build_nothing,
+    message_of,
     method_with_mock,
     missing_parents,
     not_found_ladder,
@@ -325,3 +330,30 @@ test_not_found = not_found_ladder(
     ),
     *missing_parents("delete", aimed("delete_method", httpMethod="GET")),
 )
+
+
+# --- review details: authorization types, mapping locations ([INF]/[UNK] texts marked) --------------------------------
+
+
+def test_put_method_unknown_authorization_type_is_bad_request(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        put_method(client, rest_api["id"], resource["id"], authorizationType="OAUTH")
+    assert message_of(exc) == (  # [UNK] text
+        "Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS"
+    )
+
+
+def test_put_method_drops_authorizer_id_without_authorizer_type(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    assert "authorizerId" not in put_method(client, rest_api["id"], resource["id"], authorizerId="abc123")
+
+
+def test_put_method_bad_location_is_invalid_mapping_expression(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        put_method(client, rest_api["id"], resource["id"], requestParameters={"method.request.body.x": True})
+    assert message_of(exc) == INVALID_EXPRESSION.format("Invalid mapping expression specified: method.request.body.x")

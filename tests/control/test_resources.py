@@ -2,6 +2,9 @@
 
 Covers spec §1.1, §2 and §3.2: path computation, sibling greedy/variable rules, name conflicts, generated ids,
 and deletion of descendants.
+
+The last section holds details found in review beyond the spec-derived cases (from the former
+test_graph_details.py); where a text is our choice the test says so ([INF]/[UNK]).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import assert_reply
+from tests.helpers import assert_reply, message_of, put_method
 from tests.helpers import body as _body
 from tests.support.calls import bound
 
@@ -326,3 +329,68 @@ def test_delete_resource_allows_recreating_the_same_path(
     client.delete_resource(restApiId=rest_api["id"], resourceId=resource["id"])
     again = ids.create_resource(parentId=rest_api["rootResourceId"], pathPart="pets")
     assert again["path"] == "/pets"
+
+
+# --- review details: embed views, paging edges, path parts, the root ([INF]/[UNK] texts marked) -----------------------
+
+
+def test_get_resource_shows_method_stubs_unless_embedded(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    api_id, rid = rest_api["id"], resource["id"]
+    method = put_method(client, api_id, rid)
+    plain = _body(client.get_resource(restApiId=api_id, resourceId=rid))
+    embedded = _body(client.get_resource(restApiId=api_id, resourceId=rid, embed=["methods"]))
+    assert plain["resourceMethods"] == {"GET": {}}
+    assert embedded["resourceMethods"] == {"GET": method}
+
+
+def test_get_resources_embed_includes_integration_and_responses(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    api_id, rid = rest_api["id"], resource["id"]
+    put_method(client, api_id, rid)
+    client.put_integration(restApiId=api_id, resourceId=rid, httpMethod="GET", type="MOCK")
+    client.put_integration_response(restApiId=api_id, resourceId=rid, httpMethod="GET", statusCode="200")
+    items = {r["path"]: r for r in client.get_resources(restApiId=api_id, embed=["methods"])["items"]}
+    full = _body(client.get_method(restApiId=api_id, resourceId=rid, httpMethod="GET"))
+    assert items["/pets"]["resourceMethods"]["GET"] == full
+    assert full["methodIntegration"]["integrationResponses"] == {"200": {"statusCode": "200"}}
+
+
+def test_get_resources_position_survives_deleting_listed_resources(client: Any, rest_api: dict[str, Any]) -> None:
+    api_id, root = rest_api["id"], rest_api["rootResourceId"]
+    ids = [client.create_resource(restApiId=api_id, parentId=root, pathPart=f"p{i}")["id"] for i in range(4)]
+    first = client.get_resources(restApiId=api_id, limit=2)
+    client.delete_resource(restApiId=api_id, resourceId=ids[1])  # the first item of the next page
+    rest = client.get_resources(restApiId=api_id, limit=10, position=first["position"])
+    assert [r["id"] for r in rest["items"]] == ids[2:]
+
+
+def test_get_resources_limit_above_500_is_capped(client: Any, rest_api: dict[str, Any]) -> None:
+    resp = client.get_resources(restApiId=rest_api["id"], limit=1000)
+    assert len(resp["items"]) == 1
+    assert "position" not in resp
+
+
+@pytest.mark.parametrize("path_part", ["has space", "a/b", "{unclosed", "x{y}", "{}", "na*me", ""])
+def test_create_resource_bad_path_part_is_bad_request(client: Any, rest_api: dict[str, Any], path_part: str) -> None:
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        client.create_resource(restApiId=rest_api["id"], parentId=rest_api["rootResourceId"], pathPart=path_part)
+    assert message_of(exc) == (
+        "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional "
+        "plus sign before the closing brace."
+    )
+
+
+@pytest.mark.parametrize("path_part", ["v1.2", "my_res-1", "{id}", "{proxy+}", "UPPER"])
+def test_create_resource_accepts_allowed_path_parts(client: Any, rest_api: dict[str, Any], path_part: str) -> None:
+    body = client.create_resource(restApiId=rest_api["id"], parentId=rest_api["rootResourceId"], pathPart=path_part)
+    assert body["path"] == f"/{path_part}"
+
+
+def test_delete_root_resource_is_bad_request(client: Any, rest_api: dict[str, Any]) -> None:
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        client.delete_resource(restApiId=rest_api["id"], resourceId=rest_api["rootResourceId"])
+    assert message_of(exc) == "Cannot delete the root resource"  # [UNK] text
+    assert client.get_resources(restApiId=rest_api["id"])["items"] == [{"id": rest_api["rootResourceId"], "path": "/"}]
