@@ -1,4 +1,6 @@
-"""Black-box tests for PutIntegrationResponse (spec §1.1, §1.3, §1.4, §2, §3.6, §6).
+"""IntegrationResponse CRUD: PutIntegrationResponse (spec §1.1, §1.3, §1.4, §2, §3.6, §6), then GetIntegrationResponse
+and DeleteIntegrationResponse with their different not-found messages and precedence (spec §1.1, §1.4, §2, §3.6).
+UpdateIntegrationResponse: test_integration_response_updates.py.
 
 Every test goes through a plain boto3 client answered by the mock; response shapes are compared as whole dicts
 (minus ``ResponseMetadata``) wherever the spec pins them, because omitted keys matter.
@@ -11,8 +13,24 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from tests.helpers import assert_reply, body, declare_headers, method_with_mock, unvalidated_client
-from tests.support.calls import bound
+from tests.helpers import (
+    INTEGRATION_NOT_FOUND,
+    METHOD_NOT_FOUND,
+    STATUS_NOT_FOUND,
+    assert_reply,
+    body,
+    build_nothing,
+    declare_headers,
+    method_with_mock,
+    missing_parents,
+    not_found_ladder,
+    put_method,
+    raises_aws,
+    status_code_violation,
+    unvalidated_client,
+    validation_message,
+)
+from tests.support.calls import aimed, bound
 
 ACAO = "method.response.header.Access-Control-Allow-Origin"
 STATUS_PATTERN = r"[1-5]\d\d"
@@ -409,3 +427,162 @@ def test_missing_api_is_not_found_with_resource_message(client: Any) -> None:
 
     assert exc.value.response["Error"]["Message"] == "Invalid Resource identifier specified"
     assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 404
+
+
+def _with_response(client: Any, api_id: str, resource_id: str) -> None:
+    """GET + MOCK integration + integration response 200."""
+    ids = bound(client, restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200")
+    method_with_mock(client, api_id, resource_id)
+    ids.put_integration_response()
+
+
+def _with_deleted_response(client: Any, api_id: str, resource_id: str) -> None:
+    """GET + MOCK integration whose integration response 200 was put, then deleted."""
+    ids = bound(client, restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200")
+    _with_response(client, api_id, resource_id)
+    ids.delete_integration_response()
+
+
+# --- GetIntegrationResponse --------------------------------------------------------------------------------------
+
+
+def test_get_integration_response_returns_200_and_the_stored_response(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
+    method_with_mock(client, rest_api["id"], resource["id"])
+    put = ids.put_integration_response(selectionPattern="", responseTemplates={"application/json": '{"ok": true}'})
+    resp = client.get_integration_response(
+        restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
+    )
+    assert_reply(resp, 200, put)
+    assert body(resp) == {
+        "statusCode": "200",
+        "selectionPattern": "",
+        "responseTemplates": {"application/json": '{"ok": true}'},
+    }
+
+
+def test_get_integration_response_minimal_has_only_status_code(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
+    _with_response(client, rest_api["id"], resource["id"])
+    assert ids.get_integration_response() == {"statusCode": "200"}
+
+
+def test_get_integration_response_invalid_status_is_validation_exception_before_existence(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="wrong")
+    with raises_aws("ValidationException", validation_message(status_code_violation("wrong")), 400):
+        ids.get_integration_response()
+
+
+# --- DeleteIntegrationResponse -----------------------------------------------------------------------------------
+
+
+def test_delete_integration_response_returns_204(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
+    _with_response(client, rest_api["id"], resource["id"])
+    resp = ids.raw.delete_integration_response()
+    assert resp["ResponseMetadata"]["HTTPStatusCode"] == 204
+
+
+def test_delete_last_integration_response_removes_key_from_get_method(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    _with_deleted_response(client, rest_api["id"], resource["id"])
+    method = client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
+    assert "methodIntegration" in method
+    assert "integrationResponses" not in method["methodIntegration"]
+
+
+def test_delete_last_integration_response_removes_key_from_get_integration(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    _with_deleted_response(client, rest_api["id"], resource["id"])
+    integration = client.get_integration(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
+    assert "integrationResponses" not in integration
+
+
+def test_delete_integration_response_leaves_other_status_codes(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
+    method_with_mock(client, rest_api["id"], resource["id"])
+    ids.put_integration_response()
+    bound(
+        client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="500"
+    ).put_integration_response(selectionPattern="Error.*")
+    ids.delete_integration_response()
+    integration = client.get_integration(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
+    assert integration["integrationResponses"] == {"500": {"statusCode": "500", "selectionPattern": "Error.*"}}
+
+
+# --- not found: Get and Delete name a missing method differently -------------------------------------------------
+
+
+DELETE_INTEGRATION_RESPONSE = aimed("delete_integration_response", httpMethod="GET", statusCode="200")
+GET_INTEGRATION_RESPONSE = aimed("get_integration_response", httpMethod="GET", statusCode="200")
+
+
+test_not_found = not_found_ladder(
+    pytest.param(
+        aimed("get_integration_response", httpMethod="GET", statusCode="400"),
+        _with_response,
+        None,
+        None,
+        STATUS_NOT_FOUND,
+        id="get-missing-status",
+    ),
+    pytest.param(GET_INTEGRATION_RESPONSE, put_method, None, None, INTEGRATION_NOT_FOUND, id="get-no-integration"),
+    pytest.param(GET_INTEGRATION_RESPONSE, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
+    pytest.param(
+        aimed("get_integration_response", httpMethod="wrong-method", statusCode="200"),
+        method_with_mock,
+        None,
+        None,
+        METHOD_NOT_FOUND,
+        id="get-invalid-verb",
+    ),
+    *missing_parents("get", GET_INTEGRATION_RESPONSE),
+    pytest.param(GET_INTEGRATION_RESPONSE, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="get-after-delete"),
+    pytest.param(
+        DELETE_INTEGRATION_RESPONSE,
+        method_with_mock,
+        None,
+        None,
+        STATUS_NOT_FOUND,
+        id="delete-missing-status",
+    ),
+    pytest.param(DELETE_INTEGRATION_RESPONSE, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="delete-twice"),
+    pytest.param(
+        DELETE_INTEGRATION_RESPONSE,
+        build_nothing,
+        None,
+        None,
+        INTEGRATION_NOT_FOUND,
+        id="delete-missing-method",
+    ),
+    pytest.param(
+        aimed("delete_integration_response", httpMethod="WRONG", statusCode="200"),
+        method_with_mock,
+        None,
+        None,
+        INTEGRATION_NOT_FOUND,
+        id="delete-invalid-verb",
+    ),
+    # spec §2: [INF] integration message
+    pytest.param(
+        DELETE_INTEGRATION_RESPONSE,
+        put_method,
+        None,
+        None,
+        INTEGRATION_NOT_FOUND,
+        id="delete-no-integration",
+    ),
+    *missing_parents("delete", DELETE_INTEGRATION_RESPONSE),
+)

@@ -210,16 +210,14 @@ def test_delete_method_response_leaves_other_status_codes(
 # --- not found (spec §2: [INF] resource, method and status-code messages unless noted) ----------------------------
 
 
+DELETE_METHOD_RESPONSE = aimed("delete_method_response", httpMethod="GET", statusCode="200")
+GET_METHOD_RESPONSE = aimed("get_method_response", httpMethod="GET", statusCode="200")
+PUT_METHOD_RESPONSE = aimed("put_method_response", httpMethod="GET", statusCode="200")
+
+
 test_not_found = not_found_ladder(
-    pytest.param(
-        aimed("put_method_response", httpMethod="GET", statusCode="200"),
-        build_nothing,
-        None,
-        None,
-        METHOD_NOT_FOUND,
-        id="put-missing-method",
-    ),
-    *missing_parents("put", aimed("put_method_response", httpMethod="GET", statusCode="200")),
+    pytest.param(PUT_METHOD_RESPONSE, build_nothing, None, None, METHOD_NOT_FOUND, id="put-missing-method"),
+    *missing_parents("put", PUT_METHOD_RESPONSE),
     pytest.param(
         aimed("get_method_response", httpMethod="GET", statusCode="404"),
         _with_response,
@@ -228,49 +226,14 @@ test_not_found = not_found_ladder(
         STATUS_NOT_FOUND,
         id="get-missing-status",
     ),
-    pytest.param(
-        aimed("get_method_response", httpMethod="GET", statusCode="200"),
-        build_nothing,
-        None,
-        None,
-        METHOD_NOT_FOUND,
-        id="get-missing-method",
-    ),
-    *missing_parents("get", aimed("get_method_response", httpMethod="GET", statusCode="200")),
-    pytest.param(
-        aimed("get_method_response", httpMethod="GET", statusCode="200"),
-        _with_deleted_response,
-        None,
-        None,
-        STATUS_NOT_FOUND,
-        id="get-after-delete",
-    ),
+    pytest.param(GET_METHOD_RESPONSE, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
+    *missing_parents("get", GET_METHOD_RESPONSE),
+    pytest.param(GET_METHOD_RESPONSE, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="get-after-delete"),
     # spec §2: [INF] same message as GetMethodResponse
-    pytest.param(
-        aimed("delete_method_response", httpMethod="GET", statusCode="200"),
-        put_method,
-        None,
-        None,
-        STATUS_NOT_FOUND,
-        id="delete-missing-status",
-    ),
-    pytest.param(
-        aimed("delete_method_response", httpMethod="GET", statusCode="200"),
-        _with_deleted_response,
-        None,
-        None,
-        STATUS_NOT_FOUND,
-        id="delete-twice",
-    ),
-    pytest.param(
-        aimed("delete_method_response", httpMethod="GET", statusCode="200"),
-        build_nothing,
-        None,
-        None,
-        METHOD_NOT_FOUND,
-        id="delete-missing-method",
-    ),
-    *missing_parents("delete", aimed("delete_method_response", httpMethod="GET", statusCode="200")),
+    pytest.param(DELETE_METHOD_RESPONSE, put_method, None, None, STATUS_NOT_FOUND, id="delete-missing-status"),
+    pytest.param(DELETE_METHOD_RESPONSE, _with_deleted_response, None, None, STATUS_NOT_FOUND, id="delete-twice"),
+    pytest.param(DELETE_METHOD_RESPONSE, build_nothing, None, None, METHOD_NOT_FOUND, id="delete-missing-method"),
+    *missing_parents("delete", DELETE_METHOD_RESPONSE),
 )
 
 

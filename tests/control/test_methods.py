@@ -297,6 +297,10 @@ def _with_deleted_method(client: Any, api_id: str, resource_id: str) -> None:
     ids.delete_method()
 
 
+DELETE_METHOD = aimed("delete_method", httpMethod="GET")
+GET_METHOD = aimed("get_method", httpMethod="GET")
+
+
 test_not_found = not_found_ladder(
     *missing_parents("put", aimed("put_method", httpMethod="GET", authorizationType="NONE")),
     pytest.param(
@@ -307,28 +311,15 @@ test_not_found = not_found_ladder(
         RESOURCE_NOT_FOUND,
         id="put-api-before-verb",
     ),
-    pytest.param(
-        aimed("get_method", httpMethod="GET"), build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"
-    ),
+    pytest.param(GET_METHOD, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
     pytest.param(
         aimed("get_method", httpMethod="wrong-method"), put_method, None, None, METHOD_NOT_FOUND, id="get-invalid-verb"
     ),
-    *missing_parents("get", aimed("get_method", httpMethod="GET")),
-    pytest.param(
-        aimed("get_method", httpMethod="GET"), _with_deleted_method, None, None, METHOD_NOT_FOUND, id="get-after-delete"
-    ),
-    pytest.param(
-        aimed("delete_method", httpMethod="GET"), _with_deleted_method, None, None, METHOD_NOT_FOUND, id="delete-twice"
-    ),
-    pytest.param(
-        aimed("delete_method", httpMethod="GET"),
-        build_nothing,
-        None,
-        None,
-        METHOD_NOT_FOUND,
-        id="delete-missing-method",
-    ),
-    *missing_parents("delete", aimed("delete_method", httpMethod="GET")),
+    *missing_parents("get", GET_METHOD),
+    pytest.param(GET_METHOD, _with_deleted_method, None, None, METHOD_NOT_FOUND, id="get-after-delete"),
+    pytest.param(DELETE_METHOD, _with_deleted_method, None, None, METHOD_NOT_FOUND, id="delete-twice"),
+    pytest.param(DELETE_METHOD, build_nothing, None, None, METHOD_NOT_FOUND, id="delete-missing-method"),
+    *missing_parents("delete", DELETE_METHOD),
 )
 
 
