@@ -216,3 +216,8 @@ def message_of(exc_info: pytest.ExceptionInfo[Any]) -> str:
 
 INVALID_EXPRESSION = "Invalid mapping expression specified: Validation Result: warnings : [], errors : [{}]"
 """AWS's wrapper around a rejected mapping expression's text (`.format` it with the inner message)."""
+
+
+def error_of(exc_info: pytest.ExceptionInfo[ClientError]) -> tuple[str, str]:
+    """The AWS error (code, message) of a caught ClientError."""
+    return exc_info.value.response["Error"]["Code"], exc_info.value.response["Error"]["Message"]
