@@ -468,8 +468,7 @@ def test_put_integration_echoes_tls_config_and_keeps_stored_responses_out_of_the
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id, rid = rest_api["id"], resource["id"]
-    put_method(client, api_id, rid)
-    client.put_integration(restApiId=api_id, resourceId=rid, httpMethod="GET", type="MOCK")
+    method_with_mock(client, api_id, rid)
     client.put_integration_response(restApiId=api_id, resourceId=rid, httpMethod="GET", statusCode="200")
     again = client.put_integration(
         restApiId=api_id, resourceId=rid, httpMethod="GET", type="HTTP", integrationHttpMethod="GET",

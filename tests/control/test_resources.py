@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import assert_reply, message_of, put_method
+from tests.helpers import assert_reply, message_of, method_with_mock, put_method
 from tests.helpers import body as _body
 from tests.support.calls import bound
 
@@ -349,8 +349,7 @@ def test_get_resources_embed_includes_integration_and_responses(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id, rid = rest_api["id"], resource["id"]
-    put_method(client, api_id, rid)
-    client.put_integration(restApiId=api_id, resourceId=rid, httpMethod="GET", type="MOCK")
+    method_with_mock(client, api_id, rid)
     client.put_integration_response(restApiId=api_id, resourceId=rid, httpMethod="GET", statusCode="200")
     items = {r["path"]: r for r in client.get_resources(restApiId=api_id, embed=["methods"])["items"]}
     full = _body(client.get_method(restApiId=api_id, resourceId=rid, httpMethod="GET"))
