@@ -185,6 +185,7 @@ def test_update_answers_only_modelled_errors_and_is_atomic(
 ) -> None:
     client = _raw_client()
     api_id = _fresh_api(client, setup)
+    ids = bound(client, restApiId=api_id, responseType=response_type)
     before = _snapshot(client, api_id)
     try:
         response = client.update_gateway_response(
@@ -198,7 +199,7 @@ def test_update_answers_only_modelled_errors_and_is_atomic(
     event("success")
     body = {key: value for key, value in response.items() if key != "ResponseMetadata"}
     assert body["defaultResponse"] is False
-    assert body == bound(client, restApiId=api_id, responseType=response_type).get_gateway_response()
+    assert body == ids.get_gateway_response()
 
 
 @PROPERTY_SETTINGS
@@ -208,6 +209,7 @@ def test_put_answers_only_modelled_errors_and_is_atomic(
 ) -> None:
     client = _raw_client()
     api_id = _fresh_api(client, setup)
+    ids = bound(client, restApiId=api_id, responseType=response_type)
     before = _snapshot(client, api_id)
     try:
         response = client.put_gateway_response(restApiId=api_id, responseType=response_type, **body)
@@ -219,4 +221,4 @@ def test_put_answers_only_modelled_errors_and_is_atomic(
     event("success")
     stored = {key: value for key, value in response.items() if key != "ResponseMetadata"}
     assert stored["defaultResponse"] is False
-    assert stored == bound(client, restApiId=api_id, responseType=response_type).get_gateway_response()
+    assert stored == ids.get_gateway_response()

@@ -109,13 +109,12 @@ def test_update_gateway_response(
 
 def test_update_add_then_remove_template(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    bound(client, restApiId=api_id, responseType="THROTTLED").update_gateway_response(
+    ids = bound(client, restApiId=api_id, responseType="THROTTLED")
+    ids.update_gateway_response(
         patchOperations=[{"op": "add", "path": "/responseTemplates/text~1plain", "value": "slow"}]
     )
 
-    body = bound(client, restApiId=api_id, responseType="THROTTLED").update_gateway_response(
-        patchOperations=[{"op": "remove", "path": "/responseTemplates/text~1plain"}]
-    )
+    body = ids.update_gateway_response(patchOperations=[{"op": "remove", "path": "/responseTemplates/text~1plain"}])
 
     assert body == custom("THROTTLED")
     assert body["responseTemplates"] == {"application/json": DEFAULT_TEMPLATE}
@@ -272,10 +271,11 @@ def test_update_invalid_status_code_value_is_rejected(client: Any, rest_api: dic
 
 def test_update_of_derived_type_starts_from_what_get_shows(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
+    ids = bound(client, restApiId=api_id, responseType="THROTTLED")
     client.put_gateway_response(
         restApiId=api_id, responseType="DEFAULT_4XX", statusCode="499", responseParameters={ALLOW_ORIGIN: "'*'"}
     )
-    body = bound(client, restApiId=api_id, responseType="THROTTLED").update_gateway_response(
+    body = ids.update_gateway_response(
         patchOperations=[{"op": "add", "path": "/responseTemplates/text~1plain", "value": "t"}]
     )
     assert body == {
@@ -286,14 +286,13 @@ def test_update_of_derived_type_starts_from_what_get_shows(client: Any, rest_api
         "statusCode": "499",
     }
     client.delete_gateway_response(restApiId=api_id, responseType="DEFAULT_4XX")
-    assert (
-        bound(client, restApiId=api_id, responseType="THROTTLED").get_gateway_response() == body
-    )  # its own customisation now, independent of DEFAULT_4XX
+    assert ids.get_gateway_response() == body  # its own customisation now, independent of DEFAULT_4XX
 
 
 def test_update_with_no_operations_customises_the_type(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    body = bound(client, restApiId=api_id, responseType="WAF_FILTERED").update_gateway_response(patchOperations=[])
+    ids = bound(client, restApiId=api_id, responseType="WAF_FILTERED")
+    body = ids.update_gateway_response(patchOperations=[])
     assert body == {
         "defaultResponse": False,
         "responseParameters": {},
@@ -311,13 +310,12 @@ def test_update_with_no_operations_customises_the_type(client: Any, rest_api: di
 
 def test_deleting_default_4xx_customised_by_update_reverts_family(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    bound(client, restApiId=api_id, responseType="DEFAULT_4XX").update_gateway_response(
-        patchOperations=[{"op": "replace", "path": "/statusCode", "value": "444"}]
-    )
+    ids = bound(client, restApiId=api_id, responseType="DEFAULT_4XX")
+    ids.update_gateway_response(patchOperations=[{"op": "replace", "path": "/statusCode", "value": "444"}])
     assert bound(client, restApiId=api_id, responseType="UNAUTHORIZED").get_gateway_response()["statusCode"] == "444"
     client.delete_gateway_response(restApiId=api_id, responseType="DEFAULT_4XX")
     assert bound(client, restApiId=api_id, responseType="UNAUTHORIZED").get_gateway_response()["statusCode"] == "401"
-    assert "statusCode" not in bound(client, restApiId=api_id, responseType="DEFAULT_4XX").get_gateway_response()
+    assert "statusCode" not in ids.get_gateway_response()
 
 
 @pytest.mark.parametrize("value", ["600", "44", "4444", "abc", "", "4٣٣"])
@@ -398,13 +396,14 @@ def test_update_missing_api_with_operations_is_not_found(client: Any) -> None:
 
 def test_failed_update_of_customised_type_keeps_it(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
+    ids = bound(client, restApiId=api_id, responseType="THROTTLED")
     client.put_gateway_response(restApiId=api_id, responseType="THROTTLED", statusCode="430")
-    before = bound(client, restApiId=api_id, responseType="THROTTLED").get_gateway_response()
+    before = ids.get_gateway_response()
     with pytest.raises(ClientError):
-        bound(client, restApiId=api_id, responseType="THROTTLED").update_gateway_response(
+        ids.update_gateway_response(
             patchOperations=[
                 {"op": "replace", "path": "/statusCode", "value": "431"},
                 {"op": "replace", "path": "/wrongPath", "value": "x"},
             ]
         )
-    assert bound(client, restApiId=api_id, responseType="THROTTLED").get_gateway_response() == before
+    assert ids.get_gateway_response() == before

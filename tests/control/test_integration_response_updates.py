@@ -253,13 +253,12 @@ def test_replace_content_handling_with_invalid_value_is_bad_request(
 @pytest.mark.parametrize("op", ["add", "replace"])
 def test_null_template_value_is_bad_request(mock: Any, rest_api: dict, resource: dict, op: str) -> None:
     client = unvalidated_client()
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "j"})
 
     # spec §4.1 / §7.4: [UNK] recommended choice (mirrors UpdateGatewayResponse)
     with raises_aws("BadRequestException", "Invalid null or empty value in responseTemplates"):
-        bound(
-            client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-        ).update_integration_response(patchOperations=[{"op": op, "path": JSON_TEMPLATE, "value": None}])
+        ids.update_integration_response(patchOperations=[{"op": op, "path": JSON_TEMPLATE, "value": None}])
 
 
 def test_add_response_parameter_with_invalid_expression_is_bad_request(

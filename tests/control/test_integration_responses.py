@@ -90,11 +90,10 @@ def test_put_response_templates_table(
     mock: Any, rest_api: dict, resource: dict, templates: dict, expected: dict
 ) -> None:
     client = unvalidated_client()
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     method_with_mock(client, rest_api["id"], resource["id"])
 
-    resp = bound(
-        client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-    ).raw.put_integration_response(responseTemplates=templates)
+    resp = ids.raw.put_integration_response(responseTemplates=templates)
 
     assert_reply(resp, 201, {"statusCode": "200", "responseTemplates": expected})
     assert body(
@@ -170,12 +169,11 @@ def test_template_key_not_a_content_type_is_bad_request(client: Any, rest_api: d
 
 def test_template_value_number_is_serialization_exception(mock: Any, rest_api: dict, resource: dict) -> None:
     client = unvalidated_client()
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     method_with_mock(client, rest_api["id"], resource["id"])
 
     with pytest.raises(ClientError) as exc:
-        bound(
-            client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
-        ).put_integration_response(responseTemplates={"application/json": 123})
+        ids.put_integration_response(responseTemplates={"application/json": 123})
 
     assert exc.value.response["Error"]["Code"] == "SerializationException"
     assert exc.value.response["Error"]["Message"] == (

@@ -363,12 +363,11 @@ def test_rejected_op(
     mock: Any, rest_api: dict, resource: dict, setup: dict[str, Any], op: dict[str, Any], code: str, message: str | None
 ) -> None:
     client = unvalidated_client()  # so that a null value reaches the mock
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     _integration(client, rest_api["id"], resource["id"], **setup)
 
     with raises_aws(code, message, HTTP_STATUS[code]):
-        bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET").update_integration(
-            patchOperations=[op]
-        )
+        ids.update_integration(patchOperations=[op])
 
 
 def test_failing_later_op_leaves_integration_unchanged(client: Any, rest_api: dict, resource: dict) -> None:

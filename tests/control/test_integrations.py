@@ -310,12 +310,11 @@ def test_put_integration_bool_parameter_value_is_serialization_exception(
     mock: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     raw = unvalidated_client()
+    ids = bound(raw, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     put_method(raw, rest_api["id"], resource["id"])
 
     with raises_aws("SerializationException", "class java.lang.Boolean can not be converted to an String", 400):
-        bound(raw, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET").put_integration(
-            type="MOCK", requestParameters={"integration.request.header.X-Flag": True}
-        )
+        ids.put_integration(type="MOCK", requestParameters={"integration.request.header.X-Flag": True})
 
 
 # --- GetIntegration ----------------------------------------------------------------------------------------------

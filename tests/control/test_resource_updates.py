@@ -101,13 +101,12 @@ def test_ops_are_applied_in_order(client: Any, rest_api: dict, resource: dict) -
 
 def test_reparented_child_survives_delete_of_former_parent(client: Any, rest_api: dict, resource: dict) -> None:
     toys = _child(client, rest_api["id"], resource["id"], "toys")
-    bound(client, restApiId=rest_api["id"], resourceId=toys["id"]).update_resource(
-        patchOperations=[_replace("/parentId", rest_api["rootResourceId"])]
-    )
+    ids = bound(client, restApiId=rest_api["id"], resourceId=toys["id"])
+    ids.update_resource(patchOperations=[_replace("/parentId", rest_api["rootResourceId"])])
 
     client.delete_resource(restApiId=rest_api["id"], resourceId=resource["id"])
 
-    assert bound(client, restApiId=rest_api["id"], resourceId=toys["id"]).get_resource() == {
+    assert ids.get_resource() == {
         "id": toys["id"],
         "parentId": rest_api["rootResourceId"],
         "path": "/toys",
@@ -153,11 +152,10 @@ def test_cyclical_move_leaves_tree_unchanged(client: Any, rest_api: dict, resour
 def test_move_onto_existing_name_is_conflict(client: Any, rest_api: dict, resource: dict) -> None:
     zoo = _child(client, rest_api["id"], rest_api["rootResourceId"], "zoo")
     other_pets = _child(client, rest_api["id"], zoo["id"], "pets")
+    ids = bound(client, restApiId=rest_api["id"], resourceId=other_pets["id"])
 
     with pytest.raises(client.exceptions.ConflictException) as exc:
-        bound(client, restApiId=rest_api["id"], resourceId=other_pets["id"]).update_resource(
-            patchOperations=[_replace("/parentId", rest_api["rootResourceId"])]
-        )
+        ids.update_resource(patchOperations=[_replace("/parentId", rest_api["rootResourceId"])])
 
     assert exc.value.response["Error"]["Message"] == "Another resource with the same parent already has this name: pets"
     assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 409
@@ -165,11 +163,10 @@ def test_move_onto_existing_name_is_conflict(client: Any, rest_api: dict, resour
 
 def test_rename_onto_sibling_name_is_conflict(client: Any, rest_api: dict, resource: dict) -> None:
     dogs = _child(client, rest_api["id"], rest_api["rootResourceId"], "dogs")
+    ids = bound(client, restApiId=rest_api["id"], resourceId=dogs["id"])
 
     with pytest.raises(client.exceptions.ConflictException) as exc:
-        bound(client, restApiId=rest_api["id"], resourceId=dogs["id"]).update_resource(
-            patchOperations=[_replace("/pathPart", "pets")]
-        )
+        ids.update_resource(patchOperations=[_replace("/pathPart", "pets")])
 
     assert exc.value.response["Error"]["Message"] == "Another resource with the same parent already has this name: pets"
 

@@ -47,7 +47,8 @@ def test_get_resource_returns_the_created_child(
 
 def test_get_resources_lists_root_and_children(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    pet = bound(client, restApiId=api_id).create_resource(parentId=resource["id"], pathPart="{petId}")
+    ids = bound(client, restApiId=api_id)
+    pet = ids.create_resource(parentId=resource["id"], pathPart="{petId}")
     items = client.get_resources(restApiId=api_id)["items"]
     assert sorted(items, key=lambda r: r["path"]) == [
         {"id": rest_api["rootResourceId"], "path": "/"},
@@ -60,10 +61,8 @@ def test_get_resources_shows_empty_object_per_method(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id = rest_api["id"]
-    bound(client, restApiId=api_id, resourceId=resource["id"], httpMethod="GET").put_method(authorizationType="NONE")
-    bound(client, restApiId=api_id, resourceId=resource["id"], httpMethod="OPTIONS").put_method(
-        authorizationType="NONE"
-    )
+    put_method(client, api_id, resource["id"])
+    put_method(client, api_id, resource["id"], "OPTIONS")
     items = _by_path(client.get_resources(restApiId=api_id)["items"])
     assert items["/pets"]["resourceMethods"] == {"GET": {}, "OPTIONS": {}}
 
@@ -80,7 +79,7 @@ def test_get_resources_embed_methods_embeds_method_objects(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id = rest_api["id"]
-    bound(client, restApiId=api_id, resourceId=resource["id"], httpMethod="GET").put_method(authorizationType="NONE")
+    put_method(client, api_id, resource["id"])
     items = _by_path(client.get_resources(restApiId=api_id, embed=["methods"])["items"])
     embedded = items["/pets"]["resourceMethods"]["GET"]
     assert embedded["httpMethod"] == "GET"
@@ -90,11 +89,10 @@ def test_get_resources_embed_methods_embeds_method_objects(
 
 def test_get_resources_default_page_size_is_25(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
+    calls = bound(client, restApiId=api_id)
     ids = {rest_api["rootResourceId"]}
     for i in range(30):
-        ids.add(
-            bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart=f"r{i}")["id"]
-        )
+        ids.add(calls.create_resource(parentId=rest_api["rootResourceId"], pathPart=f"r{i}")["id"])
     first = client.get_resources(restApiId=api_id)
     assert len(first["items"]) == 25
     assert first.get("position")
@@ -108,11 +106,10 @@ def test_get_resources_default_page_size_is_25(client: Any, rest_api: dict[str, 
 
 def test_get_resources_paginates_with_explicit_limit(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
+    calls = bound(client, restApiId=api_id)
     ids = {rest_api["rootResourceId"]}
     for name in ("a", "b", "c"):
-        ids.add(
-            bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart=name)["id"]
-        )
+        ids.add(calls.create_resource(parentId=rest_api["rootResourceId"], pathPart=name)["id"])
     first = client.get_resources(restApiId=api_id, limit=2)
     assert len(first["items"]) == 2
     assert first.get("position")
@@ -157,8 +154,9 @@ def test_create_resource_path_is_parent_path_plus_path_part(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id = rest_api["id"]
-    pet = bound(client, restApiId=api_id).create_resource(parentId=resource["id"], pathPart="{petId}")
-    toys = bound(client, restApiId=api_id).create_resource(parentId=pet["id"], pathPart="toys")
+    ids = bound(client, restApiId=api_id)
+    pet = ids.create_resource(parentId=resource["id"], pathPart="{petId}")
+    toys = ids.create_resource(parentId=pet["id"], pathPart="toys")
     assert pet["path"] == "/pets/{petId}"
     assert toys == {"id": toys["id"], "parentId": pet["id"], "path": "/pets/{petId}/toys", "pathPart": "toys"}
 
@@ -171,10 +169,8 @@ def test_create_resource_child_id_is_short_lowercase_alphanumeric(resource: dict
 
 def test_create_resource_ids_are_unique(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    ids = [
-        bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart=f"p{i}")["id"]
-        for i in range(8)
-    ]
+    calls = bound(client, restApiId=api_id)
+    ids = [calls.create_resource(parentId=rest_api["rootResourceId"], pathPart=f"p{i}")["id"] for i in range(8)]
     assert len(set(ids)) == 8
     assert rest_api["rootResourceId"] not in ids
 
@@ -196,7 +192,8 @@ def test_create_resource_second_variable_sibling_of_greedy_is_bad_request(
     client: Any, rest_api: dict[str, Any]
 ) -> None:
     api_id, root = rest_api["id"], rest_api["rootResourceId"]
-    bound(client, restApiId=api_id).create_resource(parentId=root, pathPart="{proxy+}")
+    ids = bound(client, restApiId=api_id)
+    ids.create_resource(parentId=root, pathPart="{proxy+}")
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         client.create_resource(restApiId=api_id, parentId=root, pathPart="{dynamic}")
     assert exc.value.response["Error"]["Message"] == (
@@ -206,7 +203,8 @@ def test_create_resource_second_variable_sibling_of_greedy_is_bad_request(
 
 def test_create_resource_second_plain_variable_sibling_is_bad_request(client: Any, rest_api: dict[str, Any]) -> None:
     api_id, root = rest_api["id"], rest_api["rootResourceId"]
-    bound(client, restApiId=api_id).create_resource(parentId=root, pathPart="{id}")
+    ids = bound(client, restApiId=api_id)
+    ids.create_resource(parentId=root, pathPart="{id}")
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         client.create_resource(restApiId=api_id, parentId=root, pathPart="{name}")
     # spec §3.2: [INF] the message names the existing variable sibling, as in the recorded {proxy+} case
@@ -217,15 +215,17 @@ def test_create_resource_second_plain_variable_sibling_is_bad_request(client: An
 
 def test_create_resource_static_and_variable_siblings_coexist(client: Any, rest_api: dict[str, Any]) -> None:
     api_id, root = rest_api["id"], rest_api["rootResourceId"]
-    bound(client, restApiId=api_id).create_resource(parentId=root, pathPart="{id}")
+    ids = bound(client, restApiId=api_id)
+    ids.create_resource(parentId=root, pathPart="{id}")
     # spec §3.2: [INF] only a second *variable* sibling is rejected
-    static = bound(client, restApiId=api_id).create_resource(parentId=root, pathPart="pets")
+    static = ids.create_resource(parentId=root, pathPart="pets")
     assert static["path"] == "/pets"
 
 
 def test_create_resource_child_of_greedy_is_bad_request(client: Any, rest_api: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    proxy = bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart="{proxy+}")
+    ids = bound(client, restApiId=api_id)
+    proxy = ids.create_resource(parentId=rest_api["rootResourceId"], pathPart="{proxy+}")
     with pytest.raises(client.exceptions.BadRequestException) as exc:
         client.create_resource(restApiId=api_id, parentId=proxy["id"], pathPart="child")
     assert exc.value.response["Error"]["Message"] == (
@@ -255,10 +255,11 @@ def test_create_resource_same_name_under_different_parents_is_allowed(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id = rest_api["id"]
-    other = bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart="owners")
-    first = bound(client, restApiId=api_id).create_resource(parentId=resource["id"], pathPart="toys")
+    ids = bound(client, restApiId=api_id)
+    other = ids.create_resource(parentId=rest_api["rootResourceId"], pathPart="owners")
+    first = ids.create_resource(parentId=resource["id"], pathPart="toys")
     # spec §3.2: [INF] the name conflict is per parent
-    second = bound(client, restApiId=api_id).create_resource(parentId=other["id"], pathPart="toys")
+    second = ids.create_resource(parentId=other["id"], pathPart="toys")
     assert (first["path"], second["path"]) == ("/pets/toys", "/owners/toys")
 
 
@@ -279,8 +280,9 @@ def test_delete_resource_then_get_is_not_found(client: Any, rest_api: dict[str, 
 
 def test_delete_resource_removes_descendants(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    pet = bound(client, restApiId=api_id).create_resource(parentId=resource["id"], pathPart="{petId}")
-    toys = bound(client, restApiId=api_id).create_resource(parentId=pet["id"], pathPart="toys")
+    ids = bound(client, restApiId=api_id)
+    pet = ids.create_resource(parentId=resource["id"], pathPart="{petId}")
+    toys = ids.create_resource(parentId=pet["id"], pathPart="toys")
     client.delete_resource(restApiId=api_id, resourceId=resource["id"])
     for gone in (pet, toys):
         with pytest.raises(client.exceptions.NotFoundException) as exc:
@@ -292,8 +294,9 @@ def test_delete_resource_removes_subtree_from_get_resources(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     api_id = rest_api["id"]
-    bound(client, restApiId=api_id).create_resource(parentId=resource["id"], pathPart="{petId}")
-    owners = bound(client, restApiId=api_id).create_resource(parentId=rest_api["rootResourceId"], pathPart="owners")
+    ids = bound(client, restApiId=api_id)
+    ids.create_resource(parentId=resource["id"], pathPart="{petId}")
+    owners = ids.create_resource(parentId=rest_api["rootResourceId"], pathPart="owners")
     client.delete_resource(restApiId=api_id, resourceId=resource["id"])
     items = client.get_resources(restApiId=api_id)["items"]
     assert sorted(items, key=lambda r: r["path"]) == [{"id": rest_api["rootResourceId"], "path": "/"}, owners]
@@ -301,7 +304,7 @@ def test_delete_resource_removes_subtree_from_get_resources(
 
 def test_delete_resource_removes_its_methods(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
     api_id = rest_api["id"]
-    bound(client, restApiId=api_id, resourceId=resource["id"], httpMethod="GET").put_method(authorizationType="NONE")
+    put_method(client, api_id, resource["id"])
     client.delete_resource(restApiId=api_id, resourceId=resource["id"])
     with pytest.raises(client.exceptions.NotFoundException) as exc:
         client.get_method(restApiId=api_id, resourceId=resource["id"], httpMethod="GET")

@@ -68,10 +68,9 @@ def test_get_after_update_omits_empty_tags_but_otherwise_matches(client: Any, re
 
 def test_update_keeps_existing_tags(client: Any) -> None:
     api = client.create_rest_api(name="tagged", tags={"team": "core"})
+    ids = bound(client, restApiId=api["id"])
 
-    resp = bound(client, restApiId=api["id"]).raw.update_rest_api(
-        patchOperations=[_op("replace", "/name", "still-tagged")]
-    )
+    resp = ids.raw.update_rest_api(patchOperations=[_op("replace", "/name", "still-tagged")])
 
     # spec §3.1: [INF] "tags: {}" is only the empty case; real tags are echoed
     assert body(resp)["tags"] == {"team": "core"}
@@ -82,35 +81,27 @@ def test_update_keeps_existing_tags(client: Any) -> None:
 
 def test_binary_media_types_add_replace_remove_sequence(client: Any, rest_api: dict) -> None:
     api_id = rest_api["id"]
+    ids = bound(client, restApiId=api_id)
 
-    first = bound(client, restApiId=api_id).raw.update_rest_api(
-        patchOperations=[_op("add", "/binaryMediaTypes/image~1png")]
-    )
+    first = ids.raw.update_rest_api(patchOperations=[_op("add", "/binaryMediaTypes/image~1png")])
     assert body(first)["binaryMediaTypes"] == ["image/png"]
 
-    second = bound(client, restApiId=api_id).raw.update_rest_api(
-        patchOperations=[_op("add", "/binaryMediaTypes/image~1jpeg")]
-    )
+    second = ids.raw.update_rest_api(patchOperations=[_op("add", "/binaryMediaTypes/image~1jpeg")])
     assert body(second)["binaryMediaTypes"] == ["image/png", "image/jpeg"]
 
-    third = bound(client, restApiId=api_id).raw.update_rest_api(
-        patchOperations=[_op("replace", "/binaryMediaTypes/image~1png", "image/gif")]
-    )
+    third = ids.raw.update_rest_api(patchOperations=[_op("replace", "/binaryMediaTypes/image~1png", "image/gif")])
     assert body(third)["binaryMediaTypes"] == ["image/jpeg", "image/gif"]
 
-    fourth = bound(client, restApiId=api_id).raw.update_rest_api(
-        patchOperations=[_op("remove", "/binaryMediaTypes/image~1gif")]
-    )
+    fourth = ids.raw.update_rest_api(patchOperations=[_op("remove", "/binaryMediaTypes/image~1gif")])
     assert body(fourth)["binaryMediaTypes"] == ["image/jpeg"]
-    assert bound(client, restApiId=api_id).get_rest_api()["binaryMediaTypes"] == ["image/jpeg"]
+    assert ids.get_rest_api()["binaryMediaTypes"] == ["image/jpeg"]
 
 
 def test_replace_binary_media_type_appends_at_end(client: Any) -> None:
     api = client.create_rest_api(name="binary", binaryMediaTypes=["image/png", "image/jpeg"])
+    ids = bound(client, restApiId=api["id"])
 
-    resp = bound(client, restApiId=api["id"]).raw.update_rest_api(
-        patchOperations=[_op("replace", "/binaryMediaTypes/image~1png", "image/gif")]
-    )
+    resp = ids.raw.update_rest_api(patchOperations=[_op("replace", "/binaryMediaTypes/image~1png", "image/gif")])
 
     assert body(resp)["binaryMediaTypes"] == ["image/jpeg", "image/gif"]
 
@@ -153,11 +144,12 @@ def test_bare_binary_media_types_path_is_bad_request(client: Any, rest_api: dict
 
 def test_remove_description_removes_key(client: Any) -> None:
     api = client.create_rest_api(name="described", description="to be removed")
+    ids = bound(client, restApiId=api["id"])
 
-    resp = bound(client, restApiId=api["id"]).raw.update_rest_api(patchOperations=[_op("remove", "/description")])
+    resp = ids.raw.update_rest_api(patchOperations=[_op("remove", "/description")])
 
     assert "description" not in body(resp)
-    assert "description" not in bound(client, restApiId=api["id"]).get_rest_api()
+    assert "description" not in ids.get_rest_api()
 
 
 def test_replace_description(client: Any, rest_api: dict) -> None:
@@ -279,11 +271,10 @@ def test_invalid_ip_address_type_is_bad_request(client: Any, rest_api: dict) -> 
 
 def test_ipv4_on_private_api_is_bad_request(client: Any) -> None:
     api = client.create_rest_api(name="private", endpointConfiguration={"types": ["PRIVATE"]})
+    ids = bound(client, restApiId=api["id"])
 
     with pytest.raises(client.exceptions.BadRequestException) as exc:
-        bound(client, restApiId=api["id"]).update_rest_api(
-            patchOperations=[_op("replace", "/endpointConfiguration/ipAddressType", "ipv4")]
-        )
+        ids.update_rest_api(patchOperations=[_op("replace", "/endpointConfiguration/ipAddressType", "ipv4")])
 
     assert exc.value.response["Error"]["Message"] == "Only dualstack ipAddressType is supported for Private APIs."
 
