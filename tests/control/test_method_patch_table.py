@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
-from apigw_mock.domain.method import Method, References
+from apigw_mock.domain.method import Method
 from tests.helpers import ONLY_REPLACE
-from tests.support.patch_tables import MAPPING, Error, Ops, bad, missing, op, run, wire
+from tests.support.patch_tables import MAPPING, REFS, Error, Ops, bad, missing, op, run, wire
 
-REFS = References(models={"Empty", "Error"}, request_validators={"val001"}, authorizers={"auth01"})
 NO_AUTH = (
     "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a"
     " valid authorizer."

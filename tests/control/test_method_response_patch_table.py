@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from apigw_mock.domain.method import MethodResponse, References
-from tests.support.patch_tables import MAPPING, Error, Ops, bad, missing, op, run, wire
+from apigw_mock.domain.method import MethodResponse
+from tests.support.patch_tables import MAPPING, REFS, Error, Ops, bad, missing, op, run, wire
 
-REFS = References(models={"Empty", "Error"}, request_validators={"val001"}, authorizers={"auth01"})
 HEADER = "method.response.header.my-header"
 HEADER_PATH = f"/responseParameters/{HEADER}"
 RESPONSE = MethodResponse(status_code="200")

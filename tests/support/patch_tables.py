@@ -14,10 +14,13 @@ import pytest
 from pydantic import BaseModel
 
 from apigw_mock import patch
+from apigw_mock.domain.method import References
 from apigw_mock.exceptions import ApiGatewayError, BadRequestException, NotFoundException
 
 Ops = list[dict[str, Any]]
 
+REFS = References(models={"Empty", "Error"}, request_validators={"val001"}, authorizers={"auth01"})
+"""The references a Method-family table may resolve: the models, request validators and authorizers that exist."""
 MAPPING = (
     "Invalid mapping expression specified: Validation Result: warnings : [], errors : "
     "[Invalid mapping expression specified: {}]"
