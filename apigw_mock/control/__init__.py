@@ -1,11 +1,13 @@
 """Operation handlers, one module per family; importing this package registers them all."""
 
 from apigw_mock.control import (  # noqa: F401
+    authorizers,
     gateway_responses,
     integration_responses,
     integrations,
     methods,
     models,
+    request_validators,
     resources,
     rest_apis,
 )

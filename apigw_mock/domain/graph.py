@@ -9,7 +9,8 @@ Contract (the one write path):
   after it, the first write beneath a resource deep-copies that one resource first (O(size of the resource)), so
   whatever was handed out keeps what it saw. `fork()` (deployments, state snapshots, the white-box view) shares
   and returns a graph whose containers are new and whose nodes are the live ones: O(number of resources) pointers,
-  not a deep copy; `RestApi`, `Model` and `GatewayResponse` nodes are always replaced, never edited in place.
+  not a deep copy; `RestApi`, `Model`, `GatewayResponse`, `RequestValidator` and `Authorizer` nodes are always
+  replaced, never edited in place.
 - Replies leave as bytes, serialised under the lock, so they never see a later write.
 """
 
@@ -24,7 +25,9 @@ from apigw_mock.domain.rest_api import RestApi
 from apigw_mock.paging import PagedDict
 
 if TYPE_CHECKING:
+    from apigw_mock.domain.authorizer import Authorizer
     from apigw_mock.domain.gateway_response import GatewayResponse
+    from apigw_mock.domain.request_validator import RequestValidator
     from apigw_mock.domain.resource import Resource
 
 
@@ -39,6 +42,10 @@ class ApiGraph:
     """Model name -> Model."""
     gateway_responses: dict[str, GatewayResponse] = field(default_factory=dict)
     """Customised gateway responses only; the built-in defaults are derived, not stored."""
+    request_validators: PagedDict[str, RequestValidator] = field(default_factory=PagedDict)
+    """Request validator id -> RequestValidator (replaced, never edited in place)."""
+    authorizers: PagedDict[str, Authorizer] = field(default_factory=PagedDict)
+    """Authorizer id -> Authorizer (replaced, never edited in place)."""
     owned: set[str] | None = None
     """Ids of the resources no one outside this graph holds (None: all of them, as for a graph just built)."""
 
@@ -64,4 +71,12 @@ class ApiGraph:
     def fork(self) -> ApiGraph:
         """A graph with containers of its own and the same (from now on shared) nodes; see the module docstring."""
         self.share()
-        return ApiGraph(self.api, self.resources.copy(), self.models.copy(), dict(self.gateway_responses), owned=set())
+        return ApiGraph(
+            self.api,
+            self.resources.copy(),
+            self.models.copy(),
+            dict(self.gateway_responses),
+            request_validators=self.request_validators.copy(),
+            authorizers=self.authorizers.copy(),
+            owned=set(),
+        )

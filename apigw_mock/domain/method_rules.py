@@ -13,10 +13,10 @@ from collections.abc import Collection, Mapping
 from apigw_mock.domain import parameters
 from apigw_mock.domain.method import (
     AUTHORIZER_TYPES,
-    INVALID_AUTHORIZER,
     Method,
     MethodResponse,
     References,
+    check_authorizer_fits,
     checked_authorization_type,
 )
 from apigw_mock.exceptions import BadRequestException, ConflictException
@@ -49,8 +49,7 @@ def new_method(
     authorization_scopes: list[str] | None = None,
 ) -> Method:
     authorization = checked_authorization_type(authorization_type)
-    if authorization in AUTHORIZER_TYPES and authorizer_id not in refs.authorizers:
-        raise BadRequestException(INVALID_AUTHORIZER)
+    check_authorizer_fits(authorization, authorizer_id, refs)
     if request_validator_id is not None and request_validator_id not in refs.request_validators:
         raise BadRequestException("Invalid Request Validator identifier specified")
     parameters.check_request_parameters(request_parameters or {})
