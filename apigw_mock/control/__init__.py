@@ -1,6 +1,7 @@
 """Operation handlers, one module per family; importing this package registers them all."""
 
 from apigw_mock.control import (  # noqa: F401
+    api_keys,
     authorizers,
     gateway_responses,
     integration_responses,
@@ -10,4 +11,5 @@ from apigw_mock.control import (  # noqa: F401
     request_validators,
     resources,
     rest_apis,
+    usage_plans,
 )
