@@ -220,6 +220,23 @@ def test_import_api_keys_reads_the_header_in_any_case_and_order(client: Any) -> 
     assert [k["id"] for k in client.get_usage_plan_keys(usagePlanId=plan)["items"]] == resp["ids"][:1]
 
 
+def test_import_api_keys_reads_single_quoted_plan_ids(client: Any) -> None:
+    plans = [client.create_usage_plan(name=name)["id"] for name in ("a", "b")]
+
+    imported = client.import_api_keys(
+        body=f"Name,UsagePlanIds,Key\nk,'{plans[0]},{plans[1]}',{KEY_30}\n".encode(), format="csv"
+    )
+
+    for plan in plans:
+        assert [k["id"] for k in client.get_usage_plan_keys(usagePlanId=plan)["items"]] == imported["ids"]
+
+
+def test_import_api_keys_warns_of_a_missing_plan(client: Any) -> None:
+    resp = client.import_api_keys(body=f'Name,Key,UsagePlanIds\nk,{KEY_30},"nope00"\n'.encode(), format="csv")
+
+    assert resp["warnings"] == ["Invalid usage plan in line 2: nope00"]  # [UNK]
+
+
 def test_import_api_keys_lists_warnings_and_imports_the_good_rows(client: Any) -> None:
     resp = client.import_api_keys(body=f"Name,Key\nshort,abc\ngood,{KEY_30}\n".encode(), format="csv")
 

@@ -365,3 +365,23 @@ def test_update_method_switches_to_custom_with_an_authorizer(
             **ids, patchOperations=[{"op": "replace", "path": "/authorizationType", "value": "COGNITO_USER_POOLS"}]
         )
     assert client.get_method(**ids)["authorizationType"] == "CUSTOM"
+
+
+# ---- what a deployment holds ------------------------------------------------------------------------------------
+
+
+def test_a_fork_keeps_the_authorizers_and_validators_it_saw(mock: Any, client: Any, rest_api: dict[str, Any]) -> None:
+    created = token(client, rest_api["id"])
+    validator = client.create_request_validator(restApiId=rest_api["id"], name="v")["id"]
+    fork = mock.backend().graph(rest_api["id"]).fork()
+
+    client.update_authorizer(
+        restApiId=rest_api["id"],
+        authorizerId=created["id"],
+        patchOperations=[{"op": "replace", "path": "/name", "value": "later"}],
+    )
+    client.delete_request_validator(restApiId=rest_api["id"], requestValidatorId=validator)
+    token(client, rest_api["id"], name="newer")
+
+    assert [a.name for a in fork.authorizers.values()] == ["tok"]
+    assert list(fork.request_validators) == [validator]
