@@ -5,8 +5,9 @@ control-plane-2 §5), its patch table, the cross-field rules CreateAuthorizer an
 Contract: `new_authorizer(id, members)` fills AWS's defaults (`authType` `custom` / `cognito_user_pools` [DOC CLI
 examples]; `authorizerResultTtlInSeconds` 300 for TOKEN/REQUEST when omitted, omitted for Cognito [UNK → §18.3])
 and checks the node with `check_authorizer`, which UpdateAuthorizer runs on the patched node too, so every rule
-and text exists once. The rules are documented [DOC/MODEL]; their texts are unrecorded [UNK], chosen in AWS's
-style and marked so in the tests.
+and text exists once. The rules are documented (TOKEN/REQUEST need a Lambda `authorizerUri`, TOKEN and Cognito an
+`identitySource` header, REQUEST one when caching, Cognito `providerARNs`, TTL 0–3600 [MODEL doc strings, DOC]);
+their texts are unrecorded [UNK], chosen in AWS's style and marked so in the tests.
 """
 
 from __future__ import annotations

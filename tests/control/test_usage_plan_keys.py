@@ -144,6 +144,19 @@ def test_get_usage_answers_what_the_data_plane_counted(
     assert usage["items"] == {key["id"]: [[30, 70], [0, 100]]}
 
 
+def test_get_usage_pages_over_keys(client: Any, plan: str) -> None:
+    ids = [client.create_api_key()["id"] for _ in range(3)]
+    for key_id in ids:
+        _join(client, plan, key_id)
+    dates = {"usagePlanId": plan, "startDate": "2026-03-10", "endDate": "2026-03-10"}
+
+    first = client.get_usage(**dates, limit=2)
+    rest = client.get_usage(**dates, position=first["position"])
+
+    assert list(first["items"]) + list(rest["items"]) == ids
+    assert "position" not in rest
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
