@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 INVALID_PARAMETER = "Invalid parameter name specified"
 CONTENT_TYPE_NOT_FOUND = "Content-Type specified was not found"
+INVALID_VALIDATOR = "Invalid Request Validator identifier specified"
+"""PutMethod/UpdateMethod naming a missing validator (BadRequest, core spec §3.3) and a missing validator (NotFound)."""
 AUTHORIZER_TYPES = ("CUSTOM", "COGNITO_USER_POOLS")
 AUTHORIZATION_TYPES = ("NONE", "AWS_IAM", *AUTHORIZER_TYPES)
 INVALID_AUTHORIZER = (
@@ -63,7 +65,7 @@ def _validator_exists(value: Any, key: str | None, refs: References) -> str | No
     """A null value clears the validator (what Terraform sends); anything else must name an existing one."""
     if value is None or value in refs.request_validators:
         return None
-    return "Invalid Request Validator identifier specified"
+    return INVALID_VALIDATOR
 
 
 def _check_request_parameter(value: Any, key: str | None, refs: References) -> None:

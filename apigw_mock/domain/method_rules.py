@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping
 from apigw_mock.domain import parameters
 from apigw_mock.domain.method import (
     AUTHORIZER_TYPES,
+    INVALID_VALIDATOR,
     Method,
     MethodResponse,
     References,
@@ -51,7 +52,7 @@ def new_method(
     authorization = checked_authorization_type(authorization_type)
     check_authorizer_fits(authorization, authorizer_id, refs)
     if request_validator_id is not None and request_validator_id not in refs.request_validators:
-        raise BadRequestException("Invalid Request Validator identifier specified")
+        raise BadRequestException(INVALID_VALIDATOR)
     parameters.check_request_parameters(request_parameters or {})
     check_models(request_models, refs.models)
     return Method(
