@@ -82,6 +82,14 @@ def test_stage_keys_name_existing_stages(client: Any, rest_api: dict[str, Any]) 
     assert client.get_api_keys()["items"] == []
 
 
+def test_stage_keys_of_existing_stages(client: Any, stage: str) -> None:
+    api_id, name = stage.split(":")
+
+    created = client.create_api_key(stageKeys=[{"restApiId": api_id, "stageName": name}])
+
+    assert created["stageKeys"] == [f"{api_id}/{name}"]
+
+
 def test_get_api_key_shows_the_value_only_when_asked(client: Any) -> None:
     created = body(client.create_api_key(name="k", value=VALUE))
 

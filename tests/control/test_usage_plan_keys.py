@@ -9,10 +9,9 @@ from typing import Any
 import pytest
 
 from apigw_mock import MockApiGateway
-from apigw_mock.control.registry import handlers
 from apigw_mock.domain.usage import UsageLedger
 from apigw_mock.domain.usage_plan import QuotaSettings
-from tests.helpers import body, method_with_mock, raises_aws
+from tests.helpers import body, raises_aws
 
 KEY_NOT_FOUND = "Invalid Usage Plan Key identifier specified"  # [UNK → §18.1]
 DAY = datetime.date(2026, 3, 10)  # a Tuesday
@@ -74,22 +73,35 @@ def test_a_key_joins_a_plan_once(client: Any, plan: str, key: dict[str, Any]) ->
         _join(client, plan, key["id"])
 
 
-def test_a_key_joins_one_plan_per_stage(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> None:
-    if "CreateDeployment" not in handlers():
-        pytest.skip("needs CreateDeployment/CreateStage (deployments branch)")
-    method_with_mock(client, rest_api["id"], resource["id"])
-    client.create_deployment(restApiId=rest_api["id"], stageName="dev")
-    stages = [{"apiId": rest_api["id"], "stage": "dev"}]
+def test_a_key_joins_one_plan_per_stage(client: Any, stage: str) -> None:
+    api_id, name = stage.split(":")
+    stages = [{"apiId": api_id, "stage": name}]
     first, second = (client.create_usage_plan(name=n, apiStages=stages)["id"] for n in ("a", "b"))
     key = client.create_api_key()["id"]
     _join(client, first, key)
 
-    with raises_aws(
-        "ConflictException",
-        f"Usage Plan {second} cannot be added because API Key {key} cannot reference"
-        f" multiple Usage Plans with the same API Stage: {rest_api['id']}:dev",
-    ):  # [UNK, recalled]
+    message = (
+        f"Usage Plan {second} cannot be added because API Key {key} cannot reference multiple Usage Plans with the"
+        f" same API Stage: {stage}"
+    )
+    with raises_aws("ConflictException", message, 409):  # [UNK, recalled]
         _join(client, second, key)
+    assert client.get_usage_plan_keys(usagePlanId=second)["items"] == []
+
+
+def test_a_plan_with_a_key_cannot_take_a_stage_another_plan_of_the_key_has(client: Any, stage: str) -> None:
+    api_id, name = stage.split(":")
+    first = client.create_usage_plan(name="a", apiStages=[{"apiId": api_id, "stage": name}])["id"]
+    second = client.create_usage_plan(name="b")["id"]
+    key = client.create_api_key()["id"]
+    _join(client, first, key)
+    _join(client, second, key)
+
+    with raises_aws("ConflictException"):
+        client.update_usage_plan(
+            usagePlanId=second, patchOperations=[{"op": "add", "path": "/apiStages", "value": stage}]
+        )
+    assert client.get_usage_plan(usagePlanId=second)["apiStages"] == []
 
 
 def test_get_usage_plan_keys_filters_by_name_and_pages(client: Any, plan: str) -> None:

@@ -1,8 +1,8 @@
 """Usage plans through boto3 (spec control-plane-2 §8): CreateUsagePlan's defaults and stage check, Get(s) and the
 `keyId` filter, the UpdateUsagePlan table, usage plan keys, GetUsage and UpdateUsage.
 
-Tests that need a real stage (positive `apiStages` cases) run once CreateStage is registered (the deployments
-branch); until then they skip, and the negative cases run against `stage_exists`.
+Tests that need a stage use the `stage` fixture: a real one once CreateDeployment is registered (the deployments
+branch), until then a stand-in `stages` container on the graph.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 
-from apigw_mock.control.registry import handlers
 from apigw_mock.domain.usage_plan import INVALID_API_STAGE, PlanPatch, UsagePlan
 from apigw_mock.exceptions import ApiGatewayError
 from apigw_mock.patch import apply_patch
-from tests.helpers import body, method_with_mock, raises_aws
+from tests.helpers import body, raises_aws
 
 PLAN_NOT_FOUND = "Invalid Usage Plan ID specified"  # [UNK → §18.1]
 CONFLICT_PREFIX = "Usage Plan "
@@ -29,16 +28,6 @@ def plan(client: Any) -> dict[str, Any]:
 @pytest.fixture
 def key(client: Any) -> dict[str, Any]:
     return body(client.create_api_key(name="k"))
-
-
-@pytest.fixture
-def stage(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> str:
-    """`{apiId}:dev`, a deployed stage (needs CreateStage from the deployments branch)."""
-    if "CreateDeployment" not in handlers():
-        pytest.skip("needs CreateDeployment/CreateStage (deployments branch)")
-    method_with_mock(client, rest_api["id"], resource["id"])
-    client.create_deployment(restApiId=rest_api["id"], stageName="dev")
-    return f"{rest_api['id']}:dev"
 
 
 def test_create_usage_plan_answers_201_with_the_defaults(client: Any) -> None:
