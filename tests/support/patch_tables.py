@@ -14,12 +14,17 @@ import pytest
 from pydantic import BaseModel
 
 from apigw_mock import patch
+from apigw_mock.domain.authorizer import Authorizer
 from apigw_mock.domain.method import References
 from apigw_mock.exceptions import ApiGatewayError, BadRequestException, NotFoundException
 
 Ops = list[dict[str, Any]]
 
-REFS = References(models={"Empty", "Error"}, request_validators={"val001"}, authorizers={"auth01"})
+LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations"
+TOKEN_AUTHORIZER = Authorizer(
+    id="auth01", name="a", type="TOKEN", authorizer_uri=LAMBDA_URI, identity_source="method.request.header.Auth"
+)
+REFS = References(models={"Empty", "Error"}, request_validators={"val001"}, authorizers={"auth01": TOKEN_AUTHORIZER})
 """The references a Method-family table may resolve: the models, request validators and authorizers that exist."""
 MAPPING = (
     "Invalid mapping expression specified: Validation Result: warnings : [], errors : "
