@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from apigw_mock.domain.gateway_response import GatewayResponse, effective_all
 
@@ -66,15 +67,35 @@ class DeployedApi:
     def __repr__(self) -> str:
         return f"DeployedApi({self.api.id!r}, {len(self.resources)} resources)"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Copyable and picklable (state snapshots, deep copies), although its mappings are read-only views."""
+        return _rebuild, (self.api, self._tree, dict(self.models), dict(self.gateway_responses))
+
+
+def _rebuild(
+    api: RestApi, tree: ResourceTree, models: dict[str, Model], responses: dict[str, GatewayResponse]
+) -> DeployedApi:
+    return DeployedApi(api, MappingProxyType(tree), MappingProxyType(models), MappingProxyType(responses), tree)
+
 
 def freeze(graph: ApiGraph) -> DeployedApi:
     """The API as it is now, sharing its nodes (see the module docstring)."""
     fork = graph.fork()
-    responses: dict[str, GatewayResponse] = {r.response_type: r for r in effective_all(fork.gateway_responses)}
     return DeployedApi(
         api=fork.api,
         resources=MappingProxyType(fork.resources),
         models=MappingProxyType(fork.models),
-        gateway_responses=MappingProxyType(responses),
+        gateway_responses=_effective(fork.gateway_responses) if fork.gateway_responses else _built_in(),
         _tree=fork.resources,
     )
+
+
+def _effective(customised: Mapping[str, GatewayResponse]) -> Mapping[str, GatewayResponse]:
+    responses: dict[str, GatewayResponse] = {r.response_type: r for r in effective_all(customised)}
+    return MappingProxyType(responses)
+
+
+@cache
+def _built_in() -> Mapping[str, GatewayResponse]:
+    """The 21 defaults of an API that customised none: built once and shared by every such deployment."""
+    return _effective({})
