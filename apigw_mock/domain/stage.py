@@ -262,7 +262,7 @@ class Stage(ApiGatewayModel):
     last_updated_date: datetime.datetime
 
     # UpdateStage (spec §4.4). Context: StageContext. `/webAclArn` and `/tags/...` are not patchable (unknown path).
-    PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(
+    PATCHABLE: ClassVar[patch.PatchRules[StageContext]] = patch.PatchRules(
         {
             "/description": patch.Field(),
             "/deploymentId": patch.ByOp(
