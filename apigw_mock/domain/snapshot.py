@@ -4,9 +4,10 @@ Contract: `freeze(graph)` returns what the API is at that moment: its RestApi no
 responses, integrations, integration responses beneath them), its models and its *effective* gateway responses (the
 21 types, customised or default). Later edits of the live graph never show in it; a new deployment does.
 
-Cost: `freeze` is `ApiGraph.fork()` (O(number of resources) pointers: the nodes are shared, never copied) plus the
-21 effective gateway responses. The live graph copies a resource on its first write after the fork (the ownership
-rule in `domain.graph`), so N deployments of an unchanged API cost N sets of containers, not N deep copies.
+Cost: `freeze` is `ApiGraph.fork(definition_only=True)`: O(number of resources) pointers (about 100 bytes a
+resource), the nodes shared, never copied; the 21 default gateway responses are built once for all deployments.
+The live graph copies a resource on its first write after the fork (the ownership rule in `domain.graph`), so
+N deployments cost N sets of containers plus the resources changed between them, not N deep copies.
 Nodes are pydantic models shared with the live graph's past: readers (the data plane) must never edit them.
 
 Later issues add their API-level definitions as fields here (authorizers, request validators, ...); the RestApi
@@ -80,7 +81,7 @@ def _rebuild(
 
 def freeze(graph: ApiGraph) -> DeployedApi:
     """The API as it is now, sharing its nodes (see the module docstring)."""
-    fork = graph.fork()
+    fork = graph.fork(definition_only=True)
     return DeployedApi(
         api=fork.api,
         resources=MappingProxyType(fork.resources),

@@ -356,9 +356,12 @@ def redeployed(
         update.update({key: value for key, value in fields.items() if value is not None and key != "variables"})
         if fields.get("variables"):
             update["variables"] = {**(stage.variables or {}), **fields["variables"]}
-    doc = dump(stage.model_copy(update=update), keep_none=True)
-    settle_cache(doc)
-    return Stage.model_validate(doc)
+        enabled = update.get("cache_cluster_enabled", stage.cache_cluster_enabled)
+        update["cache_cluster_status"] = "AVAILABLE" if enabled else "NOT_AVAILABLE"  # as `settle_cache`
+        if enabled and update.get("cache_cluster_size", stage.cache_cluster_size) is None:
+            update["cache_cluster_size"] = DEFAULT_CACHE_SIZE
+    # Every value is already valid (protocol validation, or built above): a copy, not a re-validation.
+    return stage.model_copy(update=update)
 
 
 def deployed_stage(
