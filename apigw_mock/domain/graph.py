@@ -66,17 +66,15 @@ class ApiGraph:
         """Give up ownership of every resource: nodes held from now on are never edited in place again."""
         self.owned = set()
 
-    def fork(self, *, definition_only: bool = False) -> ApiGraph:
-        """A graph with containers of its own and the same (from now on shared) nodes; see the module docstring.
-        `definition_only` leaves the deployments and stages out (what a deployment freezes: O(resources), whatever
-        the number of deployments)."""
+    def fork(self) -> ApiGraph:
+        """A graph with containers of its own and the same (from now on shared) nodes; see the module docstring."""
         self.share()
         return ApiGraph(
             self.api,
             self.resources.copy(),
             self.models.copy(),
             dict(self.gateway_responses),
-            PagedDict() if definition_only else self.deployments.copy(),
-            {} if definition_only else dict(self.stages),
+            self.deployments.copy(),
+            dict(self.stages),
             owned=set(),
         )
