@@ -336,6 +336,9 @@ def new_stage(stage_name: str, deployment_id: str, now: datetime.datetime, **fie
     }
     doc["variables"] = doc.get("variables") or None
     doc["tags"] = doc.get("tags") or None
+    if doc.get("canarySettings") is not None and not doc["canarySettings"].get("deploymentId"):
+        # [INF] a canary naming no deployment starts on the stage's own, as one created by UpdateStage does (§4.4)
+        doc["canarySettings"] = {**doc["canarySettings"], "deploymentId": deployment_id}
     settle_cache(doc)
     return Stage.model_validate(doc)
 
