@@ -26,7 +26,7 @@ def handle(request: WireRequest, operation_name: str, *, region: str, account_id
         backend = STATE.backend(region, account_id)
         with STATE.lock:  # serialised under the lock too: stored maps are updated in place
             if kit is not None:
-                return kit.answer(operation_name, params, backend)
+                return kit.answer(operation_name, params, backend, dispatch, serialize_result)
             return serialize_result(dispatch(operation_name, backend, params), operation_name)
     except ApiGatewayError as error:
         reply = serialize_error(error)

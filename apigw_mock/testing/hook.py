@@ -2,19 +2,19 @@
 
 Contract: `control.pipeline.handle` reads `STATE.kit` once per request; None (nothing recorded, no fault armed)
 costs that one attribute read. Otherwise, under `STATE.lock`, it hands a parsed and validated request to
-`Kit.answer`, and any AWS error answer (its own or the handler's) to `Kit.failed`. `Kit.answer` checks the armed
-faults, runs the handler (unless a fault fails the call first) and records the outcome; an exception it raises
-on purpose (an injected connection failure) is recorded first. `install`/`uninstall` keep `STATE.kit` None
-whenever the kit has nothing to do. The kit answers through the pipeline's own steps (`pipeline.dispatch`,
-`pipeline.serialize_result`, `pipeline.serialize_error`), looked up there on each call.
+`Kit.answer` with the pipeline's own `dispatch` and `serialize_result`, and any AWS error answer to `Kit.failed`.
+`Kit.answer` checks the armed faults, runs the handler (unless a fault fails the call first) and records the
+outcome. An injected AWS error is raised for the pipeline to serialise like any other (`failed` adds the
+fault's `Retry-After`); an injected connection failure is recorded, then raised past the pipeline to botocore.
+`install`/`uninstall` keep `STATE.kit` None whenever the kit has nothing to do.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from apigw_mock.control import pipeline
 from apigw_mock.exceptions import ApiGatewayError
 from apigw_mock.state import STATE
 from apigw_mock.testing.history import Call, History
@@ -32,6 +32,7 @@ class Kit:
         self.history = History()
         self.recording = record
         self.faults: list[Fault] = []
+        self._firing: Fault | None = None  # the fault whose AWS error the pipeline is answering
 
     @property
     def idle(self) -> bool:
@@ -50,14 +51,22 @@ class Kit:
             if self.idle and STATE.kit is self:
                 STATE.kit = None
 
-    def answer(self, operation: str, params: dict[str, Any], backend: ApiGatewayBackend) -> HttpResponse:
-        """The reply to one valid request (called under `STATE.lock`); raises the handler's AWS errors."""
+    def answer(
+        self,
+        operation: str,
+        params: dict[str, Any],
+        backend: ApiGatewayBackend,
+        dispatch: Callable[[str, ApiGatewayBackend, dict[str, Any]], Any],
+        serialize: Callable[[Any, str], HttpResponse],
+    ) -> HttpResponse:
+        """The reply to one valid request, made with the pipeline's `dispatch` and `serialize` (called under
+        `STATE.lock`); AWS errors, the handler's and the injected ones, are raised for the pipeline to answer."""
         fault = next((fault for fault in self.faults if fault.fires(operation)), None) if self.faults else None
         if fault is not None and not fault.after:
-            return self._inject(fault, operation, params, backend)
-        reply = pipeline.serialize_result(pipeline.dispatch(operation, backend, params), operation)
+            self._inject(fault, operation, params, backend)
+        reply = serialize(dispatch(operation, backend, params), operation)
         if fault is not None:
-            return self._inject(fault, operation, params, backend)
+            self._inject(fault, operation, params, backend)
         if self.recording:
             self.history.records.append(Call(operation, params, backend.account_id, backend.region, time.time(), reply))
         return reply
@@ -65,26 +74,25 @@ class Kit:
     def failed(
         self, operation: str, params: dict[str, Any] | None, region: str, account_id: str | None, reply: HttpResponse
     ) -> HttpResponse:
-        """Record an AWS error answer (from parse, validation or the handler) and return it."""
-        if self.recording:
-            account = account_id or STATE.account_id
-            self.history.records.append(Call(operation, params or {}, account, region, time.time(), reply))
-        return reply
-
-    def _inject(self, fault: Fault, operation: str, params: dict[str, Any], backend: ApiGatewayBackend) -> HttpResponse:
-        error = fault.fire()
-        now = time.time()
-        if not isinstance(error, ApiGatewayError):
-            if self.recording:
-                call = Call(operation, params, backend.account_id, backend.region, now, None, fault, error)
-                self.history.records.append(call)
-            raise error
-        reply = pipeline.serialize_error(error)
-        if fault.retry_after is not None:
+        """Record an AWS error answer (from parse, validation, the handler or a fault) and return it."""
+        fault, self._firing = self._firing, None
+        if fault is not None and fault.retry_after is not None:
             reply.headers["Retry-After"] = str(fault.retry_after)
         if self.recording:
-            self.history.records.append(Call(operation, params, backend.account_id, backend.region, now, reply, fault))
+            account = account_id or STATE.account_id
+            self.history.records.append(Call(operation, params or {}, account, region, time.time(), reply, fault))
         return reply
+
+    def _inject(self, fault: Fault, operation: str, params: dict[str, Any], backend: ApiGatewayBackend) -> None:
+        """Raise the fault's error: an AWS error for the pipeline to answer (and `failed` to record), or anything
+        else for botocore to see (recorded here, as no reply follows)."""
+        error = fault.fire()
+        if isinstance(error, ApiGatewayError):
+            self._firing = fault
+        elif self.recording:
+            call = Call(operation, params, backend.account_id, backend.region, time.time(), None, fault, error)
+            self.history.records.append(call)
+        raise error
 
 
 def install(*, record: bool) -> Kit:
