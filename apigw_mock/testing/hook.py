@@ -11,6 +11,7 @@ fault's `Retry-After`); an injected connection failure is recorded, then raised 
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -32,7 +33,7 @@ class Kit:
         self.history = History()
         self.recording = record
         self.faults: list[Fault] = []
-        self._firing: Fault | None = None  # the fault whose AWS error the pipeline is answering
+        self._firing = threading.local()  # .fault: the fault whose AWS error this thread's pipeline is answering
 
     @property
     def idle(self) -> bool:
@@ -75,7 +76,8 @@ class Kit:
         self, operation: str, params: dict[str, Any] | None, region: str, account_id: str | None, reply: HttpResponse
     ) -> HttpResponse:
         """Record an AWS error answer (from parse, validation, the handler or a fault) and return it."""
-        fault, self._firing = self._firing, None
+        fault: Fault | None = getattr(self._firing, "fault", None)
+        self._firing.fault = None
         if fault is not None and fault.retry_after is not None:
             reply.headers["Retry-After"] = str(fault.retry_after)
         if self.recording:
@@ -88,7 +90,7 @@ class Kit:
         else for botocore to see (recorded here, as no reply follows)."""
         error = fault.fire()
         if isinstance(error, ApiGatewayError):
-            self._firing = fault
+            self._firing.fault = fault
         elif self.recording:
             call = Call(operation, params, backend.account_id, backend.region, time.time(), None, fault, error)
             self.history.records.append(call)

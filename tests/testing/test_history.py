@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import threading
 from typing import Any
 
 import boto3
@@ -181,3 +182,18 @@ def test_decorator_options_reach_the_activation() -> None:
         return len(MockApiGateway().calls)
 
     assert run() == 0
+
+
+def test_calls_from_many_threads_are_all_recorded(mock: MockApiGateway) -> None:
+    def work() -> None:
+        client = boto3.client("apigateway", region_name="us-east-1")
+        for _ in range(10):
+            client.get_rest_apis()
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(mock.calls.of("GetRestApis")) == 40
+    mock.calls.assert_all_ok()
