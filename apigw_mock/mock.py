@@ -151,8 +151,19 @@ class MockApiGateway:
         from apigw_mock.testing.faults import Fault
 
         kit = self._testkit()
-        options = {"nth": nth, "times": times, "rate": rate, "seed": seed, "after": after, "retry_after": retry_after}
-        return kit.arm(Fault(kit, operation, error, message=message, **options))  # type: ignore[arg-type]
+        fault = Fault(
+            kit,
+            operation,
+            error,
+            message=message,
+            nth=nth,
+            times=times,
+            rate=rate,
+            seed=seed,
+            after=after,
+            retry_after=retry_after,
+        )
+        return kit.arm(fault)
 
     def snapshot(self) -> Snapshot:
         """The whole state (every account and region) as it is now, in memory (see `testing.snapshots`)."""

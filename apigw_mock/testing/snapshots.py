@@ -14,11 +14,13 @@ Contract:
   come out again; the shared unseeded generator is left alone.
 - `restore(snapshot)` installs fresh forks of the snapshot (which stays untouched) in place of every backend,
   under `STATE.lock`; backends created after the snapshot are dropped.
-- Call history and armed faults are not part of the state: a restore leaves them as they are.
+- Call history and armed faults are not part of the state: a restore leaves them as they are. A backend read
+  before a restore (`apigw.backend()`) is the old one: read it again after.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -65,12 +67,12 @@ def _copy(value: Any) -> Any:
         twin = value.copy()
         for key, item in value.items():
             if isinstance(item, ApiGraph):
-                twin[key] = item.fork()  # an existing key: its paging position is kept
+                twin[key] = _fork(item)  # an existing key: its paging position is kept
         return twin
     if isinstance(value, ApiGraph):
-        return value.fork()
+        return _fork(value)
     if isinstance(value, dict):
-        return {key: item.fork() if isinstance(item, ApiGraph) else item for key, item in value.items()}
+        return {key: _fork(item) if isinstance(item, ApiGraph) else item for key, item in value.items()}
     if isinstance(value, set | list):
         return value.copy()
     if isinstance(value, random.Random) and value is not _IDS:
@@ -78,3 +80,13 @@ def _copy(value: Any) -> Any:
         ids.setstate(value.getstate())
         return ids
     return value  # scalars, and nodes (replaced, never edited in place)
+
+
+def _fork(graph: ApiGraph) -> ApiGraph:
+    """`graph.fork()`, and a copy of any container the fork left shared (a field added to ApiGraph later)."""
+    twin = graph.fork()
+    for field in dataclasses.fields(graph):
+        value = getattr(twin, field.name)
+        if value is getattr(graph, field.name) and isinstance(value, PagedDict | dict | set | list):
+            setattr(twin, field.name, value.copy())
+    return twin

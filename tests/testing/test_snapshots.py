@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from apigw_mock import MockApiGateway, mock_apigateway
+from apigw_mock.domain.graph import ApiGraph
 from apigw_mock.server.management import state
 
 REGIONS = ("us-east-1", "eu-west-1")
@@ -160,3 +161,23 @@ def test_restore_drops_backends_made_after_the_snapshot(mock: MockApiGateway, re
     boto3.client("apigateway", region_name=region).create_rest_api(name="late")
     mock.restore(snap)
     assert everything() == {"backends": []}
+
+
+def test_a_container_the_fork_leaves_shared_is_copied_anyway(
+    mock: MockApiGateway, client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A container field added to ApiGraph (stages, deployments...) whose fork() does not copy it yet."""
+    api = client.create_rest_api(name="a")
+    fork = ApiGraph.fork
+
+    def sharing_fork(self: ApiGraph) -> ApiGraph:
+        twin = fork(self)
+        twin.models = self.models
+        return twin
+
+    monkeypatch.setattr(ApiGraph, "fork", sharing_fork)
+    before = client.get_models(restApiId=api["id"])["items"]
+    snap = mock.snapshot()
+    client.create_model(restApiId=api["id"], name="Late", contentType="application/json", schema="{}")
+    mock.restore(snap)
+    assert client.get_models(restApiId=api["id"])["items"] == before
