@@ -7,8 +7,22 @@ Reached through the active mock (`with mock_apigateway() as apigw:`): `apigw.cal
 `seeding`, and `hook` (the pipeline's one entry point into the kit).
 """
 
+from typing import TYPE_CHECKING, Any
+
 from apigw_mock.testing.faults import CONNECTION_ERROR, Fault
 from apigw_mock.testing.history import Call, CallError, Calls
-from apigw_mock.testing.snapshots import Snapshot
+
+if TYPE_CHECKING:
+    from apigw_mock.testing.snapshots import Snapshot
+
+
+def __getattr__(name: str) -> Any:
+    """`Snapshot` on first use: starting a mock imports this package, and snapshots import the domain models."""
+    if name == "Snapshot":
+        from apigw_mock.testing.snapshots import Snapshot
+
+        return Snapshot
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["CONNECTION_ERROR", "Call", "CallError", "Calls", "Fault", "Snapshot"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -197,3 +199,13 @@ def test_calls_from_many_threads_are_all_recorded(mock: MockApiGateway) -> None:
         thread.join()
     assert len(mock.calls.of("GetRestApis")) == 40
     mock.calls.assert_all_ok()
+
+
+def test_starting_a_mock_imports_no_domain_model() -> None:
+    """The kit is installed at every outermost start: it must stay as light as the mock itself."""
+    code = (
+        "import sys, apigw_mock; apigw_mock.mock_apigateway().start(); "
+        "print(sorted(m for m in sys.modules if m.startswith(('apigw_mock.domain', 'apigw_mock.control', 'pydantic'))))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout == "[]\n"
