@@ -150,6 +150,8 @@ class MockApiGateway:
         """Arm a fault: calls of `operation` (None: all) fail with `error` (see `testing.faults`); a context manager."""
         from apigw_mock.testing.faults import Fault
 
+        if not STATE.depth:
+            raise RuntimeError("arm faults on an active mock (inside `with mock_apigateway() as apigw:`)")
         kit = self._testkit()
         fault = Fault(
             kit,

@@ -89,6 +89,10 @@ class Fault:
         self.times = times
         if rate is not None and not 0.0 <= rate <= 1.0:
             raise ValueError(f"rate must be between 0 and 1, not {rate}")
+        if times is not None and times < 1:
+            raise ValueError(f"times must be at least 1, not {times}")
+        if self.nth is not None and min(self.nth, default=0) < 1:
+            raise ValueError(f"nth counts calls from 1, not {nth}")
         self.rate = rate
         self._random = random.Random(seed)
         self.after = after

@@ -213,6 +213,8 @@ def test_the_outermost_stop_disarms_every_fault() -> None:
         ({"error": "NoSuchException"}, "unknown error 'NoSuchException': use one of BadRequestException"),
         ({"error": 42}, "error must be an AWS error code"),
         ({"rate": 1.5}, "rate must be between 0 and 1"),
+        ({"times": 0}, "times must be at least 1"),
+        ({"nth": [0, 2]}, "nth counts calls from 1"),
     ],
 )
 def test_a_bad_fault_is_refused_when_armed(mock: MockApiGateway, arguments: dict[str, Any], problem: str) -> None:
@@ -223,3 +225,8 @@ def test_a_bad_fault_is_refused_when_armed(mock: MockApiGateway, arguments: dict
 def test_repr_names_the_operations_and_the_error(mock: MockApiGateway) -> None:
     assert repr(mock.fail("GetRestApis", CONNECTION_ERROR)) == "Fault(GetRestApis: EndpointConnectionError, fired 0)"
     assert repr(mock.fail(None)) == "Fault(every operation: TooManyRequestsException, fired 0)"
+
+
+def test_faults_are_armed_on_an_active_mock_only() -> None:
+    with pytest.raises(RuntimeError, match="arm faults on an active mock"):
+        MockApiGateway().fail("GetRestApis")
