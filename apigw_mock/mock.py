@@ -6,6 +6,11 @@
     with mock_apigateway() as apigw:
         boto3.client("apigateway").create_rest_api(name="demo")
         apigw.backend().apis        # the typed domain graph, for seeding and assertions
+        apigw.calls.assert_called_once("CreateRestApi", name="demo")   # the call history (apigw_mock.testing)
+
+Options: `seed=` makes every generated id derive from it (two runs, same ids and URLs); `record=False` turns the
+call history off. The test kit (history, `fail`, `snapshot`/`restore`, `save`/`load`/`seed`) lives in
+`apigw_mock.testing`; the methods here are one-line delegations to it.
 
 Parentheses rule: use `@mock_apigateway` bare or call it with keyword options (`@mock_apigateway(account_id=...)`);
 as a context manager or for `start()`/`stop()` always call it. Every outermost activation starts from a fresh, empty
@@ -20,6 +25,7 @@ import inspect
 import os
 import unittest
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, overload
 
@@ -27,7 +33,14 @@ from apigw_mock.state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, STATE
 from apigw_mock.transport import botocore_hook as interceptor
 
 if TYPE_CHECKING:
+    from collections.abc import Collection, Mapping
+
     from apigw_mock.domain.backend import ApiGatewayBackend
+    from apigw_mock.exceptions import ApiGatewayError
+    from apigw_mock.testing.faults import Fault
+    from apigw_mock.testing.history import Calls
+    from apigw_mock.testing.hook import Kit
+    from apigw_mock.testing.snapshots import Snapshot
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -46,21 +59,37 @@ _saved_environment: dict[str, str | None] = {}
 class MockApiGateway:
     """One handle on the process-wide mock; see the module docstring for use."""
 
-    def __init__(self, *, account_id: str = DEFAULT_ACCOUNT_ID, intercept: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        intercept: bool = True,
+        seed: int | str | None = None,
+        record: bool | None = None,
+    ) -> None:
         """`intercept=False` only holds the shared state (server mode): in-process botocore calls are not answered
-        and the environment's credentials are left alone."""
+        and the environment's credentials are left alone. `seed`: deterministic ids. `record`: keep the call
+        history (default: when intercepting). Both apply to an outermost activation; nested ones share its."""
         self.account_id = account_id
         self.intercept = intercept
+        self.seed_value = seed
+        self.record = intercept if record is None else record
         self._started = False
+        self._kit: Kit | None = None
 
     def start(self) -> None:
         """Activate (outermost activation: fresh state; first intercepting one: fake credentials). Idempotent."""
         if self._started:
             return
+        from apigw_mock.testing import hook
+
         with STATE.lock:
             if STATE.depth == 0:
                 STATE.reset()
                 STATE.account_id = self.account_id
+                STATE.seed = self.seed_value
+                hook.install(record=self.record)
+            self._kit = hook.current()
             if self.intercept:
                 if STATE.intercepting == 0:
                     _enter_environment()
@@ -75,6 +104,10 @@ class MockApiGateway:
         with STATE.lock:
             self._started = False
             STATE.depth -= 1
+            if STATE.depth == 0:
+                from apigw_mock.testing import hook
+
+                hook.uninstall()
             if self.intercept:
                 STATE.intercepting -= 1
                 if STATE.intercepting == 0:
@@ -89,8 +122,86 @@ class MockApiGateway:
             return backend
 
     def reset(self) -> None:
-        """Forget every API in every account and region."""
+        """Forget every API in every account and region (the call history stays; `calls.clear()` forgets it)."""
         STATE.reset()
+
+    # ---- the test kit (apigw_mock.testing) ------------------------------------------------------------------------
+
+    @property
+    def calls(self) -> Calls:
+        """Every control-plane call answered since the outermost activation began (see `testing.history`)."""
+        from apigw_mock.testing.history import Calls
+
+        return Calls(self._testkit().history)
+
+    def fail(
+        self,
+        operation: str | Collection[str] | None,
+        error: str | ApiGatewayError | type[ApiGatewayError] | BaseException = "TooManyRequestsException",
+        *,
+        message: str | None = None,
+        nth: int | Collection[int] | None = None,
+        times: int | None = None,
+        rate: float | None = None,
+        seed: int | str | None = 0,
+        after: bool = False,
+        retry_after: int | None = None,
+    ) -> Fault:
+        """Arm a fault: calls of `operation` (None: all) fail with `error` (see `testing.faults`); a context manager."""
+        from apigw_mock.testing.faults import Fault
+
+        if not STATE.depth:
+            raise RuntimeError("arm faults on an active mock (inside `with mock_apigateway() as apigw:`)")
+        kit = self._testkit()
+        fault = Fault(
+            kit,
+            operation,
+            error,
+            message=message,
+            nth=nth,
+            times=times,
+            rate=rate,
+            seed=seed,
+            after=after,
+            retry_after=retry_after,
+        )
+        return kit.arm(fault)
+
+    def snapshot(self) -> Snapshot:
+        """The whole state (every account and region) as it is now, in memory (see `testing.snapshots`)."""
+        from apigw_mock.testing import snapshots
+
+        return snapshots.take()
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put the state back exactly as it was at `snapshot` (restorable any number of times)."""
+        from apigw_mock.testing import snapshots
+
+        snapshots.restore(snapshot)
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the whole state to a JSON file, atomically (format: `testing.state_file`)."""
+        from apigw_mock.testing import state_file
+
+        return state_file.save(path)
+
+    def load(self, source: str | os.PathLike[str] | Mapping[str, Any]) -> None:
+        """Replace the whole state with a state file's (or its parsed JSON document)."""
+        from apigw_mock.testing import state_file
+
+        state_file.load(source)
+
+    def seed(self, source: Callable[[Any], object] | str | os.PathLike[str] | Mapping[str, Any] | Snapshot) -> None:
+        """Replace the state with a fixture: a state file or document, a snapshot, or a function `build(client)`
+        run on an empty state once per process and restored from its snapshot afterwards (see `testing.seeding`)."""
+        from apigw_mock.testing import seeding
+
+        seeding.seed(source, self._testkit())
+
+    def _testkit(self) -> Kit:
+        from apigw_mock.testing import hook
+
+        return self._kit or hook.current()
 
     def __enter__(self) -> MockApiGateway:
         self.start()
@@ -103,9 +214,10 @@ class MockApiGateway:
 
     def __call__(self, target: T) -> T:
         """Decorate a function, coroutine function or class; each call gets its own activation."""
+        options = {"account_id": self.account_id, "seed": self.seed_value, "record": self.record}
         if isinstance(target, type):
-            return _decorate_class(target, self.account_id)  # type: ignore[return-value]
-        return _decorate_function(target, self.account_id)  # type: ignore[arg-type,return-value]
+            return _decorate_class(target, options)  # type: ignore[return-value]
+        return _decorate_function(target, options)  # type: ignore[arg-type,return-value]
 
 
 @overload
@@ -113,19 +225,24 @@ def mock_apigateway(target: Callable[P, R], /) -> Callable[P, R]: ...
 @overload
 def mock_apigateway(target: type[T], /) -> type[T]: ...
 @overload
-def mock_apigateway(*, account_id: str = DEFAULT_ACCOUNT_ID) -> MockApiGateway: ...
-def mock_apigateway(target: Any = None, /, *, account_id: str = DEFAULT_ACCOUNT_ID) -> Any:
-    """Mock API Gateway for a function, a class, a `with` block or between `start()` and `stop()`."""
-    mock = MockApiGateway(account_id=account_id)
+def mock_apigateway(
+    *, account_id: str = DEFAULT_ACCOUNT_ID, seed: int | str | None = None, record: bool = True
+) -> MockApiGateway: ...
+def mock_apigateway(
+    target: Any = None, /, *, account_id: str = DEFAULT_ACCOUNT_ID, seed: int | str | None = None, record: bool = True
+) -> Any:
+    """Mock API Gateway for a function, a class, a `with` block or between `start()` and `stop()`; `seed` makes
+    the generated ids deterministic, `record=False` keeps no call history."""
+    mock = MockApiGateway(account_id=account_id, seed=seed, record=record)
     return mock if target is None else mock(target)
 
 
-def _decorate_function(func: Callable[P, Any], account_id: str) -> Callable[P, Any]:
+def _decorate_function(func: Callable[P, Any], options: dict[str, Any]) -> Callable[P, Any]:
     if inspect.iscoroutinefunction(func):
 
         @functools.wraps(func)
         async def run_async(*args: P.args, **kwargs: P.kwargs) -> Any:
-            with MockApiGateway(account_id=account_id):
+            with MockApiGateway(**options):
                 return await func(*args, **kwargs)
 
         return run_async
@@ -133,27 +250,27 @@ def _decorate_function(func: Callable[P, Any], account_id: str) -> Callable[P, A
         # A generator (e.g. a yield-fixture) runs after the call returns: the mock must span its iteration.
         @functools.wraps(func)
         def run_generator(*args: P.args, **kwargs: P.kwargs) -> Any:
-            with MockApiGateway(account_id=account_id):
+            with MockApiGateway(**options):
                 return (yield from func(*args, **kwargs))
 
         return run_generator
 
     @functools.wraps(func)
     def run(*args: P.args, **kwargs: P.kwargs) -> Any:
-        with MockApiGateway(account_id=account_id):
+        with MockApiGateway(**options):
             return func(*args, **kwargs)
 
     return run
 
 
-def _decorate_class(cls: type[T], account_id: str) -> type[T]:
+def _decorate_class(cls: type[T], options: dict[str, Any]) -> type[T]:
     """unittest: the mock spans setUp, the test, tearDown and cleanups. Plain (pytest) classes: it spans
     setup_method, the test and teardown_method, and each `test*` method is also wrapped on its own."""
     if issubclass(cls, unittest.TestCase):
         original_set_up = cls.setUp
 
         def set_up(self: unittest.TestCase) -> None:
-            mock = MockApiGateway(account_id=account_id)
+            mock = MockApiGateway(**options)
             mock.start()
             self.addCleanup(mock.stop)
             original_set_up(self)
@@ -164,7 +281,7 @@ def _decorate_class(cls: type[T], account_id: str) -> type[T]:
     original_teardown = getattr(cls, "teardown_method", None)
 
     def setup_method(self: Any, method: Any = None) -> None:
-        self._apigw_mock = MockApiGateway(account_id=account_id)
+        self._apigw_mock = MockApiGateway(**options)
         self._apigw_mock.start()
         if original_setup is not None:
             original_setup(self, method)
@@ -180,7 +297,7 @@ def _decorate_class(cls: type[T], account_id: str) -> type[T]:
     cls.teardown_method = teardown_method  # type: ignore[attr-defined]
     for name, member in list(vars(cls).items()):
         if name.startswith("test") and callable(member):
-            setattr(cls, name, _decorate_function(member, account_id))
+            setattr(cls, name, _decorate_function(member, options))
     return cls
 
 

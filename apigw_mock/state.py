@@ -6,11 +6,33 @@ through one re-entrant lock, so handlers run one at a time and a multi-step upda
 
 from __future__ import annotations
 
+import random
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from apigw_mock.domain.backend import ApiGatewayBackend
+    from apigw_mock.http import HttpResponse
+
+
+class Kit(Protocol):
+    """What the control pipeline asks of the test kit (`apigw_mock.testing.hook.Kit` is the one implementation);
+    declared here so that the pipeline and the state know no module above them."""
+
+    def answer(
+        self,
+        operation: str,
+        params: dict[str, Any],
+        backend: ApiGatewayBackend,
+        dispatch: Callable[[str, ApiGatewayBackend, dict[str, Any]], Any],
+        serialize: Callable[[Any, str], HttpResponse],
+    ) -> HttpResponse: ...
+
+    def failed(
+        self, operation: str, params: dict[str, Any] | None, region: str, account_id: str | None, reply: HttpResponse
+    ) -> HttpResponse: ...
+
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
@@ -23,6 +45,8 @@ class MockState:
         self.intercepting = 0  # in-process activations; only they make botocore calls answer from memory
         self.account_id = DEFAULT_ACCOUNT_ID
         self._backends: dict[tuple[str, str], ApiGatewayBackend] = {}
+        self.kit: Kit | None = None  # the test kit's hook (call history, faults); None: the pipeline pays nothing
+        self.seed: int | str | None = None  # set: each backend draws its ids from a generator seeded with it
 
     @property
     def active(self) -> bool:
@@ -37,11 +61,17 @@ class MockState:
             from apigw_mock.domain.backend import ApiGatewayBackend  # deferred: `import apigw_mock` loads no model
 
             with self.lock:
-                found = self._backends.setdefault(key, ApiGatewayBackend(key[0], region))
+                ids = None if self.seed is None else random.Random(f"{self.seed}:{key[0]}:{region}")
+                found = self._backends.setdefault(key, ApiGatewayBackend(key[0], region, ids))
         return found
 
     def backends(self) -> list[ApiGatewayBackend]:
         return list(self._backends.values())
+
+    def install(self, backends: list[ApiGatewayBackend]) -> None:
+        """Replace every backend with `backends` (a restored snapshot or a loaded state file)."""
+        with self.lock:
+            self._backends = {(backend.account_id, backend.region): backend for backend in backends}
 
     def reset(self) -> None:
         with self.lock:

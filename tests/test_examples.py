@@ -36,3 +36,28 @@ def test_deploy_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "dev still serves 'v1'" in out
     assert "promoted the canary: prod serves 'v2'" in out
+
+
+def test_call_history_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES / "call_history.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "operations: ['PutMethod', 'PutIntegration']" in out
+    assert "expected a call PutIntegration(type='HTTP'); the calls were:" in out
+    assert "+ 'type': 'HTTP'}" in out
+
+
+def test_fault_injection_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES / "fault_injection.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "attempts: ['TooManyRequestsException', 'ok']" in out
+    assert "yet the resource exists: ['/', '/orders']" in out
+
+
+def test_state_snapshot_example_runs_with_the_same_ids_every_time(capsys: pytest.CaptureFixture[str]) -> None:
+    for _ in range(2):
+        runpy.run_path(str(EXAMPLES / "state_snapshot.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    ids = [line for line in out.splitlines() if line.startswith("API id")]
+    assert len(ids) == 2 and ids[0] == ids[1]
+    assert out.count("after the second restore: ['/', '/orders']") == 2
+    assert "loaded from the file: ['shop']" in out

@@ -19,11 +19,15 @@ from apigw_mock.state import STATE
 
 def handle(request: WireRequest, operation_name: str, *, region: str, account_id: str | None = None) -> HttpResponse:
     """Answer one request of `operation_name` from the backend of (account, region)."""
+    kit, params = STATE.kit, None  # the test kit (apigw_mock.testing): history and faults; None costs nothing
     try:
         params = parse(request, operation_name)
         validate(params, operation_name)
         backend = STATE.backend(region, account_id)
         with STATE.lock:  # serialised under the lock too: stored maps are updated in place
+            if kit is not None:
+                return kit.answer(operation_name, params, backend, dispatch, serialize_result)
             return serialize_result(dispatch(operation_name, backend, params), operation_name)
     except ApiGatewayError as error:
-        return serialize_error(error)
+        reply = serialize_error(error)
+        return reply if kit is None else kit.failed(operation_name, params, region, account_id, reply)

@@ -43,7 +43,9 @@ _IDS = random.Random()
 class ApiGatewayBackend:
     """All REST APIs of one account in one region."""
 
-    def __init__(self, account_id: str, region: str) -> None:
+    def __init__(self, account_id: str, region: str, ids: random.Random | None = None) -> None:
+        """`ids`: the generator ids are drawn from (a seeded one makes them deterministic); the shared one by
+        default."""
         self.account_id = account_id
         self.region = region
         self.apis: PagedDict[str, ApiGraph] = PagedDict()
@@ -58,6 +60,7 @@ class ApiGatewayBackend:
         """Requests per usage plan, key and day: counted by the data plane, read by GetUsage."""
         self.client_certificates: PagedDict[str, ClientCertificate] = PagedDict()
         self.account: Account = default_account(region)
+        self.ids = _IDS if ids is None else ids
         self._ids: set[str] = set()
 
     def now(self) -> datetime.datetime:
@@ -67,7 +70,7 @@ class ApiGatewayBackend:
     def new_id(self, length: int = API_ID_LENGTH) -> str:
         """A fresh lowercase alphanumeric id, unique in this backend (APIs and roots 10 chars, most others 6)."""
         while True:
-            candidate = "".join(_IDS.choices(_ID_ALPHABET, k=length))
+            candidate = "".join(self.ids.choices(_ID_ALPHABET, k=length))
             if candidate not in self._ids:
                 self._ids.add(candidate)
                 return candidate

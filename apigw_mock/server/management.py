@@ -5,6 +5,7 @@ Contract: `answer(method, path)` serves
 - `POST /_apigw_mock/reset`: forgets every API in every account and region, `{"status": "ok"}`;
 - `GET  /_apigw_mock/state`: every backend's graph as JSON for debugging, nodes dumped as the wire shows them
   (`model_dump(by_alias=True, exclude_none=True, mode="json")`);
+- `POST /_apigw_mock/save`: saves the state to the server's `--state-file` (`{"status": "ok", "path": ...}`);
 and 404/405 with `{"message": ...}` for anything else under the prefix.
 """
 
@@ -40,10 +41,17 @@ def state() -> dict[str, Any]:
         return {"backends": [_backend(backend) for backend in STATE.backends()]}
 
 
+def save() -> dict[str, Any]:
+    from apigw_mock.testing.state_file import save_configured
+
+    return save_configured()
+
+
 ENDPOINTS: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
     PREFIX + "health": ("GET", health),
     PREFIX + "reset": ("POST", reset),
     PREFIX + "state": ("GET", state),
+    PREFIX + "save": ("POST", save),
 }
 
 

@@ -1,0 +1,124 @@
+"""The test kit's hook in the control-plane pipeline: records each call and answers armed faults.
+
+Contract: `control.pipeline.handle` reads `STATE.kit` once per request; None (nothing recorded, no fault armed)
+costs that one attribute read. Otherwise, under `STATE.lock`, it hands a parsed and validated request to
+`Kit.answer` with the pipeline's own `dispatch` and `serialize_result`, and any AWS error answer to `Kit.failed`.
+`Kit.answer` checks the armed faults, runs the handler (unless a fault fails the call first) and records the
+outcome. An injected AWS error is raised for the pipeline to serialise like any other (`failed` adds the
+fault's `Retry-After`); an injected connection failure is recorded, then raised past the pipeline to botocore.
+`install`/`uninstall` keep `STATE.kit` None whenever the kit has nothing to do.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from apigw_mock.exceptions import ApiGatewayError
+from apigw_mock.state import STATE
+from apigw_mock.testing.history import Call, History
+
+if TYPE_CHECKING:
+    from apigw_mock.domain.backend import ApiGatewayBackend
+    from apigw_mock.http import HttpResponse
+    from apigw_mock.testing.faults import Fault
+
+
+class Kit:
+    """History (when recording) and armed faults of the active mock."""
+
+    def __init__(self, *, record: bool) -> None:
+        self.history = History()
+        self.recording = record
+        self.faults: list[Fault] = []
+        self._firing = threading.local()  # .fault: the fault whose AWS error this thread's pipeline is answering
+
+    @property
+    def idle(self) -> bool:
+        return not self.recording and not self.faults
+
+    def arm(self, fault: Fault) -> Fault:
+        with STATE.lock:
+            self.faults.append(fault)
+            STATE.kit = self
+        return fault
+
+    def disarm(self, fault: Fault) -> None:
+        with STATE.lock:
+            if fault in self.faults:
+                self.faults.remove(fault)
+            if self.idle and STATE.kit is self:
+                STATE.kit = None
+
+    def answer(
+        self,
+        operation: str,
+        params: dict[str, Any],
+        backend: ApiGatewayBackend,
+        dispatch: Callable[[str, ApiGatewayBackend, dict[str, Any]], Any],
+        serialize: Callable[[Any, str], HttpResponse],
+    ) -> HttpResponse:
+        """The reply to one valid request, made with the pipeline's `dispatch` and `serialize` (called under
+        `STATE.lock`); AWS errors, the handler's and the injected ones, are raised for the pipeline to answer."""
+        fault = next((fault for fault in self.faults if fault.fires(operation)), None) if self.faults else None
+        if fault is not None and not fault.after:
+            self._inject(fault, operation, params, backend)
+        reply = serialize(dispatch(operation, backend, params), operation)
+        if fault is not None:
+            self._inject(fault, operation, params, backend)
+        if self.recording:
+            self.history.records.append(Call(operation, params, backend.account_id, backend.region, time.time(), reply))
+        return reply
+
+    def failed(
+        self, operation: str, params: dict[str, Any] | None, region: str, account_id: str | None, reply: HttpResponse
+    ) -> HttpResponse:
+        """Record an AWS error answer (from parse, validation, the handler or a fault) and return it."""
+        fault: Fault | None = getattr(self._firing, "fault", None)
+        self._firing.fault = None
+        if fault is not None and fault.retry_after is not None:
+            reply.headers["Retry-After"] = str(fault.retry_after)
+        if self.recording:
+            account = account_id or STATE.account_id
+            self.history.records.append(Call(operation, params or {}, account, region, time.time(), reply, fault))
+        return reply
+
+    def _inject(self, fault: Fault, operation: str, params: dict[str, Any], backend: ApiGatewayBackend) -> None:
+        """Raise the fault's error: an AWS error for the pipeline to answer (and `failed` to record), or anything
+        else for botocore to see (recorded here, as no reply follows)."""
+        error = fault.fire()
+        if isinstance(error, ApiGatewayError):
+            self._firing.fault = fault
+        elif self.recording:
+            call = Call(operation, params, backend.account_id, backend.region, time.time(), None, fault, error)
+            self.history.records.append(call)
+        raise error
+
+
+def install(*, record: bool) -> Kit:
+    """A fresh kit for an outermost activation (the pipeline sees it only when it has work)."""
+    kit = Kit(record=record)
+    STATE.kit = None if kit.idle else kit
+    _current[0] = kit
+    return kit
+
+
+def current() -> Kit:
+    """The kit of the current activation (a fresh, idle one before any activation)."""
+    kit = _current[0]
+    if kit is None:
+        kit = _current[0] = Kit(record=False)
+    return kit
+
+
+def uninstall() -> None:
+    """The outermost activation ended: no more recording, every fault disarmed."""
+    kit = _current[0]
+    if kit is not None:
+        kit.faults.clear()
+    STATE.kit = None
+
+
+_current: list[Kit | None] = [None]
