@@ -91,6 +91,6 @@ def _route(name: str) -> tuple[Handler, dict[str, str]]:
     """The handler of `name` and its input member -> keyword name table (NotImplemented when there is none)."""
     handler = handlers().get(name)
     if handler is None:
-        raise ApigwMockNotImplemented(name, handlers())
+        raise ApigwMockNotImplemented(name)
     shape = spec.operation(name).input_shape
     return handler, {member: xform_name(member) for member in (shape.members if shape else {})}
