@@ -49,9 +49,8 @@ def operation(name: str) -> Callable[[H], H]:
 def dispatch(name: str, backend: ApiGatewayBackend, params: Mapping[str, Any]) -> Any:
     """Call the handler of `name` with `params` (member names) as snake_case keyword arguments."""
     handler, names = _route(name)
-    # Renamed by C builtins alone (a comprehension would add a frame to every call).
     try:
-        return handler(backend, **dict(zip(map(names.__getitem__, params), params.values(), strict=True)))
+        return handler(backend, **{names[member]: value for member, value in params.items()})
     except ValidationError as error:
         raise _null_refused(error) from None
 
