@@ -58,6 +58,8 @@ def dispatch(name: str, backend: ApiGatewayBackend, params: Mapping[str, Any]) -
 # What a domain model expected where it found a null, as Coral names the target type (see `parser`).
 _TARGET = {
     "string_type": "String",
+    "literal_error": "String",  # an enum member (the domain's Literal of AWS's values)
+    "enum": "String",
     "int_type": "Integer",
     "bool_type": "Boolean",
     "float_type": "Double",

@@ -14,6 +14,7 @@ discarded.
 
 from __future__ import annotations
 
+import copy as copy_module
 import traceback
 from typing import Any
 
@@ -56,19 +57,20 @@ KNOWN = {
 }
 
 
-def right(shape: Shape, depth: int = 0) -> st.SearchStrategy[Any]:
-    """A value of the shape's own type, whose parts may be wrong."""
+def right(shape: Shape, depth: int = 0, mixed: bool = True) -> st.SearchStrategy[Any]:
+    """A value of the shape's own type, whose parts may be wrong (`mixed`) or are all right."""
     kind = shape.type_name
+    part = anything if mixed else right
     if isinstance(shape, StructureShape):
         members = shape.members
         if depth > 3 or not members:
             return st.just({})
-        return st.fixed_dictionaries({}, optional={name: anything(m, depth + 1) for name, m in members.items()})
+        return st.fixed_dictionaries({}, optional={name: part(m, depth + 1) for name, m in members.items()})
     if isinstance(shape, ListShape):
-        return st.lists(anything(shape.member, depth + 1), max_size=3)
+        return st.lists(part(shape.member, depth + 1), max_size=3)
     if isinstance(shape, MapShape):
         keys = st.sampled_from(["application/json", "method.response.header.X", "k", ""])
-        return st.dictionaries(keys, anything(shape.value, depth + 1), max_size=3)
+        return st.dictionaries(keys, part(shape.value, depth + 1), max_size=3)
     if kind == "string":
         enum = getattr(shape, "enum", None)
         return st.sampled_from(enum) if enum else st.text(max_size=8)
@@ -90,20 +92,58 @@ def anything(shape: Shape, depth: int = 0) -> st.SearchStrategy[Any]:
 
 
 def inputs(operation: str) -> st.SearchStrategy[dict[str, Any]]:
-    """The operation's parameters; URI members that name a seeded node hold its placeholder (`<api>`)."""
+    """The operation's parameters; URI members that name a seeded node hold its placeholder (`<api>`). Half the
+    time wrong values are scattered anywhere; the other half everything is right but one value, at any depth, so a
+    lone null deep down (`endpointConfiguration.types[0]`) is not hidden behind an earlier error."""
     shape = spec.operation(operation).input_shape
     if shape is None:
         return st.just({})
-    required, optional = {}, {}
-    for name, member in shape.members.items():
-        if member.serialization.get("location") == "uri":
-            known = KNOWN.get(name)
-            required[name] = st.sampled_from([known, known, known, "nope"]) if known else st.text("abc", min_size=1)
-        elif name in shape.required_members:
-            required[name] = anything(member)
-        else:
-            optional[name] = anything(member)
-    return st.fixed_dictionaries(required, optional=optional)
+
+    def members(mixed: bool) -> st.SearchStrategy[dict[str, Any]]:
+        required, optional = {}, {}
+        for name, member in shape.members.items():
+            if member.serialization.get("location") == "uri":
+                known = KNOWN.get(name)
+                required[name] = st.sampled_from([known, known, known, "nope"]) if known else st.text("abc", min_size=1)
+            elif name in shape.required_members:
+                required[name] = anything(member) if mixed else right(member, mixed=False)
+            else:
+                optional[name] = anything(member) if mixed else right(member, mixed=False)
+        return st.fixed_dictionaries(required, optional=optional)
+
+    uri = {name for name, member in shape.members.items() if member.serialization.get("location") == "uri"}
+    return st.one_of(members(True), members(False).flatmap(lambda params: one_wrong(params, uri)))
+
+
+def one_wrong(params: dict[str, Any], uri: set[str]) -> st.SearchStrategy[dict[str, Any]]:
+    """`params` with one value (any depth, URI members aside) replaced by a wrong one."""
+    paths: list[tuple[Any, ...]] = []
+
+    def walk(value: Any, path: tuple[Any, ...]) -> None:
+        paths.append(path)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    for name, value in params.items():
+        if name not in uri:
+            walk(value, (name,))
+    if not paths:
+        return st.just(params)
+
+    def replaced(choice: tuple[tuple[Any, ...], Any]) -> dict[str, Any]:
+        path, wrong = choice
+        copy = copy_module.deepcopy(params)
+        target = copy
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = wrong
+        return copy
+
+    return st.tuples(st.sampled_from(paths), WRONG).map(replaced)
 
 
 def seed(client: Any) -> dict[str, str]:
@@ -164,6 +204,7 @@ HEADER = "method.response.header.X"
     [
         ("CreateRestApi", {"name": "n", "tags": {"k": None}}),
         ("CreateRestApi", {"name": "n", "binaryMediaTypes": [None]}),
+        ("CreateRestApi", {"name": "n", "endpointConfiguration": {"types": [None]}}),
         (
             "PutIntegrationResponse",
             {**WHERE, "statusCode": "200", "responseParameters": {"method.response.header.X": None}},
@@ -195,3 +236,88 @@ def test_a_null_template_is_stored_as_aws_stores_it() -> None:
         reply = client.put_integration_response(**where, statusCode="200", responseTemplates={"application/json": None})
 
         assert reply["responseTemplates"] == {"application/json": None}
+
+
+# ---- every node of every input shape, one wrong value at a time (deterministic) ------------------------------
+
+LONE_WRONG = (None, True, 7, "x", ["x"], {"k": "x"})
+
+
+def filler(shape: Shape) -> Any:
+    """The smallest right value of a shape."""
+    kind = shape.type_name
+    if kind == "string":
+        enum = getattr(shape, "enum", None)
+        return enum[0] if enum else "x"
+    return {"structure": {}, "list": [], "map": {}, "boolean": True, "blob": b"x"}.get(kind, 1)
+
+
+def nodes(shape: Shape, depth: int = 0) -> list[tuple[str, ...]]:
+    """Paths to every node beneath a shape: member names, `[]` for a list item, `{}` for a map value."""
+    if depth > 4:
+        return []
+    if isinstance(shape, StructureShape):
+        return [(name, *rest) for name, member in shape.members.items() for rest in [(), *nodes(member, depth + 1)]]
+    if isinstance(shape, ListShape):
+        return [("[]", *rest) for rest in [(), *nodes(shape.member, depth + 1)]]
+    if isinstance(shape, MapShape):
+        return [("{}", *rest) for rest in [(), *nodes(shape.value, depth + 1)]]
+    return []
+
+
+def holding(shape: Shape, path: tuple[str, ...], wrong: Any) -> Any:
+    """The smallest value of `shape` that holds `wrong` at `path`."""
+    if not path:
+        return wrong
+    step, rest = path[0], path[1:]
+    if isinstance(shape, ListShape):
+        return [holding(shape.member, rest, wrong)]
+    if isinstance(shape, MapShape):
+        return {"application/json": holding(shape.value, rest, wrong)}
+    assert isinstance(shape, StructureShape)
+    return {step: holding(shape.members[step], rest, wrong)}
+
+
+def lone_wrong_cases() -> list[tuple[str, tuple[str, ...]]]:
+    cases = []
+    for operation in sorted(handlers()):
+        shape = spec.operation(operation).input_shape
+        body = {name: m for name, m in shape.members.items() if m.serialization.get("location") != "uri"}
+        for name, member in body.items():
+            cases += [(operation, (name, *rest)) for rest in [(), *nodes(member)]]
+    return cases
+
+
+@pytest.mark.parametrize(
+    ("operation", "path"), lone_wrong_cases(), ids=lambda value: ".".join(value) if isinstance(value, tuple) else value
+)
+def test_one_wrong_value_at_any_node_is_a_modelled_error_that_changes_nothing(
+    operation: str, path: tuple[str, ...]
+) -> None:
+    shape = spec.operation(operation).input_shape
+    client = boto3.client(
+        "apigateway",
+        region_name=REGION,
+        aws_access_key_id="AKIAFUZZ",
+        aws_secret_access_key="fuzz",
+        config=Config(parameter_validation=False),
+    )
+    with mock_apigateway():
+        ids = seed(client)
+        base = {
+            name: ids.get(KNOWN.get(name, ""), KNOWN.get(name, "x"))
+            if member.serialization.get("location") == "uri"
+            else filler(member)
+            for name, member in shape.members.items()
+            if name in shape.required_members
+        }
+        for wrong in LONE_WRONG:
+            params = {**base, path[0]: holding(shape.members[path[0]], path[1:], wrong)}
+            before = state()
+            try:
+                getattr(client, xform_name(operation))(**params)
+            except ClientError:
+                assert state() == before, f"a failed {operation} with {params} changed the state"
+            except Exception as error:
+                if _raised_in_mock(error):
+                    raise AssertionError(f"{operation} with {params} let {error!r} escape") from error
