@@ -4,6 +4,7 @@
     python benchmarks/bench.py --quick    # a short run (well under a minute)
     python benchmarks/bench.py --profile  # cProfile of apigw_mock's share of the workload, then exit
     python benchmarks/bench.py --only deploy  # deployments: snapshot memory and time, per-call ratios
+    python benchmarks/bench.py --only coldstart   # the first test of a fresh interpreter, against the floor
 
 Targets are interleaved: each repetition runs every target once, in turn, so machine noise hits all alike; the
 figures are medians over repetitions, and each ratio is the median of the per-repetition (paired) ratios.
@@ -14,9 +15,11 @@ The floor is botocore answered by a `before-send` handler that returns bytes rec
 from __future__ import annotations
 
 import argparse
+import base64
 import copy
 import cProfile
 import gc
+import json
 import os
 import platform
 import pstats
@@ -263,6 +266,104 @@ def bench_import(settings: Settings) -> None:
         print(f"- `import {modules[name]}` on top of it: +{ms(statistics.median(extra for _, extra in runs))}")
 
 
+# ---- 3b. cold start: the first test of a fresh interpreter ---------------------------------------------------
+
+# Each probe runs in a fresh interpreter and prints one JSON object of phase -> seconds. The first test is what a
+# test function pays on top of the imports: enter the mock, make a client, two calls, exit. The floor makes the same
+# client and calls, answered from recorded bytes.
+_COLD_APIGW = """
+import json, sys, time
+clock = time.{clock}
+t = clock(); import boto3; boto3_s = clock() - t
+t = clock(); import apigw_mock; import_s = clock() - t
+t = clock(); mock = apigw_mock.mock_apigateway(); mock.start()
+client = boto3.client("apigateway", region_name="{region}"); client_s = clock() - t
+t = clock(); client.create_rest_api(name="cold"); first_s = clock() - t
+t = clock(); client.get_rest_apis(); second_s = clock() - t
+t = clock(); mock.stop(); exit_s = clock() - t
+print(json.dumps(dict(boto3=boto3_s, imp=import_s, client=client_s, first=first_s, second=second_s, exit=exit_s)))
+"""
+_COLD_FLOOR = """
+import base64, json, sys, time
+clock = time.{clock}
+t = clock(); import boto3; boto3_s = clock() - t
+sys.path.insert(0, {benchmarks!r})
+from floor import Replayer
+replies = [(s, h, base64.b64decode(b)) for s, h, b in json.loads({replies!r})]
+replayer = Replayer(replies)
+t = clock(); client = boto3.client("apigateway", region_name="{region}"); replayer.attach(client)
+client_s = clock() - t
+t = clock(); replayer.next_call(); client.create_rest_api(name="cold"); first_s = clock() - t
+t = clock(); replayer.next_call(); client.get_rest_apis(); second_s = clock() - t
+print(json.dumps(dict(boto3=boto3_s, imp=0.0, client=client_s, first=first_s, second=second_s, exit=0.0)))
+"""
+
+
+def cold_probe(source: str) -> dict[str, float]:
+    """One fresh interpreter's phases. Bytecode may be written (PYTHONDONTWRITEBYTECODE is dropped for the child):
+    an installed package has its .pyc files, so compiling apigw_mock's sources is not part of a user's cold start."""
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = subprocess.run(
+        [sys.executable, "-c", source],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=os.path.dirname(here),
+        env=environment,
+    )
+    return dict(json.loads(out.stdout.splitlines()[-1]))
+
+
+def bench_coldstart(settings: Settings) -> None:
+    recorder = Recorder()
+    with mock_apigateway():
+        apigw = client()
+        recorder.attach(apigw)
+        calls = Calls(apigw, recorder)
+        calls("CreateRestApi", name="cold")
+        calls("GetRestApis")
+    replies = json.dumps([(s, h, base64.b64encode(b).decode()) for s, h, b in recorder.replies if b is not None])
+    here = os.path.dirname(os.path.abspath(__file__))
+    sources = {
+        "floor": _COLD_FLOOR.format(clock=CLOCK.__name__, region=REGION, benchmarks=here, replies=replies),
+        "apigw_mock": _COLD_APIGW.format(clock=CLOCK.__name__, region=REGION),
+    }
+    for source in sources.values():  # a warm-up pass writes the .pyc files
+        cold_probe(source)
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in sources}
+    for _ in range(settings.imports):
+        for name, source in sources.items():
+            runs[name].append(cold_probe(source))
+
+    def phase(name: str, key: str) -> float:
+        return statistics.median(run[key] for run in runs[name])
+
+    def first_test(run: dict[str, float]) -> float:
+        return run["client"] + run["first"] + run["exit"]
+
+    floor_tests = [first_test(run) for run in runs["floor"]]
+    apigw_tests = [first_test(run) for run in runs["apigw_mock"]]
+    with_import = [first_test(run) + run["imp"] for run in runs["apigw_mock"]]
+    print(f"\n## Cold start: the first test of a fresh interpreter (median of {settings.imports})")
+    print(f"- `import boto3`: {ms(phase('floor', 'boto3'))} (both)")
+    print(f"- `import apigw_mock` on top of it: +{ms(phase('apigw_mock', 'imp'))}")
+    print(
+        f"- enter + `boto3.client`: {ms(phase('apigw_mock', 'client'))} (floor: client {ms(phase('floor', 'client'))})"
+    )
+    print(f"- first call (CreateRestApi): {ms(phase('apigw_mock', 'first'))} (floor {ms(phase('floor', 'first'))})")
+    print(f"- second call (GetRestApis): {ms(phase('apigw_mock', 'second'))} (floor {ms(phase('floor', 'second'))})")
+    print(f"- exit: {ms(phase('apigw_mock', 'exit'))}")
+    print(
+        f"- first test after import (enter, client, first call, exit): {ms(statistics.median(apigw_tests))} vs floor "
+        f"{ms(statistics.median(floor_tests))} -> {median_ratio(apigw_tests, floor_tests):.2f}x the floor"
+    )
+    print(
+        f"- the same with `import apigw_mock` counted: {ms(statistics.median(with_import))}"
+        f" -> {median_ratio(with_import, floor_tests):.2f}x the floor"
+    )
+
+
 # ---- 4. scaling with the number of resources ------------------------------------------------------------------
 
 
@@ -497,7 +598,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a short run")
     parser.add_argument("--profile", action="store_true", help="profile apigw_mock on the workload and exit")
-    parser.add_argument("--only", choices=("workload", "fixed", "import", "scaling", "deploy"), action="append")
+    parser.add_argument(
+        "--only", choices=("workload", "fixed", "import", "coldstart", "scaling", "deploy"), action="append"
+    )
     parser.add_argument("--wall", action="store_true", help="time with the wall clock instead of CPU time")
     args = parser.parse_args()
     global CLOCK
@@ -515,6 +618,7 @@ def main() -> None:
         "workload": bench_workload,
         "fixed": bench_fixed_cost,
         "import": bench_import,
+        "coldstart": bench_coldstart,
         "scaling": bench_scaling,
         "deploy": bench_deploy,
     }

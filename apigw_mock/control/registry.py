@@ -3,6 +3,12 @@
 A handler is a plain function `handler(backend, **params)` whose keyword names are botocore's `xform_name` of
 the input members (`restApiId` -> `rest_api_id`). It returns a domain model, a mapping of output member names,
 or None; it raises `ApiGatewayError` subclasses. It never sees URLs, wire names or status codes.
+
+Nulls: the parser passes a JSON null inside a map or a list on as None, as Coral does (AWS stores a null
+template, and PutGatewayResponse answers its own BadRequest for one). Where the domain has no place for a null
+(`tags={"k": None}`, a null `responseParameters` value on PutIntegrationResponse), the domain model refuses it
+while the handler builds its node, before anything is stored; `dispatch` answers that refusal as the
+SerializationException a wrongly typed value gets. Any other pydantic error is a bug of the mock and escapes.
 """
 
 from __future__ import annotations
@@ -12,8 +18,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from botocore import xform_name
+from pydantic import ValidationError
 
-from apigw_mock.exceptions import ApigwMockNotImplemented
+from apigw_mock.exceptions import ApigwMockNotImplemented, SerializationException
 from apigw_mock.protocol import spec
 
 if TYPE_CHECKING:
@@ -42,8 +49,35 @@ def operation(name: str) -> Callable[[H], H]:
 def dispatch(name: str, backend: ApiGatewayBackend, params: Mapping[str, Any]) -> Any:
     """Call the handler of `name` with `params` (member names) as snake_case keyword arguments."""
     handler, names = _route(name)
-    # Renamed by C builtins alone (a comprehension would add a frame to every call).
-    return handler(backend, **dict(zip(map(names.__getitem__, params), params.values(), strict=True)))
+    try:
+        return handler(backend, **{names[member]: value for member, value in params.items()})
+    except ValidationError as error:
+        raise _null_refused(error) from None
+
+
+# What a domain model expected where it found a null, as Coral names the target type (see `parser`).
+_TARGET = {
+    "string_type": "String",
+    "literal_error": "String",  # an enum member (the domain's Literal of AWS's values)
+    "enum": "String",
+    "int_type": "Integer",
+    "bool_type": "Boolean",
+    "float_type": "Double",
+    "dict_type": "Map",
+    "list_type": "List",
+    "model_type": "Structure",
+    "model_attributes_type": "Structure",
+}
+
+
+def _null_refused(error: ValidationError) -> Exception:
+    """The SerializationException for a null the domain has no place for; `error` itself for anything else. The
+    text follows Coral's `class X can not be converted to an Y` with `null` for the class a null does not have
+    (AWS's own text for this case is not on record)."""
+    details = error.errors(include_url=False)
+    if not all(detail["input"] is None and detail["type"] in _TARGET for detail in details):
+        return error
+    return SerializationException(f"null can not be converted to an {_TARGET[details[0]['type']]}")
 
 
 def handlers() -> Mapping[str, Handler]:
@@ -58,6 +92,6 @@ def _route(name: str) -> tuple[Handler, dict[str, str]]:
     """The handler of `name` and its input member -> keyword name table (NotImplemented when there is none)."""
     handler = handlers().get(name)
     if handler is None:
-        raise ApigwMockNotImplemented(name, handlers())
+        raise ApigwMockNotImplemented(name)
     shape = spec.operation(name).input_shape
     return handler, {member: xform_name(member) for member in (shape.members if shape else {})}

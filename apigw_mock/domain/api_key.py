@@ -157,11 +157,15 @@ class CsvRow:
 
 
 MISSING_COLUMNS = "Invalid API key file: the header row must name the Name and Key columns"  # [UNK]
+NOT_TEXT = "Invalid API key file: the body must be UTF-8 text"  # [UNK]
 
 
 def read_csv(data: bytes | str) -> tuple[list[CsvRow], list[str]]:
     """The import file's good rows and the warnings about the others (see the module docstring)."""
-    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    try:
+        text = bytes(data).decode("utf-8-sig") if not isinstance(data, str) else data
+    except UnicodeDecodeError:
+        raise BadRequestException(NOT_TEXT) from None
     lines = list(csv.reader(io.StringIO(text)))
     header = [column.strip().lower() for column in lines[0]] if lines else []
     if "name" not in header or "key" not in header:

@@ -20,7 +20,7 @@ class ApiGatewayModel(BaseModel):
         serialize_by_alias=True,
         validate_assignment=True,
         extra="forbid",
-        use_attribute_docstrings=True,
+        defer_build=True,  # each model builds its validator and serialiser when first used (cold start)
     )
 
     PATCHABLE: ClassVar[PatchRules] = PatchRules({})

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from json.scanner import make_scanner
-from typing import Any, cast
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
@@ -189,8 +189,6 @@ def _converter(shape: Shape) -> Convert:
     if kind == "string":
         return _string(shape)
     if isinstance(shape, StructureShape):
-        if _is_flat(shape):
-            return _flat_structure(shape)
         members = {wire: (name, _converter(shape.members[name])) for wire, name in _wire_names(shape).items()}
 
         def structure(value: Any) -> dict[str, Any]:
@@ -205,8 +203,6 @@ def _converter(shape: Shape) -> Convert:
 
         return structure
     if isinstance(shape, ListShape):
-        if isinstance(shape.member, StructureShape) and _is_flat(shape.member):
-            return _flat_list(shape)
         item_of = _converter(shape.member)
         return lambda value: [None if item is None else item_of(item) for item in checked(value)]
     if isinstance(shape, MapShape):
@@ -226,56 +222,6 @@ def _string(shape: Shape) -> Convert:
         return value
 
     return string
-
-
-def _flat_structure(shape: StructureShape) -> Convert:
-    """A structure of plain string members under their own names (e.g. PatchOperation): the hot path of every
-    Update request, so it is checked without a converter call per member."""
-    members = {name: member for name, member in shape.members.items() if "location" not in member.serialization}
-
-    def flat(value: Any) -> dict[str, Any]:
-        if type(value) is not dict:
-            raise _wrong_type(value, shape)
-        parsed: dict[str, Any] = {}
-        for key, item in value.items():
-            if item is not None and key in members:
-                if type(item) is not str:
-                    raise _wrong_type(item, members[key])
-                parsed[key] = item
-        return parsed
-
-    return flat
-
-
-def _flat_list(shape: ListShape) -> Convert:
-    """A list of flat structures (`patchOperations`). An item made only of known members with string values is
-    taken as it is (the document was parsed for this request; nobody else holds it), without a call per item;
-    anything else goes through the structure's own converter, which drops nulls and raises type errors."""
-    flat = _converter(shape.member)
-    names = frozenset(_wire_names(cast(StructureShape, shape.member)))
-
-    def items(value: Any) -> list[Any]:
-        if type(value) is not list:
-            raise _wrong_type(value, shape)
-        parsed: list[Any] = []
-        for item in value:
-            if type(item) is dict and names.issuperset(item):
-                for member in item.values():
-                    if type(member) is not str:
-                        break
-                else:
-                    parsed.append(item)
-                    continue
-            parsed.append(None if item is None else flat(item))
-        return parsed
-
-    return items
-
-
-@cache
-def _is_flat(shape: StructureShape) -> bool:
-    """Whether every body member is a string under its own name (e.g. PatchOperation)."""
-    return all(wire == name and shape.members[name].type_name == "string" for wire, name in _wire_names(shape).items())
 
 
 def _wrong_type(value: Any, shape: Shape) -> SerializationException:

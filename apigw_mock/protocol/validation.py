@@ -10,7 +10,6 @@ AWS prints them, which is not always the model's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -54,32 +53,24 @@ AWS_ENUM_ORDER: dict[str, tuple[str, ...]] = {
 def validate(params: dict[str, Any], operation_name: str) -> None:
     """Raise `ValidationException` if `params` break any constraint of the operation's input shape."""
     violations: list[str] = []
-    for name, member, path, required, valid in _plan(operation_name):
-        value = params.get(name)
-        if (value is None and required) or (value is not None and valid is not None and not valid(value)):
-            _check(value, member, path, required, violations)
+    for name, member, path, required in _plan(operation_name):
+        _check(params.get(name), member, path, required, violations)
     if violations:
         raise ValidationException.aggregate(violations)
 
 
 @cache
-def _plan(operation_name: str) -> tuple[tuple[str, Shape, str, bool, Valid | None], ...]:
-    """(member, shape, reported path, required, fast check) of the input members that can break a constraint, body
-    members first. Members that cannot (no enum, pattern or required member anywhere beneath) are skipped; a member
-    that is only required has no fast check (None)."""
+def _plan(operation_name: str) -> tuple[tuple[str, Shape, str, bool], ...]:
+    """(member, shape, reported path, required) of the input members that can break a constraint, body members
+    first. Members that cannot (no enum, pattern or required member anywhere beneath) are skipped: this pruning is
+    what keeps validation cheap (a yes/no twin of `_check` for the members left bought nothing measurable)."""
     shape = spec.operation(operation_name).input_shape
     if shape is None:
         return ()
     prefix = operation_name[0].lower() + operation_name[1:] + "Input"
     required = set(shape.required_members)
     return tuple(
-        (
-            name,
-            member,
-            f"{prefix}.{name}" if in_body else name,
-            name in required,
-            _valid(member) if _constrained(member) else None,
-        )
+        (name, member, f"{prefix}.{name}" if in_body else name, name in required)
         for in_body in (True, False)
         for name, member in shape.members.items()
         if ("location" not in member.serialization) is in_body and (name in required or _constrained(member))
@@ -105,91 +96,6 @@ def _constrained(shape: Shape) -> bool:
     if isinstance(shape, StructureShape):
         return bool(_checked_members(shape))
     return isinstance(shape, ListShape) and _constrained(shape.member)
-
-
-Valid = Callable[[Any], bool]
-
-
-@cache
-def _valid(shape: Shape) -> Valid:
-    """A yes/no twin of `_check`, compiled once per shape: True when a non-null `value` breaks nothing. Valid
-    requests (nearly all) pay only for this; the messages and paths are built by `_check` when it says no."""
-    if isinstance(shape, StructureShape):
-        members = tuple((name, _valid(member), required) for name, member, required in _checked_members(shape))
-
-        def structure(value: Any) -> bool:
-            if type(value) is not dict:
-                return True
-            for name, valid, required in members:
-                item = value.get(name)
-                if (item is None and required) or (item is not None and not valid(item)):
-                    return False
-            return True
-
-        return structure
-    if isinstance(shape, ListShape):
-        if not _constrained(shape.member):
-            return lambda value: True
-        records = _string_members(shape.member)
-        if records is not None:
-            return _records_valid(records)
-        item_valid = _valid(shape.member)
-
-        def items(value: Any) -> bool:
-            if type(value) is list:
-                for item in value:
-                    if item is None or not item_valid(item):
-                        return False
-            return True
-
-        return items
-    enum = frozenset(getattr(shape, "enum", None) or ())
-    pattern = shape.metadata.get("pattern")
-    matcher = _compiled(pattern).fullmatch if pattern else None
-    if not enum and matcher is None:
-        return lambda value: True
-    return lambda value: (
-        type(value) is not str or ((not enum or value in enum) and (matcher is None or matcher(value) is not None))
-    )
-
-
-_Record = tuple[tuple[str, frozenset[str] | None, bool], ...]  # (member, allowed values or any, required)
-
-
-@cache
-def _string_members(shape: Shape) -> _Record | None:
-    """The checked members of a structure whose checked members are all strings without a pattern (e.g.
-    PatchOperation: `op` and its enum), or None for any other shape."""
-    if not isinstance(shape, StructureShape):
-        return None
-    records = []
-    for name, member, required in _checked_members(shape):
-        if member.type_name != "string" or member.metadata.get("pattern"):
-            return None
-        enum = getattr(member, "enum", None)
-        records.append((name, frozenset(enum) if enum else None, required))
-    return tuple(records)
-
-
-def _records_valid(records: _Record) -> Valid:
-    """`_valid` of a list of such structures, in one loop (the `patchOperations` of every Update request)."""
-
-    def valid(value: Any) -> bool:
-        if type(value) is list:
-            for item in value:
-                if item is None:
-                    return False
-                if type(item) is dict:
-                    for name, allowed, required in records:
-                        member = item.get(name)
-                        if member is None:
-                            if required:
-                                return False
-                        elif allowed is not None and type(member) is str and member not in allowed:
-                            return False
-        return True
-
-    return valid
 
 
 def _check(value: Any, shape: Shape, path: str, required: bool, out: list[str]) -> None:

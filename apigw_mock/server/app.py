@@ -14,12 +14,20 @@ answers in process it answers here, byte for byte; on top, the HTTP front answer
   does not retry 501, so the test sees it at once);
 - any other exception: 500 InternalFailure naming it, logged with its traceback.
 
-Paths under `/_apigw_mock/` go to `server.management`. One INFO line per request goes to `apigw_mock.server`.
+Browsers (the JS SDK in a page, a web console) are served as AWS's endpoints serve them: a CORS preflight
+(`OPTIONS` on any path, no signature needed) answers 200 with an empty body and the allowed origin (`*`), methods,
+headers (the SDKs' signing headers, and whatever the preflight asks for) and max age; every other reply carries
+`Access-Control-Allow-Origin: *` and exposes the `x-amzn-*` headers the SDK reads. `HEAD` answers what `GET` on
+the same path answers, without the body. (AWS's exact preflight headers are not on record: see CORS_* below.)
+
+Paths under `/_apigw_mock/` go to `server.management`. One INFO line per request goes to `apigw_mock.server`:
+`METHOD path operation status time`, plus `ErrorType: message` for a 4XX or 5XX.
 """
 
 from __future__ import annotations
 
 import http
+import json
 import logging
 import time
 from collections.abc import Iterable
@@ -38,13 +46,37 @@ from apigw_mock.exceptions import (
 )
 from apigw_mock.http import HttpRequest, HttpResponse
 from apigw_mock.protocol.router import router
-from apigw_mock.protocol.serializer import serialize_error
+from apigw_mock.protocol.serializer import request_id, serialize_error
 from apigw_mock.server import management
 from apigw_mock.state import DEFAULT_REGION
 from apigw_mock.transport.sigv4 import signing_scope
 
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 logger = logging.getLogger("apigw_mock.server")
+
+# CORS as AWS's service endpoints answer browser SDKs (assumed where not on record): any origin, the SDK's
+# signing and tracing headers, the x-amzn-* reply headers exposed so the SDK can read request ids and error types.
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date",
+}
+CORS_ALLOW_HEADERS = (
+    "authorization",
+    "content-type",
+    "x-amz-date",
+    "x-amz-security-token",
+    "x-amz-user-agent",
+    "x-amz-content-sha256",
+    "x-amz-target",
+    "amz-sdk-invocation-id",
+    "amz-sdk-request",
+    "x-amzn-trace-id",
+)
+CORS_PREFLIGHT_HEADERS = {
+    **CORS_HEADERS,
+    "Access-Control-Allow-Methods": "GET,HEAD,PUT,POST,DELETE,OPTIONS,PATCH",
+    "Access-Control-Max-Age": "86400",
+}
 
 
 class ApiGatewayApp:
@@ -59,19 +91,33 @@ class ApiGatewayApp:
         try:
             target = _request_target(environ)
             path, query = urlsplit(target)[2:4]
-            if path.startswith(management.PREFIX):
-                operation = "management"
-                reply = management.answer(method, path)
+            if method == "OPTIONS":
+                operation = "preflight"
+                reply = _preflight(environ)
             else:
-                operation = router().resolve(method, path, query)
-                reply = self._control_plane(environ, HttpRequest(method, target, _headers(environ)), operation)
+                # HEAD is GET without the body (cut below, once the length is known).
+                verb = "GET" if method == "HEAD" else method
+                if path.startswith(management.PREFIX):
+                    operation = "management"
+                    reply = management.answer(verb, path)
+                else:
+                    operation = router().resolve(verb, path, query)
+                    reply = self._control_plane(environ, HttpRequest(verb, target, _headers(environ)), operation)
+                reply.headers.update(CORS_HEADERS)
         except Exception as error:  # the server must survive anything a request can provoke
             logger.exception("unexpected error answering %s %s", method, path)
             reply = serialize_error(InternalFailure(f"apigw_mock internal error: {type(error).__name__}: {error}"))
+            reply.headers.update(CORS_HEADERS)
         start_response(_status_line(reply.status), [*reply.headers.items(), ("Content-Length", str(len(reply.body)))])
         elapsed = (time.perf_counter() - started) * 1000
-        logger.info("%s %s %s %d %.1fms", method, path, operation or "-", reply.status, elapsed)
-        return [reply.body]
+        if reply.status < 400:
+            logger.info("%s %s %s %d %.1fms", method, path, operation or "-", reply.status, elapsed)
+        else:
+            error_type, message = _error_of(reply)
+            logger.info(
+                "%s %s %s %d %.1fms %s: %s", method, path, operation or "-", reply.status, elapsed, error_type, message
+            )
+        return [b""] if method == "HEAD" else [reply.body]
 
     def _control_plane(self, environ: WSGIEnvironment, request: HttpRequest, operation: str | None) -> HttpResponse:
         try:
@@ -99,6 +145,24 @@ class ApiGatewayApp:
         if len(body) > self.max_body_bytes:
             raise _too_large(self.max_body_bytes)
         return body
+
+
+def _preflight(environ: WSGIEnvironment) -> HttpResponse:
+    """200, empty, allowing any origin, every method the API uses, and the SDKs' headers plus any the browser asks
+    for (so a header a newer SDK adds does not fail the preflight)."""
+    asked = [name.strip().lower() for name in environ.get("HTTP_ACCESS_CONTROL_REQUEST_HEADERS", "").split(",")]
+    allowed = dict.fromkeys([*CORS_ALLOW_HEADERS, *(name for name in asked if name)])
+    headers = {**CORS_PREFLIGHT_HEADERS, "Access-Control-Allow-Headers": ",".join(allowed)}
+    return HttpResponse(200, {"Content-Type": "application/json", "x-amzn-RequestId": request_id(), **headers}, b"")
+
+
+def _error_of(reply: HttpResponse) -> tuple[str, str]:
+    """(error type, message) of an error reply, for the log line."""
+    try:
+        message = json.loads(reply.body).get("message", "")
+    except (ValueError, AttributeError):
+        message = ""
+    return reply.headers.get("x-amzn-ErrorType", "-"), str(message)
 
 
 def _too_large(limit: int) -> RequestEntityTooLargeException:

@@ -2,7 +2,8 @@
 
     apigw-mock serve [--host 127.0.0.1] [--port 4566] [--max-body-bytes N] [--log-level INFO] [--state-file PATH]
 
-Binds to loopback unless `--host` says otherwise; runs until Ctrl-C or SIGTERM. Exit status 0 on a clean stop.
+Binds to loopback unless `--host` says otherwise; runs until Ctrl-C or SIGTERM. Exit status 0 on a clean stop;
+1 with one line on stderr (no traceback) when the address cannot be bound, e.g. a port already in use.
 `--state-file`: load the state from PATH at start (if it exists), save it there on shutdown and on
 `POST /_apigw_mock/save` (see `apigw_mock.testing.state_file`).
 """
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import logging
+import sys
 from collections.abc import Sequence
 
 from apigw_mock.server.app import DEFAULT_MAX_BODY_BYTES
@@ -23,9 +26,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=arguments.log_level, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     from apigw_mock.testing.state_file import kept
 
-    with kept(arguments.state_file), contextlib.suppress(KeyboardInterrupt):  # suppress: a Ctrl-C while stopping
-        serve(arguments.host, arguments.port, max_body_bytes=arguments.max_body_bytes)
+    try:
+        with kept(arguments.state_file), contextlib.suppress(KeyboardInterrupt):  # a Ctrl-C while stopping
+            serve(arguments.host, arguments.port, max_body_bytes=arguments.max_body_bytes)
+    except OSError as error:
+        problem = _bind_problem(error, arguments.host, arguments.port)
+        if problem is None:
+            raise
+        print(f"apigw-mock: {problem}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _bind_problem(error: OSError, host: str, port: int) -> str | None:
+    """The one line for an address that cannot be bound (something the user fixes with an option), else None."""
+    if error.errno == errno.EADDRINUSE:
+        return f"port {port} on {host} is already in use; choose another with --port N (--port 0 picks a free one)"
+    if error.errno == errno.EACCES:
+        return f"no permission to listen on port {port} on {host}; choose a port above 1023 with --port N"
+    if error.errno == errno.EADDRNOTAVAIL:
+        return f"cannot listen on {host}: not an address of this machine; check --host"
+    return None
 
 
 def _parser() -> argparse.ArgumentParser:

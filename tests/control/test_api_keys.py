@@ -276,3 +276,9 @@ def test_import_api_keys_needs_name_and_key_columns(client: Any) -> None:
 def test_import_api_keys_takes_only_csv(client: Any) -> None:
     with raises_aws("ValidationException"):
         client.import_api_keys(body=b"Name,Key\n", format="json")
+
+
+def test_import_api_keys_refuses_a_body_that_is_not_text(client: Any) -> None:
+    with raises_aws("BadRequestException", "Invalid API key file: the body must be UTF-8 text"):
+        client.import_api_keys(body=b"\x80name,key\n", format="csv")
+    assert client.get_api_keys()["items"] == []

@@ -1,0 +1,92 @@
+"""The serializer's direct path (pydantic writes the reply body in one call) against its general path.
+
+`serialize_result` writes a `json_native` model straight with `__pydantic_serializer__.to_json`, when the output
+shape renames nothing; otherwise it dumps the model (`to_plain`) and encodes it (`_to_wire` renames). A fast twin
+stays only while it agrees with the general path: for every domain model `json_native` accepts, with field
+values drawn from the field annotations (None, empty and unicode strings, nested models, maps with null values),
+both paths write the same bytes. And the operations that take the direct path are exactly those whose output
+shape `_to_wire` would leave as it is.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, Literal, Union, get_args, get_origin
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+import apigw_mock.control  # noqa: F401  (imports every domain model)
+from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.protocol import serializer, spec
+
+
+def _models(root: type[BaseModel]) -> list[type[BaseModel]]:
+    found = []
+    for sub in root.__subclasses__():
+        found.extend([sub, *_models(sub)])
+    return found
+
+
+NATIVE = sorted(
+    {model for model in _models(ApiGatewayModel) if serializer.json_native(model)}, key=lambda m: m.__name__
+)
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
+
+
+def values(annotation: Any, depth: int = 0) -> st.SearchStrategy[Any]:
+    """Values of a (json_native) field annotation."""
+    if annotation is str:
+        return TEXT
+    if annotation is bool:
+        return st.booleans()
+    if annotation is int:
+        return st.integers(-(2**40), 2**40)
+    if annotation is type(None):
+        return st.none()
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return instances(annotation, depth + 1)
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Literal:
+        return st.sampled_from(args)
+    if origin in (Union, types.UnionType):
+        return st.one_of([values(arg, depth) for arg in args])
+    if origin is list:
+        return st.lists(values(args[0], depth + 1), max_size=0 if depth > 2 else 3)
+    if origin is dict:
+        return st.dictionaries(TEXT, values(args[1], depth + 1), max_size=0 if depth > 2 else 3)
+    raise AssertionError(f"json_native accepted an annotation this test cannot draw: {annotation!r}")
+
+
+def instances(model: type[BaseModel], depth: int = 0) -> st.SearchStrategy[BaseModel]:
+    hints = typing.get_type_hints(model)
+    fields = {name: values(hints[name], depth) for name in model.model_fields}
+    return st.fixed_dictionaries(fields).map(lambda data: model.model_construct(**data))
+
+
+def test_there_are_json_native_models() -> None:
+    assert len(NATIVE) >= 5
+
+
+@pytest.mark.parametrize("model", NATIVE, ids=lambda model: model.__name__)
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_the_direct_path_writes_the_general_paths_bytes(model: type[BaseModel], data: st.DataObject) -> None:
+    node = data.draw(instances(model))
+
+    direct = node.__pydantic_serializer__.to_json(node, by_alias=True, exclude_none=True)
+    general = serializer._ENCODER.encode(serializer.to_plain(node)).encode()
+
+    assert direct == general
+
+
+@pytest.mark.parametrize("operation", sorted(spec.service_model().operation_names))
+def test_the_direct_path_is_taken_only_where_the_general_path_renames_nothing(operation: str) -> None:
+    plan = serializer._plan(operation)
+    if plan.direct:
+        assert plan.shape is not None
+        assert not serializer._renames_below(plan.shape)
+        assert not plan.headers and plan.payload is None
