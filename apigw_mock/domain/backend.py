@@ -19,10 +19,13 @@ import random
 import string
 
 from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.base_path_mapping import BasePathMapping, DomainNameAccessAssociation
+from apigw_mock.domain.domain_name import DomainName
 from apigw_mock.domain.graph import ApiGraph
 from apigw_mock.domain.integration import Integration, IntegrationResponse
 from apigw_mock.domain.method import Method, MethodResponse
 from apigw_mock.domain.resource import Resource
+from apigw_mock.domain.vpc_link import VpcLink
 from apigw_mock.exceptions import NotFoundException
 from apigw_mock.paging import PagedDict
 
@@ -45,6 +48,10 @@ class ApiGatewayBackend:
         self.account_id = account_id
         self.region = region
         self.apis: PagedDict[str, ApiGraph] = PagedDict()
+        self.domain_names: PagedDict[str, DomainName] = PagedDict()  # by `DomainName.key`
+        self.base_path_mappings: dict[str, PagedDict[str, BasePathMapping]] = {}  # domain key -> base path -> node
+        self.domain_name_access_associations: PagedDict[str, DomainNameAccessAssociation] = PagedDict()
+        self.vpc_links: PagedDict[str, VpcLink] = PagedDict()
         self._ids: set[str] = set()
 
     def now(self) -> datetime.datetime:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from apigw_mock.domain.documentation import Documentation
 from apigw_mock.domain.model import Model
 from apigw_mock.domain.resource_tree import ResourceTree
 from apigw_mock.domain.rest_api import RestApi
@@ -39,6 +40,8 @@ class ApiGraph:
     """Model name -> Model."""
     gateway_responses: dict[str, GatewayResponse] = field(default_factory=dict)
     """Customised gateway responses only; the built-in defaults are derived, not stored."""
+    documentation: Documentation = field(default_factory=Documentation)
+    """Documentation parts and versions (never edited in place)."""
     owned: set[str] | None = None
     """Ids of the resources no one outside this graph holds (None: all of them, as for a graph just built)."""
 
@@ -64,4 +67,11 @@ class ApiGraph:
     def fork(self) -> ApiGraph:
         """A graph with containers of its own and the same (from now on shared) nodes; see the module docstring."""
         self.share()
-        return ApiGraph(self.api, self.resources.copy(), self.models.copy(), dict(self.gateway_responses), owned=set())
+        return ApiGraph(
+            self.api,
+            self.resources.copy(),
+            self.models.copy(),
+            dict(self.gateway_responses),
+            self.documentation.copy(),
+            owned=set(),
+        )
