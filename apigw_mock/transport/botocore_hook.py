@@ -8,6 +8,7 @@ returns None and botocore sends the request as usual; requests of other services
 
 from __future__ import annotations
 
+import io
 import sys
 from typing import Any
 
@@ -29,6 +30,13 @@ class _RawBody(tuple[bytes]):
 
     def stream(self, **_: Any) -> tuple[bytes]:
         return self
+
+    def read(self, amt: int | None = None) -> bytes:
+        """A streaming payload (GetSdk, GetExport) is read like a file by botocore's StreamingBody."""
+        stream = self.__dict__.get("file")
+        if stream is None:
+            stream = self.__dict__["file"] = io.BytesIO(self[0])
+        return stream.read(amt)
 
 
 def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AWSResponse | None:
