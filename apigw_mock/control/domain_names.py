@@ -3,8 +3,9 @@ plus RejectDomainNameAccessAssociation (spec control-plane-2 §9).
 
 Domain names and associations are account-level (the backend's containers). A private name is addressed by
 `domainName` with `domainNameId`; a mapping by its domain name (either kind) and base path, `(none)` for the empty
-one. A mapping names an existing API (BadRequest `Invalid REST API identifier specified` [UNK: core §2's text for
-a body-named API]) and, when given, an existing stage (BadRequest `Invalid stage identifier specified` [FIELD]).
+one; base paths have one segment. A mapping names an existing API (BadRequest `Invalid REST API identifier
+specified` [UNK: core §2's text for a body-named API]) and, when given, an existing stage (BadRequest `Invalid
+stage identifier specified` [FIELD]).
 Deleting a domain name deletes its mappings.
 """
 
@@ -22,6 +23,7 @@ from apigw_mock.domain.base_path_mapping import (
     ASSOCIATION_NOT_FOUND,
     DUPLICATE,
     INVALID_API,
+    MULTI_LEVEL,
     NOT_FOUND,
     PRIVATE_ONLY,
     BasePathMapping,
@@ -83,7 +85,10 @@ def _mappings(backend: ApiGatewayBackend, params: Params) -> PagedDict[str, Base
 
 
 def _check_mapping(backend: ApiGatewayBackend, params: Params, mapping: BasePathMapping, current: str | None) -> None:
-    """The API and stage exist, and no other mapping of the domain name has the base path (Create and Update)."""
+    """One segment, the API and stage exist, no other mapping of the domain name has the base path (Create and
+    Update)."""
+    if "/" in mapping.base_path:
+        raise BadRequestException(MULTI_LEVEL)
     graph = backend.apis.lookup(mapping.rest_api_id)
     if graph is None:
         raise BadRequestException(INVALID_API)

@@ -1,9 +1,9 @@
 """Base path mappings of a domain name, and domain name access associations (spec control-plane-2 §9.3, §9.1).
 
 A mapping ties `https://{domain}/{basePath}` to an API and, optionally, one of its stages. The empty base path is
-stored and addressed as `(none)` [MODEL]. Its patch table: `replace` of `/basePath` [DOC], `/restapiId` (AWS's
-casing) and `/stage` [CLIENT tf]; the whole-node checks (API and stage exist, base path free) belong to the control
-layer, which sees the graph.
+stored and addressed as `(none)` [MODEL]; a base path with a `/` is refused (`MULTI_LEVEL`). Its patch table:
+`replace` of `/basePath` [DOC], `/restapiId` (AWS's casing) and `/stage` [CLIENT tf]; the whole-node checks (one
+segment, API and stage exist, base path free) belong to the control layer, which sees the graph.
 """
 
 from __future__ import annotations
@@ -18,6 +18,12 @@ NONE = "(none)"
 DUPLICATE = "Base path already exists for this domain name"  # [UNK §9.3]
 NOT_FOUND = "Invalid base path mapping identifier specified"  # [UNK §2 → §18.1]
 INVALID_API = "Invalid REST API identifier specified"  # core spec §2 [REC] for a body-named API
+MULTI_LEVEL = (
+    "API Gateway V1 doesn't support the slash character (/) in base path mappings. "
+    "To create a multi-level base path mapping, use API Gateway V2."
+)
+"""[INF: AWS's text as the moto project quotes it; spec §9.3 inferred multi-level paths were allowed, from a V2
+API mapping example — multi-level mappings are made with apigatewayv2's CreateApiMapping.]"""
 
 
 def stored_base_path(value: str | None) -> str:
@@ -34,7 +40,7 @@ class BasePathMapping(ApiGatewayModel):
     """One base path of a domain name."""
 
     base_path: str
-    """`(none)` for the empty base path; may have several segments (`v1/orders`) [INF]."""
+    """`(none)` for the empty base path; one segment (no `/`, `MULTI_LEVEL`)."""
     rest_api_id: str
     stage: str | None = None
     """Omitted when not given [UNK §9.3]; callers then put the stage name after the base path."""

@@ -37,16 +37,33 @@ def test_the_empty_base_path_is_none(client: Any, domain: Any, rest_api: dict[st
         _map(client, rest_api["id"], basePath="")
 
 
-def test_multi_level_base_paths_and_the_list(client: Any, domain: Any, rest_api: dict[str, Any]) -> None:
-    _map(client, rest_api["id"], basePath="v1")
-    _map(client, rest_api["id"], basePath="v1/orders")
-    _map(client, rest_api["id"], basePath="v2")
+def test_the_list_pages(client: Any, domain: Any, rest_api: dict[str, Any]) -> None:
+    for path in ("v1", "v2", "v3"):
+        _map(client, rest_api["id"], basePath=path)
 
     first = client.get_base_path_mappings(domainName=DOMAIN, limit=2)
     rest = client.get_base_path_mappings(domainName=DOMAIN, position=first["position"])
 
-    assert [m["basePath"] for m in first["items"] + rest["items"]] == ["v1", "v1/orders", "v2"]
-    assert body(client.get_base_path_mapping(domainName=DOMAIN, basePath="v1/orders"))["basePath"] == "v1/orders"
+    assert [m["basePath"] for m in first["items"] + rest["items"]] == ["v1", "v2", "v3"]
+    assert "position" not in rest
+
+
+MULTI_LEVEL = (
+    "API Gateway V1 doesn't support the slash character (/) in base path mappings. "
+    "To create a multi-level base path mapping, use API Gateway V2."
+)
+
+
+def test_multi_level_base_paths_are_for_api_gateway_v2(client: Any, domain: Any, rest_api: dict[str, Any]) -> None:
+    _map(client, rest_api["id"], basePath="v1")
+
+    with raises_aws("BadRequestException", MULTI_LEVEL, 400):
+        _map(client, rest_api["id"], basePath="v1/orders")
+    with raises_aws("BadRequestException", MULTI_LEVEL, 400):
+        client.update_base_path_mapping(
+            domainName=DOMAIN, basePath="v1", patchOperations=[{"op": "replace", "path": "/basePath", "value": "a/b"}]
+        )
+    assert [m["basePath"] for m in client.get_base_path_mappings(domainName=DOMAIN)["items"]] == ["v1"]
 
 
 @pytest.mark.parametrize(

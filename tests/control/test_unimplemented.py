@@ -1,7 +1,8 @@
-"""Which operations of botocore's apigateway model the mock still does not answer, in process.
+"""Which operations of botocore's apigateway model the mock still does not answer, in process and in server mode.
 
 Every operation is called through boto3 with its required members filled in; an operation is unanswered when the
-call raises `ApigwMockNotImplemented` (any AWS error means a handler answered). `EXPECTED` is the list that other
+call raises `ApigwMockNotImplemented` (in process) or answers the 501 error of that name (server mode); any AWS
+error means a handler answered. `EXPECTED` is the list that other
 branches take away from as they land; at the end it is empty.
 """
 
@@ -9,12 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import boto3
 from botocore import xform_name
 from botocore.exceptions import ClientError
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
 from apigw_mock.exceptions import ApigwMockNotImplemented
 from apigw_mock.protocol import spec
+from apigw_mock.server import running_server
 
 EXPECTED = {
     # deployments, stages, tags and export (branch `deployments`)
@@ -53,8 +56,8 @@ def _unanswered(client: Any, name: str) -> bool:
         getattr(client, xform_name(name))(**(_placeholder(shape) if shape is not None else {}))
     except ApigwMockNotImplemented:
         return True
-    except ClientError:
-        pass
+    except ClientError as error:
+        return bool(error.response["Error"]["Code"] == "ApigwMockNotImplemented")
     return False
 
 
@@ -64,4 +67,14 @@ def test_the_unanswered_operations_are_exactly_the_expected_ones(client: Any) ->
     unanswered = {name for name in names if _unanswered(client, name)}
 
     assert set(names) >= EXPECTED
+    assert unanswered == EXPECTED
+
+
+def test_the_server_leaves_the_same_ones_unanswered() -> None:
+    with running_server() as url:
+        client = boto3.client(
+            "apigateway", endpoint_url=url, region_name="us-east-1", aws_access_key_id="k", aws_secret_access_key="s"
+        )
+        unanswered = {name for name in spec.service_model().operation_names if _unanswered(client, name)}
+
     assert unanswered == EXPECTED
