@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 DUPLICATE = "The domain name you provided already exists."  # [UNK §9.1]
 NOT_FOUND = "Invalid domain name identifier specified"  # [UNK §2 → §18.1]
-EDGE_CERTIFICATE = "A certificate (certificateArn, or certificateName with its body, private key and chain) is required for an EDGE domain name"  # noqa: E501  [UNK]
+EDGE_CERTIFICATE = "A certificate (certificateArn, or certificateName with its body and private key) is required for an EDGE domain name"  # noqa: E501  [UNK]
 REGIONAL_CERTIFICATE = "A regionalCertificateArn is required for a REGIONAL domain name"  # [UNK]
 PRIVATE_CERTIFICATE = "A certificateArn is required for a PRIVATE domain name"  # [UNK]
 PRIVATE_POLICY = "A policy is required for a PRIVATE domain name"  # [UNK]
@@ -157,10 +157,6 @@ class DomainName(ApiGatewayModel):
         """Where the name is kept: the name, or `name+id` for a private one."""
         return domain_key(self.domain_name, self.domain_name_id)
 
-    @property
-    def endpoint_type(self) -> str:
-        return (self.endpoint_configuration.types or ["EDGE"])[0]
-
 
 def domain_key(name: str, domain_name_id: str | None) -> str:
     """The key of a domain name in its container (the parameters' `domainName` and `domainNameId`)."""
@@ -204,7 +200,9 @@ def new_domain_name(backend: ApiGatewayBackend, members: dict[str, Any], existin
     reason = certificate_reason(
         kind, members.get("certificate_arn"), members.get("certificate_name"), members.get("regional_certificate_arn")
     )
-    if kind == "EDGE" and reason is None and not members.get("certificate_arn") and not all(uploaded.values()):
+    # An uploaded certificate is its body and private key (the chain is optional) [INF from the MODEL docs].
+    upload = uploaded["certificate_body"] and uploaded["certificate_private_key"]
+    if kind == "EDGE" and reason is None and not members.get("certificate_arn") and not upload:
         reason = EDGE_CERTIFICATE
     if reason is not None:
         raise BadRequestException(reason)

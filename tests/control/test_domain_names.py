@@ -109,7 +109,8 @@ def test_a_public_and_a_private_name_may_share_the_name(client: Any) -> None:
     ("kwargs", "message"),
     [
         pytest.param({}, None, id="edge-without-certificate"),
-        pytest.param({"certificateName": "legacy", "certificateBody": "b"}, None, id="edge-partial-upload"),
+        pytest.param({"certificateName": "legacy", "certificateBody": "b"}, None, id="edge-upload-without-key"),
+        pytest.param({"certificateName": "legacy", "certificatePrivateKey": "k"}, None, id="edge-upload-without-body"),
         pytest.param({"endpointConfiguration": {"types": ["REGIONAL"]}, "certificateArn": CERT}, None, id="regional"),
         pytest.param({"endpointConfiguration": {"types": ["PRIVATE"]}, "policy": POLICY}, None, id="private-cert"),
         pytest.param({"endpointConfiguration": {"types": ["PRIVATE"]}, "certificateArn": CERT}, None, id="policy"),
@@ -126,19 +127,19 @@ def test_create_refuses_what_the_endpoint_type_lacks(client: Any, kwargs: dict[s
     assert client.get_domain_names()["items"] == []
 
 
-def test_a_legacy_certificate_upload_is_enough_for_edge(client: Any) -> None:
+def test_a_legacy_certificate_upload_is_enough_for_edge_the_chain_is_optional(client: Any) -> None:
     created = body(
         client.create_domain_name(
             domainName="legacy.example.com",
             certificateName="legacy",
             certificateBody="-----BEGIN CERTIFICATE-----",
             certificatePrivateKey="-----BEGIN PRIVATE KEY-----",
-            certificateChain="-----BEGIN CERTIFICATE-----",
         )
     )
 
     assert created["certificateName"] == "legacy"
     assert "certificateBody" not in created and "certificateArn" not in created
+    assert "certificatePrivateKey" not in created  # never echoed
 
 
 def test_duplicate_names_conflict(client: Any) -> None:

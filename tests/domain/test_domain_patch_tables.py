@@ -83,8 +83,8 @@ def test_migration_generates_the_new_names_and_settles() -> None:
 
 TYPES = "Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE"
 CERTIFICATE = (
-    "A certificate (certificateArn, or certificateName with its body, private key and chain) is required for an EDGE"
-    " domain name"
+    "A certificate (certificateArn, or certificateName with its body and private key) is required for an EDGE domain"
+    " name"
 )
 ONLY_REPLACE = "Invalid patch operation specified. Must be one of: [replace]"
 
