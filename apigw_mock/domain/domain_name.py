@@ -192,40 +192,48 @@ def endpoint_fields(endpoint_type: str, backend: ApiGatewayBackend) -> dict[str,
 def new_domain_name(backend: ApiGatewayBackend, members: dict[str, Any], existing: Collection[str]) -> DomainName:
     """The DomainName CreateDomainName answers (see the module docstring); `existing`: the keys in use."""
     config = dict(members.pop("endpoint_configuration", None) or {})
-    types = config.get("types") or ["EDGE"]
+    kind = _single_type(config.get("types") or ["EDGE"])
+    uploaded = {name: members.pop(name, None) for name in _CERTIFICATE_FILES}
+    _check_certificate(kind, members, uploaded)
+    name = members["domain_name"]
+    taken = any(key.startswith(f"{name}+") for key in existing) if kind == "PRIVATE" else name in existing
+    if taken:
+        raise ConflictException(DUPLICATE)
+    defaults = {
+        "certificate_upload_date": backend.now() if kind != "REGIONAL" else None,
+        "security_policy": members.get("security_policy") or "TLS_1_2",
+        "routing_mode": members.get("routing_mode") or "BASE_PATH_MAPPING_ONLY",
+        "tags": members.get("tags") or None,
+    }
+    identity = _identity(kind, name, backend, members.get("policy"))
+    return DomainName(
+        **{**members, **endpoint_fields(kind, backend), **identity, **defaults},
+        endpoint_configuration={"types": [kind], "ipAddressType": config.get("ipAddressType") or "ipv4"}
+        | ({"vpcEndpointIds": config["vpcEndpointIds"]} if config.get("vpcEndpointIds") else {}),
+        domain_name_status="AVAILABLE",
+    )
+
+
+def _single_type(types: list[str]) -> str:
+    """The one endpoint type a domain name has."""
     if len(types) != 1 or types[0] not in get_args(EndpointType):
         raise BadRequestException(ENDPOINT_TYPES)
-    kind = types[0]
-    uploaded = {name: members.pop(name, None) for name in _CERTIFICATE_FILES}
+    return types[0]
+
+
+def _check_certificate(kind: str, members: dict[str, Any], uploaded: dict[str, Any]) -> None:
+    """The certificate the endpoint type needs, and a PRIVATE name's policy. An uploaded EDGE certificate is its
+    body and private key (the chain is optional) [INF from the MODEL docs]."""
     reason = certificate_reason(
         kind, members.get("certificate_arn"), members.get("certificate_name"), members.get("regional_certificate_arn")
     )
-    # An uploaded certificate is its body and private key (the chain is optional) [INF from the MODEL docs].
     upload = uploaded["certificate_body"] and uploaded["certificate_private_key"]
     if kind == "EDGE" and reason is None and not members.get("certificate_arn") and not upload:
         reason = EDGE_CERTIFICATE
+    if reason is None and kind == "PRIVATE" and not members.get("policy"):
+        reason = PRIVATE_POLICY
     if reason is not None:
         raise BadRequestException(reason)
-    if kind == "PRIVATE" and not members.get("policy"):
-        raise BadRequestException(PRIVATE_POLICY)
-    name = members["domain_name"]
-    if (kind == "PRIVATE" and any(key.startswith(f"{name}+") for key in existing)) or (
-        kind != "PRIVATE" and name in existing
-    ):
-        raise ConflictException(DUPLICATE)
-    fields = {**members, **endpoint_fields(kind, backend), **_identity(kind, name, backend, members.get("policy"))}
-    fields["certificate_upload_date"] = backend.now() if kind != "REGIONAL" else None
-    fields.setdefault("security_policy", None)
-    fields["security_policy"] = fields["security_policy"] or "TLS_1_2"
-    fields["routing_mode"] = fields.get("routing_mode") or "BASE_PATH_MAPPING_ONLY"
-    fields["tags"] = fields.get("tags") or None
-    config = {"types": types, "ipAddressType": config.get("ipAddressType") or "ipv4", **_endpoint_ids(config)}
-    return DomainName(**fields, endpoint_configuration=config, domain_name_status="AVAILABLE")
-
-
-def _endpoint_ids(config: dict[str, Any]) -> dict[str, Any]:
-    ids = config.get("vpcEndpointIds")
-    return {"vpcEndpointIds": ids} if ids else {}
 
 
 def _identity(kind: str, name: str, backend: ApiGatewayBackend, policy: str | None) -> dict[str, Any]:

@@ -309,3 +309,12 @@ def test_reject_removes_the_association_of_that_name(client: Any) -> None:
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 202
     assert client.get_domain_name_access_associations()["items"] == []
+
+
+def test_ip_address_type_and_vpc_endpoints_are_echoed(client: Any) -> None:
+    config = {"types": ["PRIVATE"], "ipAddressType": "dualstack", "vpcEndpointIds": ["vpce-1"]}
+    created = client.create_domain_name(
+        domainName="p.example.com", certificateArn=CERT, endpointConfiguration=config, policy=POLICY
+    )
+
+    assert created["endpointConfiguration"] == config
