@@ -81,7 +81,10 @@ register_crud(DOMAIN_NAMES)
 def _mappings(backend: ApiGatewayBackend, params: Params) -> PagedDict[str, BasePathMapping]:
     """The mappings of the domain name the parameters address (NotFound for the domain name first)."""
     _, domain = DOMAIN_NAMES.lookup(backend, params)
-    return backend.base_path_mappings.setdefault(domain.key, PagedDict())
+    found = backend.base_path_mappings.get(domain.key)
+    if found is None:
+        found = backend.base_path_mappings[domain.key] = PagedDict()
+    return found
 
 
 def _check_mapping(backend: ApiGatewayBackend, params: Params, mapping: BasePathMapping, current: str | None) -> None:

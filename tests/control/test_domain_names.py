@@ -318,3 +318,16 @@ def test_ip_address_type_and_vpc_endpoints_are_echoed(client: Any) -> None:
     )
 
     assert created["endpointConfiguration"] == config
+
+
+def test_a_private_name_is_updated_and_deleted_by_its_id(client: Any) -> None:
+    private = _private(client)
+    ids = {"domainName": "private.example.com", "domainNameId": private["domainNameId"]}
+
+    updated = client.update_domain_name(**ids, patchOperations=[{"op": "replace", "path": "/policy", "value": "{}"}])
+    deleted = client.delete_domain_name(**ids)
+
+    assert updated["policy"] == "{}"
+    assert deleted["ResponseMetadata"]["HTTPStatusCode"] == 202
+    with raises_aws("NotFoundException", NOT_FOUND, 404):
+        client.get_domain_name(**ids)
