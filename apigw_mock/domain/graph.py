@@ -72,6 +72,6 @@ class ApiGraph:
             self.resources.copy(),
             self.models.copy(),
             dict(self.gateway_responses),
-            self.documentation.copy(),
+            documentation=self.documentation.copy(),
             owned=set(),
         )
