@@ -88,6 +88,12 @@ def _replace_endpoint_type(doc: dict[str, Any], op: patch.PatchOperation, key: s
     doc["domainNameStatus"] = "UPDATING"
 
 
+def _replace_policy(doc: dict[str, Any], op: patch.PatchOperation, key: str | None, context: Any) -> None:
+    """`/policy`: a private name's shorthand is expanded as on Create; a public name's policy is kept as sent."""
+    private = doc.get("domainNameId") is not None
+    doc["policy"] = expanded_policy(op.value, doc["domainNameArn"]) if private else op.value
+
+
 def _check_certificates(doc: dict[str, Any], context: Any) -> None:
     kind = ((doc.get("endpointConfiguration") or {}).get("types") or ["EDGE"])[0]
     reason = certificate_reason(
@@ -147,7 +153,7 @@ class DomainName(ApiGatewayModel):
             "/mutualTlsAuthentication/truststoreUri": patch.Field(),
             "/mutualTlsAuthentication/truststoreVersion": patch.Field(),
             "/ownershipVerificationCertificateArn": patch.Field(),
-            "/policy": patch.Field(),
+            "/policy": patch.Custom(_replace_policy),
         },
         finish=_check_certificates,
     )
@@ -241,10 +247,12 @@ def _identity(kind: str, name: str, backend: ApiGatewayBackend, policy: str | No
     if kind != "PRIVATE":
         return {"domain_name_arn": f"arn:aws:apigateway:{backend.region}::/domainnames/{name}"}
     domain_id = backend.new_id(DOMAIN_ID_LENGTH)
-    path = f"/domainnames/{name}+{domain_id}"
-    expanded = f"arn:aws:execute-api:{backend.region}:{backend.account_id}:{path}"  # [INF] the execute-api form
-    return {
-        "domain_name_id": domain_id,
-        "domain_name_arn": f"arn:aws:apigateway:{backend.region}:{backend.account_id}:{path}",
-        "policy": (policy or "").replace('"execute-api:/*"', f'"{expanded}"'),
-    }
+    arn = f"arn:aws:apigateway:{backend.region}:{backend.account_id}:/domainnames/{name}+{domain_id}"
+    return {"domain_name_id": domain_id, "domain_name_arn": arn, "policy": expanded_policy(policy, arn)}
+
+
+def expanded_policy(policy: str | None, domain_name_arn: str) -> str:
+    """A private name's policy with the `execute-api:/*` shorthand spelt out as the name's execute-api ARN (the
+    ARN's execute-api form [INF]), on Create and on `replace /policy`."""
+    expanded = domain_name_arn.replace("arn:aws:apigateway:", "arn:aws:execute-api:", 1)
+    return (policy or "").replace('"execute-api:/*"', f'"{expanded}"')

@@ -324,10 +324,13 @@ def test_a_private_name_is_updated_and_deleted_by_its_id(client: Any) -> None:
     private = _private(client)
     ids = {"domainName": "private.example.com", "domainNameId": private["domainNameId"]}
 
-    updated = client.update_domain_name(**ids, patchOperations=[{"op": "replace", "path": "/policy", "value": "{}"}])
+    updated = client.update_domain_name(**ids, patchOperations=[{"op": "replace", "path": "/policy", "value": POLICY}])
     deleted = client.delete_domain_name(**ids)
 
-    assert updated["policy"] == "{}"
+    assert (
+        json.loads(updated["policy"])["Statement"][0]["Resource"]
+        == json.loads(private["policy"])["Statement"][0]["Resource"]
+    )  # expanded as on Create
     assert deleted["ResponseMetadata"]["HTTPStatusCode"] == 202
     with raises_aws("NotFoundException", NOT_FOUND, 404):
         client.get_domain_name(**ids)
