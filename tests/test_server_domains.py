@@ -12,7 +12,7 @@ import boto3
 import pytest
 
 from apigw_mock.server import running_server
-from apigw_mock.state import STATE
+from tests.stages import ensure_stage
 
 CERT = "arn:aws:acm:us-east-1:123456789012:certificate/edge"
 
@@ -53,9 +53,7 @@ def test_vpc_link_lifecycle_and_documentation_import(client: Any) -> None:
 
 def test_get_sdk_is_a_zip_over_http(client: Any) -> None:
     api = client.create_rest_api(name="sdk")["id"]
-    graph = STATE.backend("us-east-1").apis[api]
-    if not hasattr(graph, "stages"):  # until the deployments branch's CreateStage
-        graph.stages = {"prod": object()}  # type: ignore[attr-defined]
+    ensure_stage(client, api)
 
     resp = client.get_sdk(restApiId=api, stageName="prod", sdkType="ruby")
 

@@ -1,7 +1,7 @@
 """Base path mappings of public and private domain names through boto3 (spec control-plane-2 §9.3).
 
-A mapping to an existing stage is tested once `ApiGraph.stages` exists (the deployments branch); here the refusal
-of a stage the API lacks."""
+Stages come from `tests.stages.ensure_stage` (CreateDeployment once the deployments branch is merged, a white-box
+seed of `ApiGraph.stages` before)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import body, raises_aws
+from tests.stages import ensure_stage
 
 DOMAIN = "api.example.com"
 CERT = "arn:aws:acm:us-east-1:123456789012:certificate/edge"
@@ -173,3 +174,15 @@ def test_private_domain_names_have_mappings_of_their_own(client: Any, domain: An
     assert client.get_base_path_mappings(domainName=DOMAIN)["items"] == []
     fetched = client.get_base_path_mapping(domainName=DOMAIN, domainNameId=private, basePath="p")
     assert body(fetched) == listed[0]
+
+
+def test_a_mapping_to_an_existing_stage(client: Any, domain: Any, rest_api: dict[str, Any]) -> None:
+    ensure_stage(client, rest_api["id"])
+    ensure_stage(client, rest_api["id"], "dev")
+
+    created = body(_map(client, rest_api["id"], basePath="v1", stage="prod"))
+    ops = [{"op": "replace", "path": "/stage", "value": "dev"}]
+    updated = body(client.update_base_path_mapping(domainName=DOMAIN, basePath="v1", patchOperations=ops))
+
+    assert created == {"basePath": "v1", "restApiId": rest_api["id"], "stage": "prod"}
+    assert updated == {**created, "stage": "dev"}

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
+from apigw_mock.control.registry import handlers
 from tests.helpers import body, raises_aws
+from tests.stages import ensure_stage
 
 DESCRIBED = json.dumps({"description": "pets"})
 PART_NOT_FOUND = "Invalid Documentation part identifier specified"  # [UNK]
@@ -240,3 +242,14 @@ def test_a_version_freezes_the_parts_of_its_time(mock: Any, client: Any, rest_ap
     snapshot = mock.backend().apis[api].documentation.snapshots["1.0"]
 
     assert [node.id for node in snapshot] == [part["id"]]
+
+
+def test_a_version_onto_a_stage_shows_on_the_stage(client: Any, rest_api: dict[str, Any]) -> None:
+    if "GetStage" not in handlers():
+        pytest.skip("needs the deployments branch (CreateStage, GetStage)")
+    api = rest_api["id"]
+    ensure_stage(client, api)
+
+    client.create_documentation_version(restApiId=api, documentationVersion="1.0", stageName="prod")
+
+    assert client.get_stage(restApiId=api, stageName="prod")["documentationVersion"] == "1.0"

@@ -1,7 +1,7 @@
 """GetSdkTypes, GetSdkType and GetSdk through boto3 (spec control-plane-2 §15).
 
-GetSdk needs a stage. Until the deployments branch brings CreateStage, the positive cases seed one white-box
-(`ApiGraph.stages`, read by `stage_exists`)."""
+GetSdk needs a stage: `tests.stages.ensure_stage` (CreateDeployment once the deployments branch is merged, a
+white-box seed before)."""
 
 from __future__ import annotations
 
@@ -13,17 +13,15 @@ from typing import Any
 
 import pytest
 
-from apigw_mock import MockApiGateway
 from tests.helpers import body, raises_aws
+from tests.stages import ensure_stage
 
 
 @pytest.fixture
-def staged(mock: MockApiGateway, client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> str:
+def staged(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> str:
     """The API, with a GET on /pets and a stage `prod`."""
     client.put_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", authorizationType="NONE")
-    graph = mock.backend().apis[rest_api["id"]]
-    if not hasattr(graph, "stages"):
-        graph.stages = {"prod": object()}  # type: ignore[attr-defined]
+    ensure_stage(client, rest_api["id"])
     return str(rest_api["id"])
 
 

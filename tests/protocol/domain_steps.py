@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from apigw_mock.state import STATE
 from tests.protocol.steps import Step
+from tests.stages import ensure_stage
 
 API = "restApiId"
 DOMAIN = "api.example.com"
@@ -20,13 +20,6 @@ _PART = ("CreateRestApi", "CreateDocumentationPart")
 _VERSION = ("CreateRestApi", "CreateDocumentationVersion")
 _PARTS = [{"location": {"type": "API"}, "properties": {}}]
 _IMPORT = {"x-amazon-apigateway-documentation": {"documentationParts": _PARTS}}
-
-
-def _seed_stage(ctx: dict[str, Any]) -> None:
-    """A stage `prod` on the scenario's API, seeded white-box until the deployments branch's CreateStage is merged."""
-    graph = STATE.backend("us-east-1").apis[ctx["api"]]
-    if not hasattr(graph, "stages"):
-        graph.stages = {"prod": object()}  # type: ignore[attr-defined]
 
 
 def _create_domain_names(c: Any, ctx: dict[str, Any]) -> None:
@@ -64,7 +57,7 @@ def _create_part(c: Any, ctx: dict[str, Any]) -> None:
 
 
 def _get_sdk(c: Any, ctx: dict[str, Any]) -> Any:
-    _seed_stage(ctx)
+    ensure_stage(c, ctx["api"])
     return c.get_sdk(restApiId=ctx["api"], stageName="prod", sdkType="swift", parameters={"classPrefix": "Pet"})
 
 
