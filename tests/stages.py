@@ -17,8 +17,9 @@ def ensure_stage(client: Any, api_id: str, name: str = "prod") -> None:
     """The API has a stage called `name` (its deployment serves an OPTIONS MOCK method on the root)."""
     if {"CreateDeployment", "CreateStage"} <= set(handlers()):
         root = client.get_rest_api(restApiId=api_id)["rootResourceId"]
-        client.put_method(restApiId=api_id, resourceId=root, httpMethod="OPTIONS", authorizationType="NONE")
-        client.put_integration(restApiId=api_id, resourceId=root, httpMethod="OPTIONS", type="MOCK")
+        if "OPTIONS" not in client.get_resource(restApiId=api_id, resourceId=root).get("resourceMethods", {}):
+            client.put_method(restApiId=api_id, resourceId=root, httpMethod="OPTIONS", authorizationType="NONE")
+            client.put_integration(restApiId=api_id, resourceId=root, httpMethod="OPTIONS", type="MOCK")
         client.create_deployment(restApiId=api_id, stageName=name)
         return
     graph = STATE.backend(client.meta.region_name).apis[api_id]

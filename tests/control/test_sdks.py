@@ -13,14 +13,14 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import body, raises_aws
+from tests.helpers import body, method_with_mock, raises_aws
 from tests.stages import ensure_stage
 
 
 @pytest.fixture
 def staged(client: Any, rest_api: dict[str, Any], resource: dict[str, Any]) -> str:
-    """The API, with a GET on /pets and a stage `prod`."""
-    client.put_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", authorizationType="NONE")
+    """The API, with a GET (MOCK) on /pets and a stage `prod`."""
+    method_with_mock(client, rest_api["id"], resource["id"])
     ensure_stage(client, rest_api["id"])
     return str(rest_api["id"])
 
