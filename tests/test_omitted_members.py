@@ -35,6 +35,29 @@ REQUIRED = {
     "authorizationType": "NONE",
     "responseType": "DEFAULT_4XX",
 }
+CERT = "arn:aws:acm:us-east-1:123456789012:certificate/edge"
+LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations"
+# Per operation: required members whose value differs from REQUIRED's, and the members AWS's own rules require
+# beyond the model's (a TOKEN authorizer's URI, a domain name's certificate). Everything else stays omitted.
+PER_OPERATION: dict[str, dict[str, Any]] = {
+    "CreateAuthorizer": {
+        "type": "TOKEN",
+        "authorizerUri": LAMBDA_URI,
+        "identitySource": "method.request.header.Authorization",
+    },
+    "CreateBasePathMapping": {"domainName": "<domain>"},
+    "CreateDocumentationPart": {"location": {"type": "API"}, "properties": '{"description": "d"}'},
+    "CreateDocumentationVersion": {"documentationVersion": "v1"},
+    "CreateDomainName": {"domainName": "fresh.example.com", "certificateArn": CERT},
+    "CreateDomainNameAccessAssociation": {
+        "domainNameArn": "<private-domain-arn>",
+        "accessAssociationSourceType": "VPCE",
+        "accessAssociationSource": "vpce-0123456789abcdef0",
+    },
+    "CreateStage": {"stageName": "fresh", "deploymentId": "<deployment>"},
+    "CreateUsagePlanKey": {"usagePlanId": "<plan>", "keyId": "<key>", "keyType": "API_KEY"},
+    "CreateVpcLink": {"targetArns": ["arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/lb/1"]},
+}
 # How each operation's node is read back (operation, extra parameters), when the mock has the reader.
 READ_BACK = {
     "CreateModel": [("GetModel", {"modelName": "Fresh"}), ("GetModels", {})],
@@ -45,6 +68,10 @@ READ_BACK = {
     "PutIntegrationResponse": [("GetIntegrationResponse", {})],
     "PutMethod": [("GetMethod", {})],
     "PutMethodResponse": [("GetMethodResponse", {})],
+    "CreateStage": [("GetStages", {})],
+    "CreateDeployment": [("GetDeployments", {})],
+    "CreateVpcLink": [("GetVpcLinks", {})],
+    "CreateDomainName": [("GetDomainNames", {})],
 }
 
 
@@ -69,19 +96,47 @@ def seed(client: Any, operation: str) -> dict[str, str]:
     where = {"restApiId": api["id"], "resourceId": resource["id"], "httpMethod": "GET"}
     if operation != "PutMethod":
         client.put_method(**where, authorizationType="NONE")
-    if operation == "PutIntegrationResponse":
+    if operation in ("PutIntegrationResponse", "CreateDeployment", "CreateStage"):
         client.put_integration(**where, type="MOCK")
+    if operation == "CreateStage":
+        ids["<deployment>"] = client.create_deployment(restApiId=api["id"])["id"]
+    if operation == "CreateBasePathMapping":
+        ids["<domain>"] = client.create_domain_name(domainName="map.example.com", certificateArn=CERT)["domainName"]
+    if operation == "CreateDomainNameAccessAssociation":
+        policy = '{"Statement": [{"Effect": "Allow", "Principal": "*", "Resource": "execute-api:/*"}]}'
+        private = client.create_domain_name(
+            domainName="private.example.com",
+            certificateArn=CERT,
+            endpointConfiguration={"types": ["PRIVATE"]},
+            policy=policy,
+        )
+        ids["<private-domain-arn>"] = private["domainNameArn"]
+    if operation == "CreateUsagePlanKey":
+        ids["<plan>"] = client.create_usage_plan(name="plan")["id"]
+        ids["<key>"] = client.create_api_key(name="key")["id"]
     return ids
+
+
+def _value(value: Any, ids: dict[str, str]) -> Any:
+    return (
+        ids.get(value, value)
+        if isinstance(value, str)
+        else [_value(v, ids) for v in value]
+        if isinstance(value, list)
+        else value
+    )
 
 
 @pytest.mark.parametrize("operation", PUTS)
 def test_an_omitted_optional_string_is_omitted_from_the_reply_and_the_reads(operation: str) -> None:
     shape = spec.operation(operation).input_shape
-    assert set(shape.required_members) <= set(REQUIRED), f"give REQUIRED a value for {operation}'s members"
+    values = {**REQUIRED, **PER_OPERATION.get(operation, {})}
+    assert set(shape.required_members) <= set(values), f"give REQUIRED a value for {operation}'s members"
     with mock_apigateway():
         client = boto3.client("apigateway", region_name=REGION)
         ids = seed(client, operation)
-        params = {name: ids.get(REQUIRED[name], REQUIRED[name]) for name in shape.required_members}
+        sent = set(shape.required_members) | set(PER_OPERATION.get(operation, {}))
+        params = {name: _value(values[name], ids) for name in sent}
 
         replies = {operation: getattr(client, xform_name(operation))(**params)}
         for reader, extra in READ_BACK.get(operation, []):

@@ -15,6 +15,7 @@ import pytest
 from apigw_mock.control.registry import handlers
 from apigw_mock.protocol import spec
 from apigw_mock.server import running_server
+from tests.support.registry import take_away
 from tests.test_server_http import AUTH, call
 
 BROWSER_SDK_HEADERS = (
@@ -101,9 +102,10 @@ def test_head_of_a_missing_api_is_its_404(server_url: str) -> None:
     assert (status, headers["x-amzn-ErrorType"], body) == (404, "NotFoundException", None)
 
 
-def test_the_501_names_the_operation_and_points_to_the_coverage_list(server_url: str) -> None:
-    name = "GetAccount"
-    assert name not in handlers()
+def test_the_501_names_the_operation_and_points_to_the_coverage_list(
+    server_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = take_away(monkeypatch, "GetAccount")
     status, headers, body = call(server_url, "GET", "/account", headers={"Authorization": AUTH})
 
     assert (status, headers["x-amzn-ErrorType"]) == (501, "ApigwMockNotImplemented")

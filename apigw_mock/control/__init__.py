@@ -6,6 +6,8 @@ from apigw_mock.control import (  # noqa: F401
     authorizers,
     client_certificates,
     deployments,
+    documentation,
+    domain_names,
     gateway_responses,
     integration_responses,
     integrations,
@@ -14,7 +16,9 @@ from apigw_mock.control import (  # noqa: F401
     request_validators,
     resources,
     rest_apis,
+    sdks,
     stages,
     tags,
     usage_plans,
+    vpc_links,
 )

@@ -9,8 +9,12 @@ AWS's texts and the family's hooks. Each handler:
 
 - create: the members (URI labels left out) become the node (`create` hook, else the model's own validation, with
   a generated `id` unless the caller names the key); a caller-chosen key that exists is a Conflict (`duplicate`);
-- get / update / delete: the node by its key, else NotFound `not_found` (formatted with `{key}`); update applies
-  the patch with the model's `PATCHABLE` table (context from `patch_context`), delete runs `before_delete` first;
+- get / update / delete: the node by its key (`address` where the key is not one parameter), else NotFound
+  `not_found` (formatted with `{key}`); update applies the patch with the model's `PATCHABLE` table (context from
+  `patch_context`) and stores the node under its key field's new value when a patch changed it (a renamed base
+  path), delete runs `before_delete` first;
+- create and update answer the node they made; what is stored is `settle(node)` where AWS moves a status on by
+  itself (a VPC link PENDING in Create's reply, AVAILABLE from then on);
 - list: one page of the container (`limit`/`position` when the operation has them), filtered by `matches`.
 
 A reply may show less than the stored node (an API key's value): `view(verb, node, params)` shapes what get,
@@ -78,17 +82,29 @@ class Collection(Generic[N]):
     """Create's own lookup of the map, where AWS's missing-parent text differs for Create."""
     operations: dict[str, str] = field(default_factory=dict)
     """Verb -> operation name, where AWS's name is not `<Verb><noun>` (`create`: GenerateClientCertificate)."""
+    address: Callable[[Params], str] | None = None
+    """The container key the parameters name, where it is not `params[key]` (private domain names: `name+id`)."""
+    settle: Callable[[N], N] | None = None
+    """The node as stored after Create/Update answered it, where AWS moves a status on by itself."""
 
     def name_of(self, verb: str) -> str:
         plural = "s" if verb == "list" else ""
         return self.operations.get(verb) or f"{'Get' if verb == 'list' else verb.title()}{self.noun}{plural}"
 
+    def key_in(self, params: Params) -> str:
+        """The container key the parameters name."""
+        return self.address(params) if self.address is not None else str(params[self.key])
+
     def lookup(self, backend: ApiGatewayBackend, params: Params) -> tuple[MutableMapping[str, N], N]:
         nodes = self.container(backend, params)
-        found = nodes.get(params[self.key])
+        found = nodes.get(self.key_in(params))
         if found is None:
             raise NotFoundException(self.not_found.format(key=params[self.key]))
         return nodes, found
+
+    def stored(self, node: N) -> N:
+        """What is kept of a node just answered (see `settle`)."""
+        return self.settle(node) if self.settle is not None else node
 
 
 VERBS = ("create", "get", "list", "update", "delete")
@@ -131,7 +147,7 @@ def _create(collection: Collection[N], name: str) -> Callable[..., N]:
         if collection.id_length is not None:
             members.setdefault("id", backend.new_id(collection.id_length))
         node = collection.create(backend, params, members) if collection.create else collection.model(**members)
-        nodes[getattr(node, collection.key_field)] = node
+        nodes[getattr(node, collection.key_field)] = collection.stored(node)
         return node
 
     return create
@@ -171,7 +187,10 @@ def _update(collection: Collection[N], name: str) -> Callable[..., N]:
         updated = apply_patch(current, params.get("patch_operations") or (), context=context)
         if collection.check_update is not None:
             collection.check_update(backend, params, updated)
-        nodes[params[collection.key]] = updated
+        key, renamed = collection.key_in(params), getattr(updated, collection.key_field)
+        if renamed != key:
+            del nodes[key]
+        nodes[renamed] = collection.stored(updated)
         return updated if collection.view is None else collection.view("update", updated, params)
 
     return update
@@ -182,6 +201,6 @@ def _delete(collection: Collection[N], name: str) -> Callable[..., None]:
         nodes, current = collection.lookup(backend, params)
         if collection.before_delete is not None:
             collection.before_delete(backend, params, current)
-        del nodes[params[collection.key]]
+        del nodes[collection.key_in(params)]
 
     return delete

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from apigw_mock.control.integrations import check_connection
 from apigw_mock.control.registry import operation
 from apigw_mock.domain import mapping
 from apigw_mock.domain.backend import (
@@ -92,7 +93,9 @@ def update_integration(
     patch_operations: PatchOperations = (),
 ) -> Integration:
     method = backend.method(rest_api_id, resource_id, http_method)
-    updated = apply_patch(integration_of(method), patch_operations, context=method)
+    current = integration_of(method)
+    updated = apply_patch(current, patch_operations, context=method)
+    check_connection(backend, updated, current)
     store_integration(method, updated)
     return updated
 

@@ -21,7 +21,9 @@ import string
 from apigw_mock.domain.account import Account, default_account
 from apigw_mock.domain.api_key import ApiKey
 from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.base_path_mapping import BasePathMapping, DomainNameAccessAssociation
 from apigw_mock.domain.client_certificate import ClientCertificate
+from apigw_mock.domain.domain_name import DomainName
 from apigw_mock.domain.graph import ApiGraph
 from apigw_mock.domain.integration import Integration, IntegrationResponse
 from apigw_mock.domain.messages import INVALID_INTEGRATION, INVALID_METHOD, INVALID_RESOURCE, INVALID_STATUS_CODE
@@ -29,6 +31,7 @@ from apigw_mock.domain.method import Method, MethodResponse
 from apigw_mock.domain.resource import Resource
 from apigw_mock.domain.usage import UsageLedger
 from apigw_mock.domain.usage_plan import UsagePlan
+from apigw_mock.domain.vpc_link import VpcLink
 from apigw_mock.exceptions import ConflictException, NotFoundException
 from apigw_mock.paging import PagedDict
 
@@ -60,6 +63,10 @@ class ApiGatewayBackend:
         """Requests per usage plan, key and day: counted by the data plane, read by GetUsage."""
         self.client_certificates: PagedDict[str, ClientCertificate] = PagedDict()
         self.account: Account = default_account(region)
+        self.domain_names: PagedDict[str, DomainName] = PagedDict()  # by `DomainName.key`
+        self.base_path_mappings: dict[str, PagedDict[str, BasePathMapping]] = {}  # domain key -> base path -> node
+        self.domain_name_access_associations: PagedDict[str, DomainNameAccessAssociation] = PagedDict()
+        self.vpc_links: PagedDict[str, VpcLink] = PagedDict()
         self.ids = _IDS if ids is None else ids
         self._ids: set[str] = set()
 

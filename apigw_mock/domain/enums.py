@@ -11,6 +11,21 @@ IntegrationType = Literal["HTTP", "AWS", "MOCK", "HTTP_PROXY", "AWS_PROXY"]
 ConnectionType = Literal["INTERNET", "VPC_LINK"]
 ContentHandlingStrategy = Literal["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"]
 ResponseTransferMode = Literal["BUFFERED", "STREAM"]
+DomainNameStatus = Literal[
+    "AVAILABLE", "UPDATING", "PENDING", "PENDING_CERTIFICATE_REIMPORT", "PENDING_OWNERSHIP_VERIFICATION", "FAILED"
+]
+SecurityPolicy = Literal[
+    "TLS_1_0", "TLS_1_2", "SecurityPolicy_TLS13_1_3_2025_09", "SecurityPolicy_TLS13_1_3_FIPS_2025_09",
+    "SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09", "SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09",
+    "SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09", "SecurityPolicy_TLS13_1_2_PQ_2025_09",
+    "SecurityPolicy_TLS13_1_2_2021_06", "SecurityPolicy_TLS13_2025_EDGE", "SecurityPolicy_TLS12_PFS_2025_EDGE",
+    "SecurityPolicy_TLS12_2018_EDGE",
+]  # fmt: skip
+VpcLinkStatus = Literal["AVAILABLE", "PENDING", "DELETING", "FAILED"]
+DocumentationPartType = Literal[
+    "API", "AUTHORIZER", "MODEL", "RESOURCE", "METHOD", "PATH_PARAMETER", "QUERY_PARAMETER", "REQUEST_HEADER",
+    "REQUEST_BODY", "RESPONSE", "RESPONSE_HEADER", "RESPONSE_BODY",
+]  # fmt: skip
 GatewayResponseType = Literal[
     "DEFAULT_4XX", "DEFAULT_5XX", "RESOURCE_NOT_FOUND", "UNAUTHORIZED", "INVALID_API_KEY", "ACCESS_DENIED",
     "AUTHORIZER_FAILURE", "AUTHORIZER_CONFIGURATION_ERROR", "INVALID_SIGNATURE", "EXPIRED_TOKEN",
@@ -29,4 +44,8 @@ MODEL_ENUMS = {
     "ContentHandlingStrategy": ContentHandlingStrategy,
     "ResponseTransferMode": ResponseTransferMode,
     "GatewayResponseType": GatewayResponseType,
+    "DomainNameStatus": DomainNameStatus,
+    "SecurityPolicy": SecurityPolicy,
+    "VpcLinkStatus": VpcLinkStatus,
+    "DocumentationPartType": DocumentationPartType,
 }

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from apigw_mock.domain.documentation import Documentation
 from apigw_mock.domain.model import Model
 from apigw_mock.domain.resource_tree import ResourceTree
 from apigw_mock.domain.rest_api import RestApi
@@ -53,6 +54,8 @@ class ApiGraph:
     """Request validator id -> RequestValidator (replaced, never edited in place)."""
     authorizers: PagedDict[str, Authorizer] = field(default_factory=PagedDict)
     """Authorizer id -> Authorizer (replaced, never edited in place)."""
+    documentation: Documentation = field(default_factory=Documentation)
+    """Documentation parts and versions (never edited in place)."""
     owned: set[str] | None = None
     """Ids of the resources no one outside this graph holds (None: all of them, as for a graph just built)."""
 
@@ -87,5 +90,6 @@ class ApiGraph:
             stages=dict(self.stages),
             request_validators=self.request_validators.copy(),
             authorizers=self.authorizers.copy(),
+            documentation=self.documentation.copy(),
             owned=set(),
         )

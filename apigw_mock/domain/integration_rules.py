@@ -9,7 +9,7 @@ integration responses; keeping an earlier integration's responses on re-PUT is t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from typing import Any
 
 from apigw_mock.domain import mapping
@@ -96,3 +96,15 @@ def _check_mappings(
         reason = cache_key_reason(key, method)
         if reason is not None:
             raise BadRequestException(reason)
+
+
+VPC_LINK_MISSING = "Invalid VPC link identifier specified"  # [UNK] the VPC link family's text (spec c-p-2 §2)
+
+
+def vpc_link_reason(connection_type: str | None, connection_id: str | None, links: Container[str]) -> str | None:
+    """Why a `VPC_LINK` connection names no existing VPC link, or None (PutIntegration and UpdateIntegration).
+    A stage variable (`${stageVariables.vpcLinkId}`) is resolved per stage at invocation, so it is kept as given
+    (core spec §3.5, REC)."""
+    if connection_type != "VPC_LINK" or (connection_id or "").startswith("${stageVariables."):
+        return None
+    return None if connection_id in links else VPC_LINK_MISSING

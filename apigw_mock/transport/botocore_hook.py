@@ -8,6 +8,7 @@ returns None and botocore sends the request as usual; requests of other services
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -25,15 +26,22 @@ UNIQUE_ID = "apigw_mock.interceptor"
 
 
 class _RawBody:
-    """The `raw` object botocore's AWSResponse reads the body from."""
+    """The `raw` object botocore's AWSResponse reads the body from: whole (`stream`), or like a file (`read`, for
+    the streaming payloads of GetSdk and GetExport, which botocore wraps in a StreamingBody)."""
 
-    __slots__ = ("body",)
+    __slots__ = ("body", "file")
 
     def __init__(self, body: bytes) -> None:
         self.body = body
+        self.file: io.BytesIO | None = None
 
     def stream(self, **_: Any) -> Iterator[bytes]:
         yield self.body
+
+    def read(self, amt: int | None = None) -> bytes:
+        if self.file is None:
+            self.file = io.BytesIO(self.body)
+        return self.file.read(amt)
 
 
 def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AWSResponse | None:

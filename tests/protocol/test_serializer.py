@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +29,8 @@ from apigw_mock.control.registry import handlers
 from apigw_mock.http import HttpResponse
 from apigw_mock.protocol import serializer, spec
 from tests.protocol import access_steps
+from tests.protocol.domain_steps import DOMAIN_STEPS
+from tests.protocol.steps import Step
 
 # ---- capturing what the mock sends ----------------------------------------------------------------------------
 
@@ -72,15 +74,7 @@ def wire(monkeypatch: pytest.MonkeyPatch) -> Wire:
 
 # ---- the scenario: one step per operation ---------------------------------------------------------------------
 
-Call = Callable[[Any, dict[str, Any]], Any]
 API = "restApiId"
-
-
-@dataclass(frozen=True)
-class Step:
-    operation: str
-    call: Call
-    needs: tuple[str, ...] = ()  # operations that build what this step acts on
 
 
 def _ids(ctx: dict[str, Any], *, method: bool = False) -> dict[str, str]:
@@ -427,6 +421,7 @@ STEPS: list[Step] = [
     Step("DeleteModel", lambda c, ctx: c.delete_model(restApiId=ctx["api"], modelName="Pet"), ("CreateModel",)),
     Step("DeleteResource", lambda c, ctx: c.delete_resource(**_ids(ctx)), _BUILD[:2]),
     *(Step(*row) for row in access_steps.TEAR_DOWN),
+    *DOMAIN_STEPS,
     Step("DeleteRestApi", lambda c, ctx: c.delete_rest_api(restApiId=ctx["api"]), ("CreateRestApi",)),
 ]
 

@@ -15,11 +15,11 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from apigw_mock import MockApiGateway
-from apigw_mock.control.registry import handlers
 from apigw_mock.exceptions import SerializationException, ValidationException
 from apigw_mock.http import HttpRequest
 from apigw_mock.protocol.parser import parse
 from apigw_mock.protocol.validation import validate
+from tests.support.registry import take_away
 
 OP_ENUM = "Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
 STATUS_PATTERN = r"Member must satisfy regular expression pattern: [1-5]\d\d"
@@ -263,8 +263,10 @@ def test_unmodelled_errors_carry_no_top_level_message(raw: Any) -> None:
 # ---- before dispatch ------------------------------------------------------------------------------------------
 
 
-def test_validation_precedes_dispatch_even_for_unimplemented_operations(raw: Any) -> None:
-    assert "UpdateVpcLink" not in handlers(), "pick another operation nobody implements"
+def test_validation_precedes_dispatch_even_for_unimplemented_operations(
+    raw: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    take_away(monkeypatch, "UpdateVpcLink")
 
     message = validation_error(raw.update_vpc_link, vpcLinkId="a", patchOperations=[{"op": "nope", "path": "/x"}])
 
