@@ -32,7 +32,7 @@ ERROR_CLASSES = {
     for _, cls in inspect.getmembers(exceptions, inspect.isclass)
     if issubclass(cls, ApiGatewayError) and cls is not ApiGatewayError and cls.__name__ not in HTTP_FRONT
 }
-UNIMPLEMENTED = "GetUsage"
+UNIMPLEMENTED = "GetSdkType"
 
 
 def test_the_model_declares_the_expected_error_shapes() -> None:
@@ -112,7 +112,7 @@ def test_unimplemented_operation_raises_once_naming_it(
     client.meta.events.register_first("before-send.api-gateway", lambda **kwargs: attempts.append("sent"))
 
     with pytest.raises(ApigwMockNotImplemented) as caught:
-        client.get_usage(usagePlanId="p", startDate="2024-01-01", endDate="2024-01-02")
+        client.get_sdk_type(id="java")
 
     assert not isinstance(caught.value, ClientError)
     assert caught.value.operation == unimplemented

@@ -16,6 +16,7 @@ import pytest
 from pydantic import BaseModel
 
 from apigw_mock import patch
+from apigw_mock.domain.authorizer import Authorizer
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.method import Method, MethodResponse, References
 from apigw_mock.domain.paths import INVALID_PATH_PART
@@ -599,7 +600,11 @@ def test_rest_api_table(node: RestApi, ops: Ops, expected: dict[str, Any] | Erro
 
 # ==== Method (UpdateMethod, spec §3.3, §4.4) =====================================================================
 
-REFS = References(models={"Empty", "Error"}, request_validators={"val001"}, authorizers={"auth01"})
+LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations"
+TOKEN_AUTHORIZER = Authorizer(
+    id="auth01", name="a", type="TOKEN", authorizer_uri=LAMBDA_URI, identity_source="method.request.header.Auth"
+)
+REFS = References(models={"Empty", "Error"}, request_validators={"val001"}, authorizers={"auth01": TOKEN_AUTHORIZER})
 NO_AUTH = (
     "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a"
     " valid authorizer."

@@ -1,14 +1,18 @@
 """Operation handlers, one module per family; importing this package registers them all."""
 
 from apigw_mock.control import (  # noqa: F401
+    api_keys,
+    authorizers,
     deployments,
     gateway_responses,
     integration_responses,
     integrations,
     methods,
     models,
+    request_validators,
     resources,
     rest_apis,
     stages,
     tags,
+    usage_plans,
 )

@@ -13,6 +13,10 @@ AWS's texts and the family's hooks. Each handler:
   the patch with the model's `PATCHABLE` table (context from `patch_context`), delete runs `before_delete` first;
 - list: one page of the container (`limit`/`position` when the operation has them), filtered by `matches`.
 
+A reply may show less than the stored node (an API key's value): `view(verb, node, params)` shapes what get,
+list (per item) and update answer. Where AWS names a missing parent differently for Create (CreateAuthorizer,
+CreateRequestValidator), `create_container` looks the map up for Create instead of `container`.
+
 Everything goes through the write path of `domain/graph.py`: nodes are replaced in their container, never edited.
 """
 
@@ -68,6 +72,10 @@ class Collection(Generic[N]):
     patch_context: Callable[[ApiGatewayBackend, Params], Any] | None = None
     matches: Callable[[N, Params], bool] | None = None
     """A list operation's filter (e.g. `nameQuery`)."""
+    view: Callable[[str, N, Params], N] | None = None
+    """(verb, node, parameters) -> the node as get/list/update answer it; the stored node is left as it is."""
+    create_container: Container[N] | None = None
+    """Create's own lookup of the map, where AWS's missing-parent text differs for Create."""
     operations: dict[str, str] = field(default_factory=dict)
     """Verb -> operation name, where AWS's name is not `<Verb><noun>` (`create`: GenerateClientCertificate)."""
 
@@ -84,12 +92,19 @@ class Collection(Generic[N]):
 
 
 VERBS = ("create", "get", "list", "update", "delete")
+_DECLARED: list[Collection[Any]] = []
+
+
+def declared() -> tuple[Collection[Any], ...]:
+    """Every collection registered so far (the contract tests walk them)."""
+    return tuple(_DECLARED)
 
 
 def register_crud(collection: Collection[Any], verbs: Iterable[str] = VERBS) -> None:
     """Register the collection's handlers (only for operations the service model has; see the module docstring)."""
     makers = {"create": _create, "get": _get, "list": _list, "update": _update, "delete": _delete}
     names = set(spec.service_model().operation_names)
+    _DECLARED.append(collection)
     for verb in verbs:
         name = collection.name_of(verb)
         if name in names:
@@ -106,8 +121,10 @@ def uri_params(name: str) -> frozenset[str]:
 def _create(collection: Collection[N], name: str) -> Callable[..., N]:
     uri = uri_params(name)
 
+    container = collection.create_container or collection.container
+
     def create(backend: ApiGatewayBackend, **params: Any) -> N:
-        nodes = collection.container(backend, params)
+        nodes = container(backend, params)
         members = {key: value for key, value in params.items() if key not in uri}
         if collection.duplicate is not None and members.get(collection.key_field) in nodes:
             raise ConflictException(collection.duplicate)
@@ -121,8 +138,11 @@ def _create(collection: Collection[N], name: str) -> Callable[..., N]:
 
 
 def _get(collection: Collection[N], name: str) -> Callable[..., N]:
+    view = collection.view
+
     def get(backend: ApiGatewayBackend, **params: Any) -> N:
-        return collection.lookup(backend, params)[1]
+        node = collection.lookup(backend, params)[1]
+        return node if view is None else view("get", node, params)
 
     return get
 
@@ -134,8 +154,12 @@ def _list(collection: Collection[N], name: str) -> Callable[..., dict[str, Any]]
         keep = None if matches is None else lambda node: matches(node, params)
         if isinstance(nodes, PagedDict):
             items, following = nodes.page(params.get("position"), page_size(params.get("limit")), keep)
-            return {"items": items, "position": following}
-        return {"items": [node for node in nodes.values() if keep is None or keep(node)]}  # not paged by AWS
+        else:
+            items, following = [node for node in nodes.values() if keep is None or keep(node)], None  # not paged
+        view = collection.view
+        if view is not None:
+            items = [view("list", node, params) for node in items]
+        return {"items": items, "position": following}
 
     return get_all
 
@@ -148,7 +172,7 @@ def _update(collection: Collection[N], name: str) -> Callable[..., N]:
         if collection.check_update is not None:
             collection.check_update(backend, params, updated)
         nodes[params[collection.key]] = updated
-        return updated
+        return updated if collection.view is None else collection.view("update", updated, params)
 
     return update
 

@@ -96,5 +96,6 @@ def update_method_response(
 
 
 def references(backend: ApiGatewayBackend, rest_api_id: str) -> References:
-    """What a method of the API may name. The mock has no authorizers or request validators, so none is valid."""
-    return References(models=backend.graph(rest_api_id).models)
+    """What a method of the API may name: its models, request validators and authorizers."""
+    graph = backend.graph(rest_api_id)
+    return References(graph.models, graph.request_validators, graph.authorizers)

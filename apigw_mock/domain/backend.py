@@ -18,12 +18,15 @@ import datetime
 import random
 import string
 
+from apigw_mock.domain.api_key import ApiKey
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.graph import ApiGraph
 from apigw_mock.domain.integration import Integration, IntegrationResponse
 from apigw_mock.domain.messages import INVALID_INTEGRATION, INVALID_METHOD, INVALID_RESOURCE, INVALID_STATUS_CODE
 from apigw_mock.domain.method import Method, MethodResponse
 from apigw_mock.domain.resource import Resource
+from apigw_mock.domain.usage import UsageLedger
+from apigw_mock.domain.usage_plan import UsagePlan
 from apigw_mock.exceptions import ConflictException, NotFoundException
 from apigw_mock.paging import PagedDict
 
@@ -42,6 +45,15 @@ class ApiGatewayBackend:
         self.account_id = account_id
         self.region = region
         self.apis: PagedDict[str, ApiGraph] = PagedDict()
+        # Account-level containers (nodes replaced, never edited in place).
+        self.api_keys: PagedDict[str, ApiKey] = PagedDict()
+        self.api_key_values: dict[str, str] = {}
+        """Key value -> API key id: values are unique in an account and region (spec control-plane-2 §7.1)."""
+        self.usage_plans: PagedDict[str, UsagePlan] = PagedDict()
+        self.usage_plan_keys: dict[str, PagedDict[str, str]] = {}
+        """Usage plan id -> its API keys' ids (id -> id, in the order they joined)."""
+        self.usage = UsageLedger()
+        """Requests per usage plan, key and day: counted by the data plane, read by GetUsage."""
         self._ids: set[str] = set()
 
     def now(self) -> datetime.datetime:

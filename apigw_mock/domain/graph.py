@@ -9,7 +9,8 @@ Contract (the one write path):
   after it, the first write beneath a resource deep-copies that one resource first (O(size of the resource)), so
   whatever was handed out keeps what it saw. `fork()` (deployments, state snapshots, the white-box view) shares
   and returns a graph whose containers are new and whose nodes are the live ones: O(number of resources) pointers,
-  not a deep copy; `RestApi`, `Model` and `GatewayResponse` nodes are always replaced, never edited in place.
+  not a deep copy; `RestApi`, `Model`, `GatewayResponse`, `RequestValidator` and `Authorizer` nodes are always
+  replaced, never edited in place.
 - Replies leave as bytes, serialised under the lock, so they never see a later write.
 """
 
@@ -24,8 +25,10 @@ from apigw_mock.domain.rest_api import RestApi
 from apigw_mock.paging import PagedDict
 
 if TYPE_CHECKING:
+    from apigw_mock.domain.authorizer import Authorizer
     from apigw_mock.domain.deployment import Deployed
     from apigw_mock.domain.gateway_response import GatewayResponse
+    from apigw_mock.domain.request_validator import RequestValidator
     from apigw_mock.domain.resource import Resource
     from apigw_mock.domain.stage import Stage
 
@@ -45,6 +48,10 @@ class ApiGraph:
     """Deployment id -> the deployment and the API it froze (immutable records, replaced on update)."""
     stages: dict[str, Stage] = field(default_factory=dict)
     """Stage name -> Stage (replaced, never edited in place)."""
+    request_validators: PagedDict[str, RequestValidator] = field(default_factory=PagedDict)
+    """Request validator id -> RequestValidator (replaced, never edited in place)."""
+    authorizers: PagedDict[str, Authorizer] = field(default_factory=PagedDict)
+    """Authorizer id -> Authorizer (replaced, never edited in place)."""
     owned: set[str] | None = None
     """Ids of the resources no one outside this graph holds (None: all of them, as for a graph just built)."""
 
@@ -77,5 +84,7 @@ class ApiGraph:
             dict(self.gateway_responses),
             self.deployments.copy(),
             dict(self.stages),
+            request_validators=self.request_validators.copy(),
+            authorizers=self.authorizers.copy(),
             owned=set(),
         )

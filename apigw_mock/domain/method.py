@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from apigw_mock import patch
 from apigw_mock.domain import parameters
@@ -17,6 +17,9 @@ from apigw_mock.domain.messages import (
     invalid_model,
 )
 from apigw_mock.exceptions import BadRequestException
+
+if TYPE_CHECKING:
+    from apigw_mock.domain.authorizer import Authorizer
 
 # ---- UpdateMethod / UpdateMethodResponse rules that look at the API (spec §3.3, §3.4, §4.4) -------------------
 
@@ -34,7 +37,24 @@ class References:
 
     models: Collection[str]
     request_validators: Collection[str] = ()
-    authorizers: Collection[str] = ()
+    authorizers: Mapping[str, Authorizer] = field(default_factory=dict)
+    """Authorizer id -> Authorizer."""
+
+
+# Which authorizer types each authorization type takes [DOC: CUSTOM is a Lambda authorizer, COGNITO_USER_POOLS a
+# user pool one]; a mismatch reads as an invalid authorizer (INVALID_AUTHORIZER) [UNK text].
+_FITS = {"CUSTOM": ("TOKEN", "REQUEST"), "COGNITO_USER_POOLS": ("COGNITO_USER_POOLS",)}
+
+
+def check_authorizer_fits(authorization_type: str, authorizer_id: str | None, refs: References) -> None:
+    """CUSTOM needs an existing TOKEN/REQUEST authorizer, COGNITO_USER_POOLS a Cognito one (PutMethod and the
+    patched method of UpdateMethod); other types need none."""
+    fits = _FITS.get(authorization_type)
+    if fits is None:
+        return
+    authorizer = refs.authorizers.get(authorizer_id or "")
+    if authorizer is None or authorizer.type not in fits:
+        raise BadRequestException(INVALID_AUTHORIZER)
 
 
 def model_reason(name: str | None, refs: References) -> str | None:
@@ -67,13 +87,13 @@ def _check_response_parameter(value: Any, key: str | None, refs: References) -> 
 
 def _finish_method(doc: dict[str, Any], refs: References) -> None:
     """After all ops, the rules PutMethod applies to the whole method: parameter names unique across locations;
-    CUSTOM/COGNITO_USER_POOLS need a valid authorizer (possibly set in the same request), and any other type
-    silently drops the authorizer id (recorded: `replace /authorizerId` on NONE is ignored)."""
+    CUSTOM/COGNITO_USER_POOLS need a valid authorizer of a fitting type (possibly set in the same request), and any
+    other type silently drops the authorizer id (recorded: `replace /authorizerId` on NONE is ignored)."""
     parameters.check_request_parameters(doc.get("requestParameters") or {})
     if doc["authorizationType"] not in AUTHORIZER_TYPES:
         doc["authorizerId"] = None
-    elif doc.get("authorizerId") not in refs.authorizers:
-        raise BadRequestException(INVALID_AUTHORIZER)
+    else:
+        check_authorizer_fits(doc["authorizationType"], doc.get("authorizerId"), refs)
 
 
 def checked_authorization_type(value: str | None) -> str:

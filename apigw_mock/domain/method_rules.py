@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from apigw_mock.domain import parameters
 from apigw_mock.domain.method import (
     AUTHORIZER_TYPES,
-    INVALID_AUTHORIZER,
     Method,
     MethodResponse,
     References,
+    check_authorizer_fits,
     checked_authorization_type,
     model_reason,
     validator_reason,
@@ -51,8 +51,7 @@ def new_method(
     authorization_scopes: list[str] | None = None,
 ) -> Method:
     authorization = checked_authorization_type(authorization_type)
-    if authorization in AUTHORIZER_TYPES and authorizer_id not in refs.authorizers:
-        raise BadRequestException(INVALID_AUTHORIZER)
+    check_authorizer_fits(authorization, authorizer_id, refs)
     _raise(validator_reason(request_validator_id, refs))
     parameters.check_request_parameters(request_parameters or {})
     check_models(request_models, refs)

@@ -115,7 +115,9 @@ def test_get_model_template_of_a_missing_model(client: Any, rest_api: dict[str, 
 
 
 def _declared() -> list[collections.Collection[Any]]:
-    return [MODELS]
+    found = list(collections.declared())
+    assert MODELS in found
+    return found
 
 
 @pytest.mark.parametrize("collection", _declared(), ids=lambda c: c.noun)

@@ -28,6 +28,7 @@ from apigw_mock.control import pipeline
 from apigw_mock.control.registry import handlers
 from apigw_mock.http import HttpResponse
 from apigw_mock.protocol import serializer, spec
+from tests.protocol import access_steps
 
 # ---- capturing what the mock sends ----------------------------------------------------------------------------
 
@@ -138,6 +139,7 @@ STEPS: list[Step] = [
     Step(
         "GetModelTemplate", lambda c, ctx: c.get_model_template(restApiId=ctx["api"], modelName="Pet"), ("CreateModel",)
     ),
+    *(Step(*row) for row in access_steps.BUILD),
     Step(
         "CreateResource",
         lambda c, ctx: ctx.update(
@@ -424,6 +426,7 @@ STEPS: list[Step] = [
     Step("DeleteMethod", lambda c, ctx: c.delete_method(**_ids(ctx, method=True)), _BUILD),
     Step("DeleteModel", lambda c, ctx: c.delete_model(restApiId=ctx["api"], modelName="Pet"), ("CreateModel",)),
     Step("DeleteResource", lambda c, ctx: c.delete_resource(**_ids(ctx)), _BUILD[:2]),
+    *(Step(*row) for row in access_steps.TEAR_DOWN),
     Step("DeleteRestApi", lambda c, ctx: c.delete_rest_api(restApiId=ctx["api"]), ("CreateRestApi",)),
 ]
 
