@@ -9,23 +9,25 @@ Cost: `freeze` is `ApiGraph.fork()` (O(number of resources) pointers: the nodes 
 rule in `domain.graph`), so N deployments of an unchanged API cost N sets of containers, not N deep copies.
 Nodes are pydantic models shared with the live graph's past: readers (the data plane) must never edit them.
 
-Later issues add their API-level definitions as fields here (authorizers, request validators, ...); the RestApi
-node already carries binary media types, the policy and the API key source.
+Authorizers and request validators are carried by id (GetExport writes them); the RestApi node carries binary
+media types, the policy and the API key source.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from apigw_mock.domain.gateway_response import GatewayResponse, effective_all
 
 if TYPE_CHECKING:
+    from apigw_mock.domain.authorizer import Authorizer
     from apigw_mock.domain.graph import ApiGraph
     from apigw_mock.domain.method import Method
     from apigw_mock.domain.model import Model
+    from apigw_mock.domain.request_validator import RequestValidator
     from apigw_mock.domain.resource import Resource
     from apigw_mock.domain.resource_tree import ResourceTree
     from apigw_mock.domain.rest_api import RestApi
@@ -44,6 +46,10 @@ class DeployedApi:
     gateway_responses: Mapping[str, GatewayResponse]
     """Response type -> the effective response (customised, or AWS's default), all 21 types."""
     _tree: ResourceTree
+    authorizers: Mapping[str, Authorizer] = field(default_factory=dict)
+    """Authorizer id -> Authorizer."""
+    request_validators: Mapping[str, RequestValidator] = field(default_factory=dict)
+    """Request validator id -> RequestValidator."""
 
     @property
     def root(self) -> Resource:
@@ -78,4 +84,6 @@ def freeze(graph: ApiGraph) -> DeployedApi:
         models=MappingProxyType(fork.models),
         gateway_responses=MappingProxyType(responses),
         _tree=fork.resources,
+        authorizers=MappingProxyType(fork.authorizers),
+        request_validators=MappingProxyType(fork.request_validators),
     )
