@@ -255,6 +255,8 @@ class _Writer:
             schema = json.loads(text or "{}")
         except ValueError:
             return {}
+        if isinstance(schema, dict):
+            schema.pop("$schema", None)  # not an OpenAPI schema keyword; AWS's exports leave it out [INF]
         return _rewrite(schema, self.ref)
 
 

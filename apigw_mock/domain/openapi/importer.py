@@ -47,7 +47,6 @@ from apigw_mock.exceptions import ApiGatewayError, BadRequestException
 VERBS = {"get": "GET", "put": "PUT", "post": "POST", "delete": "DELETE", "patch": "PATCH", "options": "OPTIONS"}
 VERBS |= {"head": "HEAD", ext.ANY_METHOD: "ANY"}
 BASEPATH_MODES = ("ignore", "prepend", "split")
-MODES = ("merge", "overwrite")
 MODEL_NAME = re.compile(r"[A-Za-z0-9]+")  # alphanumeric only [DOC §17.3]
 STATUS_CODE = re.compile(r"[1-5]\d\d")
 _REST_FIELDS = ("description", "version")
@@ -75,8 +74,6 @@ class Options:
         basepath = given.get("basepath", "ignore").lower()
         if basepath not in BASEPATH_MODES:
             raise BadRequestException(texts.INVALID_BASEPATH)
-        if mode is not None and mode not in MODES:
-            raise BadRequestException(texts.INVALID_MODE)
         return cls(
             fail_on_warnings=bool(fail_on_warnings),
             mode=mode,

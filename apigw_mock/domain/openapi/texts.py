@@ -11,7 +11,6 @@ BODY_TOO_LARGE = "Request body is too large. The maximum size is 6 MB."  # §17.
 ERRORS = "Errors found during import:\n\t{errors}"  # [UNK], recalled layout
 WARNINGS_FAIL = "Warnings found during import:\n\t{warnings}"  # failonwarnings=true [UNK]
 INVALID_BASEPATH = "Invalid basepath option specified. Valid options are ignore,prepend,split"  # [UNK]
-INVALID_MODE = "Invalid mode specified. Valid options are merge,overwrite"  # [UNK]
 
 # Error lines ("Unable to ...: <the rule's own AWS text>") [UNK].
 RESOURCE = "Unable to create resource at path '{path}': {reason}"
