@@ -31,6 +31,7 @@ ACCEPTS = {"application/json": "json", "application/yaml": "yaml"}
 EXTENSIONS = frozenset({"integrations", "apigateway", "authorizers", "postman"})
 API_KEY_SCHEME = "api_key"
 SIGV4_SCHEME = "sigv4"
+_VARIABLE = re.compile(r"\{([^}+]+)\+?\}")
 _MODEL_URL = re.compile(r"https://apigateway\.amazonaws\.com/restapis/[^/]+/models/(.+)")
 
 
@@ -167,7 +168,10 @@ class _Writer:
         operation: dict[str, Any] = {}
         if method.operation_name:
             operation["operationId"] = method.operation_name
-        parameters = [self._parameter(name, required) for name, required in (method.request_parameters or {}).items()]
+        declared = dict(method.request_parameters or {})
+        for variable in _VARIABLE.findall(path):  # OpenAPI requires every path template declared [INF]
+            declared.setdefault(f"method.request.path.{variable}", True)
+        parameters = [self._parameter(name, required) for name, required in declared.items()]
         models = self._json_models(method.request_models, verb, path)
         if self.swagger and models:
             operation["consumes"] = list(models)
