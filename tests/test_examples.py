@@ -36,3 +36,12 @@ def test_deploy_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "dev still serves 'v1'" in out
     assert "promoted the canary: prod serves 'v2'" in out
+
+
+def test_openapi_roundtrip_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES / "openapi_roundtrip.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "imported 'petstore'" in out and "(0 warnings)" in out
+    assert "/pets/{petId}" in out and "GET,OPTIONS" in out
+    assert "x-amazon-apigateway-integration:" in out
+    assert "default: /dev" in out
