@@ -67,6 +67,17 @@ def test_endpoint_configuration_types_and_extension(client: Any) -> None:
     assert private["endpointConfiguration"] == {"types": ["PRIVATE"], "ipAddressType": "dualstack"}
 
 
+def test_endpoint_configuration_on_the_server_object(client: Any) -> None:
+    server = {
+        "url": "https://x.example.com",
+        "x-amazon-apigateway-endpoint-configuration": {"vpcEndpointIds": ["vpce-1"]},
+    }
+    api = client.import_rest_api(
+        body=docs.dumps(docs.minimal(servers=[server])), parameters={"endpointConfigurationTypes": "PRIVATE"}
+    )
+    assert api["endpointConfiguration"]["vpcEndpointIds"] == ["vpce-1"]
+
+
 def test_api_key_source_authorizer(client: Any) -> None:
     api = client.import_rest_api(body=docs.dumps(docs.minimal(**{"x-amazon-apigateway-api-key-source": "AUTHORIZER"})))
     assert api["apiKeySource"] == "AUTHORIZER"

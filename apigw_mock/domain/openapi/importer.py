@@ -26,7 +26,7 @@ from typing import Any, get_args
 
 import pydantic
 
-from apigw_mock.domain import integration_rules, mapping, method_rules, rest_api_rules
+from apigw_mock.domain import integration_rules, method_rules, rest_api_rules
 from apigw_mock.domain.authorizer import Authorizer, new_authorizer
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend, store_method
 from apigw_mock.domain.enums import ApiKeySourceType, IntegrationType
@@ -213,6 +213,9 @@ class _Builder:
             api = self.graph.api
             update["policy"] = ext.policy_text(root[ext.POLICY], self.backend.account_id, self.backend.region, api.id)
         endpoint = root.get(ext.ENDPOINT_CONFIGURATION)
+        servers = root.get("servers")
+        if endpoint is None and isinstance(servers, list) and servers and isinstance(servers[0], dict):
+            endpoint = servers[0].get(ext.ENDPOINT_CONFIGURATION)  # OpenAPI 3 puts it on the server object [DOC]
         if isinstance(endpoint, dict):
             if "disableExecuteApiEndpoint" in endpoint:
                 update["disable_execute_api_endpoint"] = bool(endpoint["disableExecuteApiEndpoint"])
@@ -496,24 +499,9 @@ class _Builder:
                     response_templates=stored_templates(_texts(given.get("responseTemplates"))),
                     content_handling=given.get("contentHandling"),
                 )
-                _check_integration_response(node, method)
+                integration_rules.check_integration_response(node, method)
                 responses[node.status_code] = node
         integration.integration_responses = responses or None
-
-
-def _check_integration_response(node: IntegrationResponse, method: Method) -> None:
-    """PutIntegrationResponse's mapping checks (the same `mapping` rules, first failure wins)."""
-    for content_type in node.response_templates or {}:
-        _raise(mapping.content_type_reason(content_type))
-    response = (method.method_responses or {}).get(node.status_code)
-    declared = frozenset((response.response_parameters or {}) if response else ())
-    for name, source in (node.response_parameters or {}).items():
-        _raise(mapping.method_response_header_reason(name, source, declared))
-
-
-def _raise(reason: str | None) -> None:
-    if reason is not None:
-        raise BadRequestException(reason)
 
 
 def _texts(templates: Any) -> dict[str, str | None] | None:
