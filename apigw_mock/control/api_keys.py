@@ -16,7 +16,7 @@ from apigw_mock.domain import api_key as rules
 from apigw_mock.domain.api_key import ApiKey, KeyPatch
 from apigw_mock.domain.backend import API_ID_LENGTH, ApiGatewayBackend
 from apigw_mock.domain.stage_refs import api_stage_exists
-from apigw_mock.exceptions import BadRequestException, ConflictException
+from apigw_mock.exceptions import BadRequestException
 from apigw_mock.paging import PagedDict
 
 
@@ -25,27 +25,8 @@ def _keys(backend: ApiGatewayBackend, params: Params) -> PagedDict[str, ApiKey]:
 
 
 def _create(backend: ApiGatewayBackend, params: Params, members: Params) -> ApiKey:
-    value = members.get("value")
-    if value is not None:
-        rules.check_value(value)
-    value = value or rules.generated_value()
-    if value in backend.api_key_values:
-        raise ConflictException(rules.DUPLICATE)
-    stage_keys = [
-        rules.stage_key(entry.get("restApiId", ""), entry.get("stageName", ""), _exists(backend))
-        for entry in members.get("stage_keys") or ()
-    ]
-    now = backend.now()
-    kept = {key: members[key] for key in ("id", "name", "description", "customer_id", "tags") if key in members}
-    key = ApiKey(
-        **kept,
-        value=value,
-        enabled=bool(members.get("enabled")),
-        created_date=now,
-        last_updated_date=now,
-        stage_keys=stage_keys,
-    )  # `generateDistinctId` is deprecated and ignored [MODEL]
-    backend.api_key_values[value] = key.id
+    key = rules.new_api_key(members, _exists(backend), backend.now(), taken=backend.api_key_values)
+    backend.api_key_values[key.value or ""] = key.id
     return key
 
 
@@ -53,9 +34,11 @@ def _exists(backend: ApiGatewayBackend) -> rules.StageExists:
     return lambda rest_api_id, stage_name: api_stage_exists(backend, rest_api_id, stage_name)
 
 
+_SHOWN_BY = {"get": "include_value", "list": "include_values"}  # Update never shows the value [INF]
+
+
 def _view(verb: str, key: ApiKey, params: Params) -> ApiKey:
-    shown = params.get("include_value") if verb == "get" else params.get("include_values") if verb == "list" else False
-    return key if shown else key.model_copy(update={"value": None})
+    return key if params.get(_SHOWN_BY.get(verb, "")) else key.model_copy(update={"value": None})
 
 
 def _matches(key: ApiKey, params: Params) -> bool:

@@ -28,7 +28,8 @@ def _authorizers_to_create_in(backend: ApiGatewayBackend, params: Params) -> Pag
 
 
 def _create(backend: ApiGatewayBackend, params: Params, members: Params) -> Authorizer:
-    return rules.new_authorizer(members.pop("id", None) or backend.new_id(CHILD_ID_LENGTH), members)
+    existing = len(backend.graph(params["rest_api_id"]).authorizers)
+    return rules.new_authorizer(members.pop("id", None) or backend.new_id(CHILD_ID_LENGTH), members, existing)
 
 
 def _checked(backend: ApiGatewayBackend, params: Params, authorizer: Authorizer) -> None:

@@ -144,19 +144,20 @@ def get_usage(
     start_date: str,
     end_date: str,
     key_id: str | None = None,
-    **paging: Any,
+    position: str | None = None,
+    limit: int | None = None,
 ) -> Usage:
+    """One page of the plan's keys (`limit`/`position` page over keys [INF]), each with its days."""
     members = _keys_of(backend, usage_plan_id)
     start, end = parse_day(start_date), parse_day(end_date)
     if end < start:
         raise BadRequestException(DATES_REVERSED)
     if key_id is not None and key_id not in members:
         raise NotFoundException(KEY_NOT_IN_PLAN)
-    quota = backend.usage_plans[usage_plan_id].quota
-    daily = backend.usage.daily
-    wanted = [key_id] if key_id is not None else list(members)
+    wanted, following = ([key_id], None) if key_id else members.page(position, page_size(limit))
+    quota, daily = backend.usage_plans[usage_plan_id].quota, backend.usage.daily
     items = {key: daily(usage_plan_id, key, quota, start, end) for key in wanted}
-    return Usage(usage_plan_id=usage_plan_id, start_date=start_date, end_date=end_date, items=items)
+    return Usage(usage_plan_id=usage_plan_id, start_date=start_date, end_date=end_date, items=items, position=following)
 
 
 @operation("UpdateUsage")

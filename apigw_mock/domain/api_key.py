@@ -1,8 +1,9 @@
 """ApiKey: an account-level key callers send in `x-api-key` (spec control-plane-2 §7), its patch table, the value
 rules and AWS's CSV import format (ImportApiKeys, §7.3).
 
-Contract: `new_api_key(...)` gives CreateApiKey's node (a 40-character alphanumeric value unless one is given,
-`enabled` false [INF → §18.4], `stageKeys` `[]` when none [UNK → §18.5], `createdDate` = `lastUpdatedDate`);
+Contract: `new_api_key(members, exists, now, taken)` gives CreateApiKey's node (a 40-character alphanumeric value
+unless one is given, a Conflict for a value another key has, `enabled` false [INF → §18.4], `stageKeys` `[]` when
+none [UNK → §18.5], `createdDate` = `lastUpdatedDate`);
 `read_csv(body)` parses an import file into rows and per-line warnings, the header row naming the columns in any
 case and order (`Name` and `Key` required; `Description`, `Enabled` (default true), `UsagePlanIds` optional;
 others ignored) [DOC DG:api-key-file-format]. Texts the spec does not record are marked [UNK].
@@ -15,13 +16,13 @@ import datetime
 import io
 import random
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
-from apigw_mock.exceptions import BadRequestException, NotFoundException
+from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 
 NOT_FOUND = "Invalid API Key identifier specified"  # [UNK → §18.1]
 DUPLICATE = "API Key already exists"  # [UNK → §7.1]
@@ -56,6 +57,29 @@ class ApiKey(ApiGatewayModel):
     """Omitted when none; ARN `arn:aws:apigateway:{region}::/apikeys/{id}`."""
 
     PATCHABLE: ClassVar[patch.PatchRules]
+
+
+def new_api_key(members: dict[str, Any], exists: StageExists, now: datetime.datetime, taken: Container[str]) -> ApiKey:
+    """CreateApiKey's node from its members (`id` included); `taken` holds the values other keys have."""
+    value = members.get("value")
+    if value is not None:
+        check_value(value)
+    value = value or generated_value()
+    if value in taken:
+        raise ConflictException(DUPLICATE)
+    stage_keys = [
+        stage_key(entry.get("restApiId", ""), entry.get("stageName", ""), exists)
+        for entry in members.get("stage_keys") or ()
+    ]
+    kept = {key: members[key] for key in ("id", "name", "description", "customer_id", "tags") if key in members}
+    return ApiKey(  # `generateDistinctId` is deprecated and ignored [MODEL]
+        **kept,
+        value=value,
+        enabled=bool(members.get("enabled")),
+        created_date=now,
+        last_updated_date=now,
+        stage_keys=stage_keys,
+    )
 
 
 def check_value(value: str) -> None:
@@ -147,7 +171,7 @@ def read_csv(data: bytes | str) -> tuple[list[CsvRow], list[str]]:
     for number, cells in enumerate(lines[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
-        row = dict(zip(header, (cell.strip() for cell in cells), strict=False))
+        row = dict(zip(header, (cell.strip() for cell in _single_quoted(cells)), strict=False))
         problem = _row_problem(row)
         if problem:
             warnings.append(f"Invalid API key in line {number}: {problem}")  # [UNK]
@@ -165,6 +189,17 @@ def read_csv(data: bytes | str) -> tuple[list[CsvRow], list[str]]:
             )
         )
     return rows, warnings
+
+
+def _single_quoted(cells: list[str]) -> list[str]:
+    """Cells rejoined where a single-quoted value held commas (`'c7y23b,glvrsr'`, DOC); csv knows only `"`."""
+    joined: list[str] = []
+    for cell in cells:
+        if joined and joined[-1].lstrip().startswith("'") and not joined[-1].rstrip().endswith("'"):
+            joined[-1] += "," + cell
+        else:
+            joined.append(cell)
+    return joined
 
 
 def _row_problem(row: dict[str, str]) -> str | None:

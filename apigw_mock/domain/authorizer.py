@@ -5,8 +5,10 @@ control-plane-2 §5), its patch table, the cross-field rules CreateAuthorizer an
 Contract: `new_authorizer(id, members)` fills AWS's defaults (`authType` `custom` / `cognito_user_pools` [DOC CLI
 examples]; `authorizerResultTtlInSeconds` 300 for TOKEN/REQUEST when omitted, omitted for Cognito [UNK → §18.3])
 and checks the node with `check_authorizer`, which UpdateAuthorizer runs on the patched node too, so every rule
-and text exists once. The rules are documented [DOC/MODEL]; their texts are unrecorded [UNK], chosen in AWS's
-style and marked so in the tests.
+and text exists once. The rules are documented (TOKEN/REQUEST need a Lambda `authorizerUri`, TOKEN and Cognito an
+`identitySource` header, REQUEST one when caching, Cognito `providerARNs`, TTL 0–3600, at most 10 per API [MODEL
+doc strings, DOC]);
+their texts are unrecorded [UNK], chosen in AWS's style and marked so in the tests.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ URI_INVALID = (
 PROVIDERS_REQUIRED = "Provider ARNs are required for authorizers of type COGNITO_USER_POOLS"
 IDENTITY_REQUIRED = "Identity source is required for authorizers of type {type}"
 IDENTITY_INVALID = "Invalid identity source specified: {source}"
+AUTHORIZERS_MAX = 10  # per API [DOC DG:limits]
+TOO_MANY = f"The maximum number of authorizers for an API ({AUTHORIZERS_MAX}) has been reached"
 TYPE_INVALID = "Invalid authorizer type specified. Valid options are " + ",".join(get_args(AuthorizerType))
 
 # `arn:aws:apigateway:{region}:lambda:path/{service_api}` [MODEL doc of authorizerUri].
@@ -89,8 +93,11 @@ class Authorizer(ApiGatewayModel):
     )
 
 
-def new_authorizer(authorizer_id: str, members: dict[str, Any]) -> Authorizer:
-    """The authorizer CreateAuthorizer stores, with AWS's defaults; raises the first rule it breaks."""
+def new_authorizer(authorizer_id: str, members: dict[str, Any], existing: int) -> Authorizer:
+    """The authorizer CreateAuthorizer stores beside `existing` others, with AWS's defaults; raises the first rule
+    it breaks (the per-API limit first)."""
+    if existing >= AUTHORIZERS_MAX:
+        raise BadRequestException(TOO_MANY)
     kind = members.get("type")
     lambda_type = kind in LAMBDA_TYPES
     defaults: dict[str, Any] = {"auth_type": "custom" if lambda_type else "cognito_user_pools"}

@@ -18,8 +18,10 @@ import datetime
 import random
 import string
 
+from apigw_mock.domain.account import Account, default_account
 from apigw_mock.domain.api_key import ApiKey
 from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.client_certificate import ClientCertificate
 from apigw_mock.domain.graph import ApiGraph
 from apigw_mock.domain.integration import Integration, IntegrationResponse
 from apigw_mock.domain.messages import INVALID_INTEGRATION, INVALID_METHOD, INVALID_RESOURCE, INVALID_STATUS_CODE
@@ -54,6 +56,8 @@ class ApiGatewayBackend:
         """Usage plan id -> its API keys' ids (id -> id, in the order they joined)."""
         self.usage = UsageLedger()
         """Requests per usage plan, key and day: counted by the data plane, read by GetUsage."""
+        self.client_certificates: PagedDict[str, ClientCertificate] = PagedDict()
+        self.account: Account = default_account(region)
         self._ids: set[str] = set()
 
     def now(self) -> datetime.datetime:

@@ -12,8 +12,9 @@ from typing import ClassVar
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.messages import INVALID_REQUEST_VALIDATOR
 
-NOT_FOUND = "Invalid Request Validator identifier specified"  # [INF from core §3.3]
+NOT_FOUND = INVALID_REQUEST_VALIDATOR  # [INF from core §3.3]
 MISSING_API = "Invalid REST API identifier specified"  # CreateRequestValidator on a missing API (core §2, recorded)
 
 

@@ -170,6 +170,16 @@ def test_create_authorizer_refuses_what_aws_refuses(
     assert client.get_authorizers(restApiId=rest_api["id"])["items"] == []
 
 
+def test_an_api_has_at_most_ten_authorizers(client: Any, rest_api: dict[str, Any]) -> None:
+    for n in range(10):
+        token(client, rest_api["id"], name=f"a{n}")
+
+    message = "The maximum number of authorizers for an API (10) has been reached"
+    with raises_aws("BadRequestException", message, 400):  # limit [DOC DG:limits], text [UNK]
+        token(client, rest_api["id"], name="eleventh")
+    assert len(client.get_authorizers(restApiId=rest_api["id"])["items"]) == 10
+
+
 def test_create_authorizer_on_a_missing_api_is_a_conflict(client: Any) -> None:
     message = "Unable to complete operation due to concurrent modification. Please try again later."
     with raises_aws("ConflictException", message, 409):
@@ -365,3 +375,23 @@ def test_update_method_switches_to_custom_with_an_authorizer(
             **ids, patchOperations=[{"op": "replace", "path": "/authorizationType", "value": "COGNITO_USER_POOLS"}]
         )
     assert client.get_method(**ids)["authorizationType"] == "CUSTOM"
+
+
+# ---- what a deployment holds ------------------------------------------------------------------------------------
+
+
+def test_a_fork_keeps_the_authorizers_and_validators_it_saw(mock: Any, client: Any, rest_api: dict[str, Any]) -> None:
+    created = token(client, rest_api["id"])
+    validator = client.create_request_validator(restApiId=rest_api["id"], name="v")["id"]
+    fork = mock.backend().graph(rest_api["id"]).fork()
+
+    client.update_authorizer(
+        restApiId=rest_api["id"],
+        authorizerId=created["id"],
+        patchOperations=[{"op": "replace", "path": "/name", "value": "later"}],
+    )
+    client.delete_request_validator(restApiId=rest_api["id"], requestValidatorId=validator)
+    token(client, rest_api["id"], name="newer")
+
+    assert [a.name for a in fork.authorizers.values()] == ["tok"]
+    assert list(fork.request_validators) == [validator]

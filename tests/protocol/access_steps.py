@@ -56,6 +56,10 @@ def _usage_plan(c: Any, ctx: dict[str, Any]) -> None:
     )["id"]
 
 
+def _certificate(c: Any, ctx: dict[str, Any]) -> None:
+    ctx["certificate"] = c.generate_client_certificate(description="d", tags={"team": "api"})["clientCertificateId"]
+
+
 def _plan_key_ids(ctx: dict[str, Any]) -> dict[str, str]:
     return {"usagePlanId": ctx["plan"], "keyId": ctx["key"]}
 
@@ -124,9 +128,39 @@ BUILD: list[Row] = [
         ),
         ("CreateUsagePlanKey",),
     ),
+    ("GenerateClientCertificate", _certificate, ()),
+    (
+        "GetClientCertificate",
+        lambda c, ctx: c.get_client_certificate(clientCertificateId=ctx["certificate"]),
+        ("GenerateClientCertificate",),
+    ),
+    ("GetClientCertificates", lambda c, ctx: c.get_client_certificates(limit=5), ("GenerateClientCertificate",)),
+    (
+        "UpdateClientCertificate",
+        lambda c, ctx: c.update_client_certificate(
+            clientCertificateId=ctx["certificate"],
+            patchOperations=[{"op": "replace", "path": "/description", "value": "new"}],
+        ),
+        ("GenerateClientCertificate",),
+    ),
+    ("GetAccount", lambda c, ctx: c.get_account(), ()),
+    (
+        "UpdateAccount",
+        lambda c, ctx: c.update_account(
+            patchOperations=[
+                {"op": "replace", "path": "/cloudwatchRoleArn", "value": "arn:aws:iam::123456789012:role/logs"}
+            ]
+        ),
+        (),
+    ),
 ]
 
 TEAR_DOWN: list[Row] = [
+    (
+        "DeleteClientCertificate",
+        lambda c, ctx: c.delete_client_certificate(clientCertificateId=ctx["certificate"]),
+        ("GenerateClientCertificate",),
+    ),
     ("DeleteUsagePlanKey", lambda c, ctx: c.delete_usage_plan_key(**_plan_key_ids(ctx)), ("CreateUsagePlanKey",)),
     ("DeleteUsagePlan", lambda c, ctx: c.delete_usage_plan(usagePlanId=ctx["plan"]), ("CreateUsagePlan",)),
     ("DeleteApiKey", lambda c, ctx: c.delete_api_key(apiKey=ctx["key"]), ("CreateApiKey",)),

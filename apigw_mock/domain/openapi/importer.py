@@ -279,7 +279,8 @@ class _Builder:
                 self.errors.append(texts.AUTHORIZER.format(name=name, reason=reason))
                 continue
             with self._line(texts.AUTHORIZER, name=name):
-                authorizer = new_authorizer(by_name.get(name) or self.backend.new_id(CHILD_ID_LENGTH), members)
+                others = len(self.graph.authorizers) - (name in by_name)  # the per-API limit counts the others
+                authorizer = new_authorizer(by_name.get(name) or self.backend.new_id(CHILD_ID_LENGTH), members, others)
                 self.graph.authorizers[authorizer.id] = authorizer
                 self.authorizer_ids[str(name)] = authorizer.id
 
