@@ -1,16 +1,18 @@
-"""Shared fixtures: an active mock, a boto3 client under it, and a small graph to act on."""
+"""Shared fixtures: an active mock, a boto3 client under it, and a small graph to act on.
+
+`mock` and `client` are aliases of the project's own pytest plugin fixtures (`apigw`, `apigw_client`, registered
+through the `pytest11` entry point), so the suite runs on what users run on.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
 from hypothesis import settings
 
-from apigw_mock import MockApiGateway, mock_apigateway
+from apigw_mock import MockApiGateway
 
 # Property tests: a few examples in CI by default; `HYPOTHESIS_PROFILE=long` for a thorough run.
 settings.register_profile("ci", max_examples=10, deadline=None)
@@ -24,16 +26,15 @@ REGION = "us-east-1"
 
 
 @pytest.fixture
-def mock() -> Iterator[MockApiGateway]:
-    """An active mock with a fresh, empty state."""
-    with mock_apigateway() as active:
-        yield active
+def mock(apigw: MockApiGateway) -> MockApiGateway:
+    """An active mock with a fresh, empty state: the plugin's `apigw` fixture (apigw_mock/pytest_plugin.py)."""
+    return apigw
 
 
 @pytest.fixture
-def client(mock: MockApiGateway) -> Any:
-    """A plain boto3 apigateway client, answered by the mock."""
-    return boto3.client("apigateway", region_name=REGION)
+def client(apigw_client: Any) -> Any:
+    """A plain boto3 apigateway client (us-east-1), answered by the mock: the plugin's `apigw_client` fixture."""
+    return apigw_client
 
 
 @pytest.fixture

@@ -207,3 +207,17 @@ def update_results(
 
     table: Callable[..., None] = pytest.mark.parametrize(("setup", "ops", "expected"), rows)(test_update_result)
     return table
+
+
+def message_of(exc_info: pytest.ExceptionInfo[Any]) -> str:
+    """The AWS error message of a caught ClientError."""
+    return str(exc_info.value.response["Error"]["Message"])
+
+
+INVALID_EXPRESSION = "Invalid mapping expression specified: Validation Result: warnings : [], errors : [{}]"
+"""AWS's wrapper around a rejected mapping expression's text (`.format` it with the inner message)."""
+
+
+def error_of(exc_info: pytest.ExceptionInfo[ClientError]) -> tuple[str, str]:
+    """The AWS error (code, message) of a caught ClientError."""
+    return exc_info.value.response["Error"]["Code"], exc_info.value.response["Error"]["Message"]

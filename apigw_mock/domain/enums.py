@@ -19,7 +19,7 @@ GatewayResponseType = Literal[
     "QUOTA_EXCEEDED", "WAF_FILTERED",
 ]  # fmt: skip
 
-#: Shape name in the botocore model -> the Literal above (checked by tests/test_enums.py).
+#: Shape name in the botocore model -> the Literal above (checked by tests/domain/test_enums.py).
 MODEL_ENUMS = {
     "ApiKeySourceType": ApiKeySourceType,
     "EndpointType": EndpointType,

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from apigw_mock.domain.gateway_response import BUILT_IN
+from tests.support.calls import bound
 
 AWS_ERRORS = {"BadRequestException", "NotFoundException", "ValidationException", "SerializationException"}
 TYPES = sorted(BUILT_IN)
@@ -148,11 +149,6 @@ def _snapshot(client: Any, api_id: str) -> list[dict[str, Any]]:
     return list(client.get_gateway_responses(restApiId=api_id)["items"])
 
 
-def _get(client: Any, api_id: str, response_type: str) -> dict[str, Any]:
-    response = client.get_gateway_response(restApiId=api_id, responseType=response_type)
-    return {key: value for key, value in response.items() if key != "ResponseMetadata"}
-
-
 def _record(error: ClientError) -> None:
     """Label the example by error kind, for `--hypothesis-show-statistics`."""
     event(f"{error.response['Error']['Code']}: {error.response['Error']['Message'].split(':')[0][:40]}")
@@ -189,6 +185,7 @@ def test_update_answers_only_modelled_errors_and_is_atomic(
 ) -> None:
     client = _raw_client()
     api_id = _fresh_api(client, setup)
+    ids = bound(client, restApiId=api_id, responseType=response_type)
     before = _snapshot(client, api_id)
     try:
         response = client.update_gateway_response(
@@ -202,7 +199,7 @@ def test_update_answers_only_modelled_errors_and_is_atomic(
     event("success")
     body = {key: value for key, value in response.items() if key != "ResponseMetadata"}
     assert body["defaultResponse"] is False
-    assert body == _get(client, api_id, response_type)
+    assert body == ids.get_gateway_response()
 
 
 @PROPERTY_SETTINGS
@@ -212,6 +209,7 @@ def test_put_answers_only_modelled_errors_and_is_atomic(
 ) -> None:
     client = _raw_client()
     api_id = _fresh_api(client, setup)
+    ids = bound(client, restApiId=api_id, responseType=response_type)
     before = _snapshot(client, api_id)
     try:
         response = client.put_gateway_response(restApiId=api_id, responseType=response_type, **body)
@@ -223,4 +221,4 @@ def test_put_answers_only_modelled_errors_and_is_atomic(
     event("success")
     stored = {key: value for key, value in response.items() if key != "ResponseMetadata"}
     assert stored["defaultResponse"] is False
-    assert stored == _get(client, api_id, response_type)
+    assert stored == ids.get_gateway_response()

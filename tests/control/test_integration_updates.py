@@ -15,7 +15,6 @@ from tests.helpers import (
     HTTP_STATUS,
     ONLY_REPLACE,
     assert_saved,
-    body,
     op_violation,
     put_method,
     put_mock_integration,
@@ -23,6 +22,7 @@ from tests.helpers import (
     unvalidated_client,
     validation_message,
 )
+from tests.support.calls import bound
 
 URI = "http://example.com/pets"
 QUERY_Q = "method.request.querystring.q"
@@ -56,14 +56,6 @@ def _http_defaults(resource_id: str) -> dict[str, Any]:
         "passthroughBehavior": "WHEN_NO_MATCH",
         "timeoutInMillis": 29000,
     }
-
-
-def _update(client: Any, api_id: str, resource_id: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
-    return client.update_integration(restApiId=api_id, resourceId=resource_id, httpMethod="GET", patchOperations=ops)
-
-
-def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
-    return body(client.get_integration(restApiId=api_id, resourceId=resource_id, httpMethod="GET"))
 
 
 def _replace(path: str, value: str) -> dict[str, Any]:
@@ -231,24 +223,26 @@ def test_update_result(
     ops: list[dict[str, Any]],
     changes: dict[str, Any],
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     _integration(client, rest_api["id"], resource["id"], **setup)
 
-    resp = _update(client, rest_api["id"], resource["id"], ops)
+    resp = ids.raw.update_integration(patchOperations=ops)
 
     expected = {**_http_defaults(resource["id"]), **changes}
-    assert_saved(resp, 200, expected, _get(client, rest_api["id"], resource["id"]))
+    assert_saved(resp, 200, expected, ids.get_integration())
 
 
 def test_update_returns_full_integration_including_integration_responses(
     client: Any, rest_api: dict, resource: dict
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     _method(client, rest_api["id"], resource["id"])
     put_mock_integration(client, rest_api["id"], resource["id"])
     client.put_integration_response(
         restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
     )
 
-    resp = _update(client, rest_api["id"], resource["id"], [_replace("/timeoutInMillis", "1000")])
+    resp = ids.raw.update_integration(patchOperations=[_replace("/timeoutInMillis", "1000")])
 
     expected = {
         "type": "MOCK",
@@ -258,20 +252,21 @@ def test_update_returns_full_integration_including_integration_responses(
         "timeoutInMillis": 1000,
         "integrationResponses": {"200": {"statusCode": "200"}},
     }
-    assert_saved(resp, 200, expected, _get(client, rest_api["id"], resource["id"]))
+    assert_saved(resp, 200, expected, ids.get_integration())
 
 
 def test_replace_credentials_is_accepted(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     s3_uri = "arn:aws:apigateway:us-east-1:s3:path/my-bucket/my-key"
     _integration(client, rest_api["id"], resource["id"], type="AWS", uri=s3_uri)
     role = "arn:aws:iam::123456789012:role/apigw-s3"
 
-    resp = _update(client, rest_api["id"], resource["id"], [_replace("/credentials", role)])
+    resp = ids.raw.update_integration(patchOperations=[_replace("/credentials", role)])
 
     # spec §4.3 / §7.5: [UNK] recommended choice (accept replace)
     expected = {**_http_defaults(resource["id"]), "type": "AWS", "uri": s3_uri, "credentials": role}
     del expected["connectionType"]
-    assert_saved(resp, 200, expected, _get(client, rest_api["id"], resource["id"]))
+    assert_saved(resp, 200, expected, ids.get_integration())
 
 
 # --- rejected patches -----------------------------------------------------------------------------------------
@@ -368,26 +363,25 @@ def test_rejected_op(
     mock: Any, rest_api: dict, resource: dict, setup: dict[str, Any], op: dict[str, Any], code: str, message: str | None
 ) -> None:
     client = unvalidated_client()  # so that a null value reaches the mock
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     _integration(client, rest_api["id"], resource["id"], **setup)
 
     with raises_aws(code, message, HTTP_STATUS[code]):
-        _update(client, rest_api["id"], resource["id"], [op])
+        ids.update_integration(patchOperations=[op])
 
 
 def test_failing_later_op_leaves_integration_unchanged(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     _integration(client, rest_api["id"], resource["id"])
-    before = _get(client, rest_api["id"], resource["id"])
+    before = ids.get_integration()
 
     with raises_aws("BadRequestException"):
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [_replace("/cacheNamespace", "changed"), _replace("/timeoutInMillis", "10")],
+        ids.update_integration(
+            patchOperations=[_replace("/cacheNamespace", "changed"), _replace("/timeoutInMillis", "10")]
         )
 
     # spec §4.1 / §7.3: [UNK] recommended choice (all-or-nothing)
-    assert _get(client, rest_api["id"], resource["id"]) == before
+    assert ids.get_integration() == before
 
 
 # --- existence (spec §2) --------------------------------------------------------------------------------------
@@ -424,10 +418,11 @@ def test_not_found(
     ops: list[dict[str, Any]],
     messages: set[str],
 ) -> None:
+    ids = bound(client, restApiId=api_id or rest_api["id"], resourceId=resource_id or resource["id"], httpMethod="GET")
     if with_method:
         _method(client, rest_api["id"], resource["id"])
 
     with raises_aws("NotFoundException", status=404) as exc:
-        _update(client, api_id or rest_api["id"], resource_id or resource["id"], ops)
+        ids.update_integration(patchOperations=ops)
 
     assert exc.value.response["Error"]["Message"] in messages

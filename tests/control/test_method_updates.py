@@ -19,6 +19,7 @@ from tests.helpers import (
     update_results,
     validation_message,
 )
+from tests.support.calls import aimed, bound
 
 OPTIONAL_Q = "method.request.querystring.optional"
 BASE = {"httpMethod": "GET", "authorizationType": "NONE", "apiKeyRequired": False}
@@ -29,23 +30,13 @@ AUTHORIZER_REQUIRED = (
 )
 
 
-def _update(
-    client: Any, api_id: str, resource_id: str, ops: list[dict[str, Any]], http_method: str = "GET"
-) -> dict[str, Any]:
-    return client.update_method(restApiId=api_id, resourceId=resource_id, httpMethod=http_method, patchOperations=ops)
-
-
-def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
-    return body(client.get_method(restApiId=api_id, resourceId=resource_id, httpMethod="GET"))
-
-
 # --- successful updates: HTTP 200, the reply is the new method, and a later GET agrees --------------------------
 
 
 test_update_result = update_results(
     put_method,
-    _update,
-    _get,
+    aimed("update_method", raw=True, httpMethod="GET"),
+    aimed("get_method", httpMethod="GET"),
     200,
     pytest.param(
         {},
@@ -118,22 +109,20 @@ test_update_result = update_results(
 def test_replace_api_key_required_parses_boolean(
     client: Any, rest_api: dict, resource: dict, value: str, expected: bool
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     # Start from the opposite value so that an ignored patch cannot pass.
     put_method(client, rest_api["id"], resource["id"], apiKeyRequired=not expected)
 
-    resp = _update(
-        client, rest_api["id"], resource["id"], [{"op": "replace", "path": "/apiKeyRequired", "value": value}]
-    )
+    resp = ids.raw.update_method(patchOperations=[{"op": "replace", "path": "/apiKeyRequired", "value": value}])
 
     assert body(resp) == {**BASE, "apiKeyRequired": expected}
 
 
 def test_replace_api_key_required_is_case_insensitive(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     put_method(client, rest_api["id"], resource["id"])
 
-    resp = _update(
-        client, rest_api["id"], resource["id"], [{"op": "replace", "path": "/apiKeyRequired", "value": "TRUE"}]
-    )
+    resp = ids.raw.update_method(patchOperations=[{"op": "replace", "path": "/apiKeyRequired", "value": "TRUE"}])
 
     # spec §4.1: [INF] case-insensitive parseBoolean
     assert body(resp)["apiKeyRequired"] is True
@@ -234,28 +223,27 @@ def test_replace_api_key_required_is_case_insensitive(client: Any, rest_api: dic
 def test_rejected_patch(
     client: Any, rest_api: dict, resource: dict, ops: list[dict[str, Any]], code: str, message: str
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     put_method(client, rest_api["id"], resource["id"])
 
     with raises_aws(code, message, HTTP_STATUS[code]):
-        _update(client, rest_api["id"], resource["id"], ops)
+        ids.update_method(patchOperations=ops)
 
 
 def test_failing_later_op_leaves_method_unchanged(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     put_method(client, rest_api["id"], resource["id"])
 
     with raises_aws("BadRequestException"):
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [
+        ids.update_method(
+            patchOperations=[
                 {"op": "replace", "path": "/operationName", "value": "ListPets"},
                 {"op": "replace", "path": "/requestValidatorId", "value": "nosuch"},
-            ],
+            ]
         )
 
     # spec §4.1 / §7.3: [UNK] recommended choice (all-or-nothing)
-    assert _get(client, rest_api["id"], resource["id"]) == BASE
+    assert ids.get_method() == BASE
 
 
 # --- existence ------------------------------------------------------------------------------------------------
@@ -297,8 +285,9 @@ def test_not_found(
     message: str,
     status: int | None,
 ) -> None:
+    ids = bound(client, restApiId=api_id or rest_api["id"], resourceId=resource_id or resource["id"], httpMethod=verb)
     if with_method:
         put_method(client, rest_api["id"], resource["id"])
 
     with raises_aws("NotFoundException", message, status):
-        _update(client, api_id or rest_api["id"], resource_id or resource["id"], ops, http_method=verb)
+        ids.update_method(patchOperations=ops)

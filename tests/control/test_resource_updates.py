@@ -12,6 +12,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from tests.helpers import assert_reply, body
+from tests.support.calls import bound
 
 OP_ENUM = "Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
 
@@ -20,16 +21,8 @@ def _child(client: Any, api_id: str, parent_id: str, path_part: str) -> dict[str
     return body(client.create_resource(restApiId=api_id, parentId=parent_id, pathPart=path_part))
 
 
-def _update(client: Any, api_id: str, resource_id: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
-    return client.update_resource(restApiId=api_id, resourceId=resource_id, patchOperations=ops)
-
-
 def _replace(path: str, value: str) -> dict[str, Any]:
     return {"op": "replace", "path": path, "value": value}
-
-
-def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
-    return body(client.get_resource(restApiId=api_id, resourceId=resource_id))
 
 
 def _unsupported(path: str, op: str) -> str:
@@ -40,61 +33,67 @@ def _unsupported(path: str, op: str) -> str:
 
 
 def test_replace_path_part(client: Any, rest_api: dict, resource: dict) -> None:
-    resp = _update(client, rest_api["id"], resource["id"], [_replace("/pathPart", "dogs")])
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
+    resp = ids.raw.update_resource(patchOperations=[_replace("/pathPart", "dogs")])
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 200
     expected = {"id": resource["id"], "parentId": rest_api["rootResourceId"], "path": "/dogs", "pathPart": "dogs"}
     assert body(resp) == expected
-    assert _get(client, rest_api["id"], resource["id"]) == expected
+    assert ids.get_resource() == expected
 
 
 def test_rename_recomputes_descendant_paths(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     pet = _child(client, rest_api["id"], resource["id"], "{petId}")
     toys = _child(client, rest_api["id"], pet["id"], "toys")
 
-    _update(client, rest_api["id"], resource["id"], [_replace("/pathPart", "animals")])
+    ids.update_resource(patchOperations=[_replace("/pathPart", "animals")])
 
-    assert _get(client, rest_api["id"], pet["id"]) == {
+    assert bound(client, restApiId=rest_api["id"], resourceId=pet["id"]).get_resource() == {
         "id": pet["id"],
         "parentId": resource["id"],
         "path": "/animals/{petId}",
         "pathPart": "{petId}",
     }
-    assert _get(client, rest_api["id"], toys["id"])["path"] == "/animals/{petId}/toys"
+    assert (
+        bound(client, restApiId=rest_api["id"], resourceId=toys["id"]).get_resource()["path"] == "/animals/{petId}/toys"
+    )
 
 
 def test_replace_parent_id_moves_resource_and_descendants(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     zoo = _child(client, rest_api["id"], rest_api["rootResourceId"], "zoo")
     toys = _child(client, rest_api["id"], resource["id"], "toys")
 
-    resp = _update(client, rest_api["id"], resource["id"], [_replace("/parentId", zoo["id"])])
+    resp = ids.raw.update_resource(patchOperations=[_replace("/parentId", zoo["id"])])
 
     assert_reply(resp, 200, {"id": resource["id"], "parentId": zoo["id"], "path": "/zoo/pets", "pathPart": "pets"})
-    assert _get(client, rest_api["id"], toys["id"])["path"] == "/zoo/pets/toys"
+    assert bound(client, restApiId=rest_api["id"], resourceId=toys["id"]).get_resource()["path"] == "/zoo/pets/toys"
 
 
 def test_moved_paths_are_listed_by_get_resources(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     zoo = _child(client, rest_api["id"], rest_api["rootResourceId"], "zoo")
     _child(client, rest_api["id"], resource["id"], "toys")
 
-    _update(client, rest_api["id"], resource["id"], [_replace("/parentId", zoo["id"])])
+    ids.update_resource(patchOperations=[_replace("/parentId", zoo["id"])])
 
     items = client.get_resources(restApiId=rest_api["id"])["items"]
     assert sorted(item["path"] for item in items) == ["/", "/zoo", "/zoo/pets", "/zoo/pets/toys"]
 
 
 def test_move_and_rename_in_one_request(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     zoo = _child(client, rest_api["id"], rest_api["rootResourceId"], "zoo")
 
-    resp = _update(
-        client, rest_api["id"], resource["id"], [_replace("/parentId", zoo["id"]), _replace("/pathPart", "cats")]
-    )
+    resp = ids.raw.update_resource(patchOperations=[_replace("/parentId", zoo["id"]), _replace("/pathPart", "cats")])
 
     assert body(resp) == {"id": resource["id"], "parentId": zoo["id"], "path": "/zoo/cats", "pathPart": "cats"}
 
 
 def test_ops_are_applied_in_order(client: Any, rest_api: dict, resource: dict) -> None:
-    resp = _update(client, rest_api["id"], resource["id"], [_replace("/pathPart", "a"), _replace("/pathPart", "b")])
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
+    resp = ids.raw.update_resource(patchOperations=[_replace("/pathPart", "a"), _replace("/pathPart", "b")])
 
     assert body(resp)["path"] == "/b"
     assert body(resp)["pathPart"] == "b"
@@ -102,11 +101,12 @@ def test_ops_are_applied_in_order(client: Any, rest_api: dict, resource: dict) -
 
 def test_reparented_child_survives_delete_of_former_parent(client: Any, rest_api: dict, resource: dict) -> None:
     toys = _child(client, rest_api["id"], resource["id"], "toys")
-    _update(client, rest_api["id"], toys["id"], [_replace("/parentId", rest_api["rootResourceId"])])
+    ids = bound(client, restApiId=rest_api["id"], resourceId=toys["id"])
+    ids.update_resource(patchOperations=[_replace("/parentId", rest_api["rootResourceId"])])
 
     client.delete_resource(restApiId=rest_api["id"], resourceId=resource["id"])
 
-    assert _get(client, rest_api["id"], toys["id"]) == {
+    assert ids.get_resource() == {
         "id": toys["id"],
         "parentId": rest_api["rootResourceId"],
         "path": "/toys",
@@ -118,40 +118,44 @@ def test_reparented_child_survives_delete_of_former_parent(client: Any, rest_api
 
 
 def test_unknown_parent_id_is_not_found(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, rest_api["id"], resource["id"], [_replace("/parentId", "nosuch")])
+        ids.update_resource(patchOperations=[_replace("/parentId", "nosuch")])
 
     assert exc.value.response["Error"]["Message"] == "Invalid Resource identifier specified"
 
 
 @pytest.mark.parametrize("depth", [1, 2])
 def test_moving_under_own_descendant_is_cyclical(client: Any, rest_api: dict, resource: dict, depth: int) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     target = resource
     for index in range(depth):
         target = _child(client, rest_api["id"], target["id"], f"level{index}")
 
     with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(client, rest_api["id"], resource["id"], [_replace("/parentId", target["id"])])
+        ids.update_resource(patchOperations=[_replace("/parentId", target["id"])])
 
     assert exc.value.response["Error"]["Message"] == "Resources cannot be cyclical."
 
 
 def test_cyclical_move_leaves_tree_unchanged(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     child = _child(client, rest_api["id"], resource["id"], "toys")
 
     with pytest.raises(client.exceptions.BadRequestException):
-        _update(client, rest_api["id"], resource["id"], [_replace("/parentId", child["id"])])
+        ids.update_resource(patchOperations=[_replace("/parentId", child["id"])])
 
-    assert _get(client, rest_api["id"], resource["id"])["path"] == "/pets"
-    assert _get(client, rest_api["id"], child["id"])["path"] == "/pets/toys"
+    assert ids.get_resource()["path"] == "/pets"
+    assert bound(client, restApiId=rest_api["id"], resourceId=child["id"]).get_resource()["path"] == "/pets/toys"
 
 
 def test_move_onto_existing_name_is_conflict(client: Any, rest_api: dict, resource: dict) -> None:
     zoo = _child(client, rest_api["id"], rest_api["rootResourceId"], "zoo")
     other_pets = _child(client, rest_api["id"], zoo["id"], "pets")
+    ids = bound(client, restApiId=rest_api["id"], resourceId=other_pets["id"])
 
     with pytest.raises(client.exceptions.ConflictException) as exc:
-        _update(client, rest_api["id"], other_pets["id"], [_replace("/parentId", rest_api["rootResourceId"])])
+        ids.update_resource(patchOperations=[_replace("/parentId", rest_api["rootResourceId"])])
 
     assert exc.value.response["Error"]["Message"] == "Another resource with the same parent already has this name: pets"
     assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 409
@@ -159,9 +163,10 @@ def test_move_onto_existing_name_is_conflict(client: Any, rest_api: dict, resour
 
 def test_rename_onto_sibling_name_is_conflict(client: Any, rest_api: dict, resource: dict) -> None:
     dogs = _child(client, rest_api["id"], rest_api["rootResourceId"], "dogs")
+    ids = bound(client, restApiId=rest_api["id"], resourceId=dogs["id"])
 
     with pytest.raises(client.exceptions.ConflictException) as exc:
-        _update(client, rest_api["id"], dogs["id"], [_replace("/pathPart", "pets")])
+        ids.update_resource(patchOperations=[_replace("/pathPart", "pets")])
 
     assert exc.value.response["Error"]["Message"] == "Another resource with the same parent already has this name: pets"
 
@@ -176,10 +181,11 @@ def test_rename_onto_sibling_name_is_conflict(client: Any, rest_api: dict, resou
 def test_root_resource_cannot_be_updated(
     client: Any, rest_api: dict, resource: dict, path: str, value: str, message: str
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=rest_api["rootResourceId"])
     new_value = resource["id"] if value == "RESOURCE" else value
 
     with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(client, rest_api["id"], rest_api["rootResourceId"], [_replace(path, new_value)])
+        ids.update_resource(patchOperations=[_replace(path, new_value)])
 
     # spec §3.2: message [REC]; exception class BadRequest [INF]
     assert exc.value.response["Error"]["Message"] == message
@@ -189,8 +195,9 @@ def test_root_resource_cannot_be_updated(
 
 
 def test_replace_unknown_path_is_bad_request(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(client, rest_api["id"], resource["id"], [_replace("/invalid", "x")])
+        ids.update_resource(patchOperations=[_replace("/invalid", "x")])
 
     assert exc.value.response["Error"]["Message"] == (
         "Invalid patch path  '/invalid' specified for op 'replace'. Must be one of: [/parentId, /pathPart]"
@@ -199,15 +206,17 @@ def test_replace_unknown_path_is_bad_request(client: Any, rest_api: dict, resour
 
 @pytest.mark.parametrize("op", ["add", "remove"])
 def test_add_or_remove_path_part_is_bad_request(client: Any, rest_api: dict, resource: dict, op: str) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(client, rest_api["id"], resource["id"], [{"op": op, "path": "/pathPart", "value": "dogs"}])
+        ids.update_resource(patchOperations=[{"op": op, "path": "/pathPart", "value": "dogs"}])
 
     assert exc.value.response["Error"]["Message"] == _unsupported("/pathPart", op)
 
 
 def test_add_on_unknown_path_uses_unsupported_operation_text(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(client, rest_api["id"], resource["id"], [{"op": "add", "path": "/invalid", "value": "x"}])
+        ids.update_resource(patchOperations=[{"op": "add", "path": "/invalid", "value": "x"}])
 
     # spec §4.1: [INF] for UpdateResource (REC for UpdateModel, same message family)
     assert exc.value.response["Error"]["Message"] == _unsupported("/invalid", "add")
@@ -215,26 +224,27 @@ def test_add_on_unknown_path_uses_unsupported_operation_text(client: Any, rest_a
 
 @pytest.mark.parametrize("op", ["move", "copy", "test"])
 def test_move_copy_test_are_unsupported(client: Any, rest_api: dict, resource: dict, op: str) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     with pytest.raises(client.exceptions.BadRequestException) as exc:
-        _update(
-            client, rest_api["id"], resource["id"], [{"op": op, "path": "/pathPart", "from": "/pathPart", "value": "x"}]
-        )
+        ids.update_resource(patchOperations=[{"op": op, "path": "/pathPart", "from": "/pathPart", "value": "x"}])
 
     # spec §4.1 / §4.1.1: [UNK] recommended choice (the operation's unsupported-op message)
     assert exc.value.response["Error"]["Message"] == _unsupported("/pathPart", op)
 
 
 def test_rejected_op_leaves_resource_unchanged(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     with pytest.raises(client.exceptions.BadRequestException):
-        _update(client, rest_api["id"], resource["id"], [_replace("/pathPart", "dogs"), _replace("/invalid", "x")])
+        ids.update_resource(patchOperations=[_replace("/pathPart", "dogs"), _replace("/invalid", "x")])
 
     # spec §4.1 / §7.3: [UNK] recommended choice (all-or-nothing)
-    assert _get(client, rest_api["id"], resource["id"]) == body(resource)
+    assert ids.get_resource() == body(resource)
 
 
 def test_bad_op_is_validation_exception(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"])
     with pytest.raises(ClientError) as exc:
-        _update(client, rest_api["id"], resource["id"], [{"op": "bogus", "path": "/pathPart", "value": "x"}])
+        ids.update_resource(patchOperations=[{"op": "bogus", "path": "/pathPart", "value": "x"}])
 
     assert exc.value.response["Error"]["Code"] == "ValidationException"
     # spec §4.1: [INF] member naming for this operation
@@ -249,22 +259,25 @@ def test_bad_op_is_validation_exception(client: Any, rest_api: dict, resource: d
 
 
 def test_missing_resource_is_not_found(client: Any, rest_api: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId="nores0")
     with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, rest_api["id"], "nores0", [_replace("/pathPart", "x")])
+        ids.update_resource(patchOperations=[_replace("/pathPart", "x")])
 
     assert exc.value.response["Error"]["Message"] == "Invalid Resource identifier specified"
 
 
 def test_missing_resource_is_not_found_with_empty_ops(client: Any, rest_api: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId="nores0")
     with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, rest_api["id"], "nores0", [])
+        ids.update_resource(patchOperations=[])
 
     assert exc.value.response["Error"]["Message"] == "Invalid Resource identifier specified"
 
 
 def test_missing_api_is_not_found(client: Any) -> None:
+    ids = bound(client, restApiId="noapi00000", resourceId="nores0")
     with pytest.raises(client.exceptions.NotFoundException) as exc:
-        _update(client, "noapi00000", "nores0", [])
+        ids.update_resource(patchOperations=[])
 
     # spec §2: [UNK] recommended choice
     assert exc.value.response["Error"]["Message"] == "Invalid Resource identifier specified"

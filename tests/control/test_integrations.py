@@ -1,11 +1,13 @@
 """Integration CRUD: PutIntegration (defaults per type, validation, upsert), GetIntegration, DeleteIntegration.
 
 Covers spec §1.1, §1.3, §1.4, §2 and §3.5. Most tests act on `GET /pets` with authorizationType NONE.
+
+The last section holds details found in review beyond the spec-derived cases (from the former
+test_graph_details.py); where a text is our choice the test says so ([INF]/[UNK]).
 """
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 import pytest
@@ -17,6 +19,7 @@ from tests.helpers import (
     assert_saved,
     body,
     build_nothing,
+    message_of,
     method_with_mock,
     missing_parents,
     not_found_ladder,
@@ -25,6 +28,7 @@ from tests.helpers import (
     unvalidated_client,
     validation_message,
 )
+from tests.support.calls import aimed, bound
 
 LAMBDA_URI = (
     "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
@@ -42,18 +46,6 @@ def _defaults(resource_id: str) -> dict[str, Any]:
         "passthroughBehavior": "WHEN_NO_MATCH",
         "timeoutInMillis": 29000,
     }
-
-
-def _put(client: Any, api_id: str, resource_id: str, verb: str = "GET", **kwargs: Any) -> dict[str, Any]:
-    return client.put_integration(restApiId=api_id, resourceId=resource_id, httpMethod=verb, **kwargs)
-
-
-def _get(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> dict[str, Any]:
-    return client.get_integration(restApiId=api_id, resourceId=resource_id, httpMethod=verb)
-
-
-def _delete(client: Any, api_id: str, resource_id: str, verb: str = "GET") -> dict[str, Any]:
-    return client.delete_integration(restApiId=api_id, resourceId=resource_id, httpMethod=verb)
 
 
 def _with_responses(client: Any, api_id: str, resource_id: str, *status_codes: str) -> None:
@@ -170,26 +162,28 @@ def test_put_integration(
     integration: dict[str, Any],
     expected: dict[str, Any],
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     put_method(client, rest_api["id"], resource["id"], **method)
     if before is not None:
-        _put(client, rest_api["id"], resource["id"], **before)
+        ids.put_integration(**before)
 
-    resp = _put(client, rest_api["id"], resource["id"], **integration)
+    resp = ids.raw.put_integration(**integration)
 
     # The defaults come first so that a row's own value (cacheNamespace, timeoutInMillis, ...) wins.
     full = {**_defaults(resource["id"]), **expected}
-    assert_saved(resp, 201, full, body(_get(client, rest_api["id"], resource["id"])))
+    assert_saved(resp, 201, full, ids.get_integration())
 
 
 def test_put_integration_again_keeps_integration_responses(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     _with_responses(client, rest_api["id"], resource["id"], "200")
 
-    _put(client, rest_api["id"], resource["id"], type="MOCK", passthroughBehavior="NEVER")
+    ids.put_integration(type="MOCK", passthroughBehavior="NEVER")
 
     # spec §3.5 / §7.6: [UNK] recommended choice (integration responses survive a re-PUT)
-    fetched = body(_get(client, rest_api["id"], resource["id"]))
+    fetched = ids.get_integration()
     assert fetched["integrationResponses"] == {"200": {"statusCode": "200"}}
 
 
@@ -224,11 +218,12 @@ MAPPING_ERROR = (
 def test_put_integration_invalid_type_is_validation_exception_before_existence(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any], with_method: bool
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     if with_method:
         put_method(client, rest_api["id"], resource["id"])
 
     with raises_aws("ValidationException", TYPE_VIOLATION, 400):
-        _put(client, rest_api["id"], resource["id"], type="WRONG")
+        ids.put_integration(type="WRONG")
 
 
 @pytest.mark.parametrize(
@@ -304,26 +299,22 @@ def test_put_integration_invalid_type_is_validation_exception_before_existence(
 def test_put_integration_bad_request(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any], integration: dict[str, Any], message: str
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     put_method(client, rest_api["id"], resource["id"])
 
     with raises_aws("BadRequestException", message, 400):
-        _put(client, rest_api["id"], resource["id"], **integration)
+        ids.put_integration(**integration)
 
 
 def test_put_integration_bool_parameter_value_is_serialization_exception(
     mock: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
     raw = unvalidated_client()
+    ids = bound(raw, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     put_method(raw, rest_api["id"], resource["id"])
 
     with raises_aws("SerializationException", "class java.lang.Boolean can not be converted to an String", 400):
-        _put(
-            raw,
-            rest_api["id"],
-            resource["id"],
-            type="MOCK",
-            requestParameters={"integration.request.header.X-Flag": True},
-        )
+        ids.put_integration(type="MOCK", requestParameters={"integration.request.header.X-Flag": True})
 
 
 # --- GetIntegration ----------------------------------------------------------------------------------------------
@@ -332,10 +323,11 @@ def test_put_integration_bool_parameter_value_is_serialization_exception(
 def test_get_integration_returns_the_put_integration(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     put_method(client, rest_api["id"], resource["id"])
-    put = body(_put(client, rest_api["id"], resource["id"], **{**HTTP_GET, "integrationHttpMethod": "POST"}))
+    put = ids.put_integration(**{**HTTP_GET, "integrationHttpMethod": "POST"})
 
-    resp = _get(client, rest_api["id"], resource["id"])
+    resp = ids.raw.get_integration()
 
     assert_reply(resp, 200, put)
 
@@ -343,9 +335,10 @@ def test_get_integration_returns_the_put_integration(
 def test_get_integration_includes_integration_responses(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     _with_responses(client, rest_api["id"], resource["id"], "200", "500")
 
-    assert body(_get(client, rest_api["id"], resource["id"])) == {
+    assert ids.get_integration() == {
         "type": "MOCK",
         **_defaults(resource["id"]),
         "integrationResponses": {
@@ -361,9 +354,10 @@ def test_get_integration_includes_integration_responses(
 def test_delete_integration_returns_204_and_leaves_a_bare_method(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     method_with_mock(client, rest_api["id"], resource["id"])
 
-    resp = _delete(client, rest_api["id"], resource["id"])
+    resp = ids.raw.delete_integration()
 
     assert resp["ResponseMetadata"]["HTTPStatusCode"] == 204
     method = body(client.get_method(restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET"))
@@ -373,10 +367,11 @@ def test_delete_integration_returns_204_and_leaves_a_bare_method(
 def test_delete_integration_removes_its_integration_responses(
     client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET")
     _with_responses(client, rest_api["id"], resource["id"], "200")
-    _delete(client, rest_api["id"], resource["id"])
+    ids.delete_integration()
 
-    fresh = body(_put(client, rest_api["id"], resource["id"], type="MOCK"))
+    fresh = ids.put_integration(type="MOCK")
 
     assert "integrationResponses" not in fresh
     with raises_aws("NotFoundException", "Invalid Response status code specified"):
@@ -389,11 +384,16 @@ def test_delete_integration_removes_its_integration_responses(
 
 
 def _with_deleted_integration(client: Any, api_id: str, resource_id: str) -> None:
+    ids = bound(client, restApiId=api_id, resourceId=resource_id, httpMethod="GET")
     method_with_mock(client, api_id, resource_id)
-    _delete(client, api_id, resource_id)
+    ids.delete_integration()
 
 
-PUT_MOCK = partial(_put, type="MOCK")
+PUT_MOCK = aimed("put_integration", httpMethod="GET", type="MOCK")
+
+
+DELETE_INTEGRATION = aimed("delete_integration", httpMethod="GET")
+GET_INTEGRATION = aimed("get_integration", httpMethod="GET")
 
 
 test_not_found = not_found_ladder(
@@ -402,22 +402,124 @@ test_not_found = not_found_ladder(
     *missing_parents("put", PUT_MOCK),
     # spec §1.4: [UNK] recommended choice (existence before semantic validation)
     pytest.param(
-        partial(_put, type="HTTP", integrationHttpMethod="GET", uri="not-a-url"),
+        aimed("put_integration", httpMethod="GET", type="HTTP", integrationHttpMethod="GET", uri="not-a-url"),
         build_nothing,
         None,
         None,
         METHOD_NOT_FOUND,
         id="put-missing-method-wins-over-bad-uri",
     ),
-    pytest.param(_get, put_method, None, None, INTEGRATION_NOT_FOUND, id="get-without-integration"),
-    pytest.param(_get, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
-    *missing_parents("get", _get),
-    pytest.param(_get, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="get-after-delete"),
+    pytest.param(GET_INTEGRATION, put_method, None, None, INTEGRATION_NOT_FOUND, id="get-without-integration"),
+    pytest.param(GET_INTEGRATION, build_nothing, None, None, METHOD_NOT_FOUND, id="get-missing-method"),
+    *missing_parents("get", GET_INTEGRATION),
+    pytest.param(GET_INTEGRATION, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="get-after-delete"),
     # spec §2: [INF] integration message
-    pytest.param(_delete, put_method, None, None, INTEGRATION_NOT_FOUND, id="delete-missing-integration"),
+    pytest.param(DELETE_INTEGRATION, put_method, None, None, INTEGRATION_NOT_FOUND, id="delete-missing-integration"),
     # spec §2: [INF] resource message
-    *missing_parents("delete", _delete),
-    pytest.param(_delete, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="delete-twice"),
+    *missing_parents("delete", DELETE_INTEGRATION),
+    pytest.param(DELETE_INTEGRATION, _with_deleted_integration, None, None, INTEGRATION_NOT_FOUND, id="delete-twice"),
     # spec §2: [UNK] method or integration message, so only the error type is asserted
-    pytest.param(_delete, build_nothing, None, None, None, id="delete-missing-method"),
+    pytest.param(DELETE_INTEGRATION, build_nothing, None, None, None, id="delete-missing-method"),
 )
+
+
+# --- review details: empty templates, content types, passthrough, tlsConfig ([INF]/[UNK] texts marked) ----------------
+
+
+def test_put_integration_stores_empty_templates_as_null(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    api_id, rid = rest_api["id"], resource["id"]
+    put_method(client, api_id, rid)
+    put = client.put_integration(
+        restApiId=api_id, resourceId=rid, httpMethod="GET", type="MOCK", requestTemplates={"application/json": ""}
+    )
+    assert put["requestTemplates"] == {"application/json": None}
+
+
+def test_put_integration_bad_template_content_type_is_bad_request(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    put_method(client, rest_api["id"], resource["id"])
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        client.put_integration(
+            restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", type="MOCK",
+            requestTemplates={"123": "{}"},
+        )  # fmt: skip
+    assert message_of(exc) == "Validation Result: warnings : [], errors : [Invalid content type specified: 123]"
+
+
+def test_put_integration_bad_passthrough_behavior_is_bad_request(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    put_method(client, rest_api["id"], resource["id"])
+    with pytest.raises(client.exceptions.BadRequestException) as exc:
+        client.put_integration(
+            restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", type="MOCK",
+            passthroughBehavior="SOMETIMES",
+        )  # fmt: skip
+    assert message_of(exc) == (  # [UNK] text, the same as UpdateIntegration's
+        "Invalid PassthroughBehavior specified. Valid options are WHEN_NO_MATCH,WHEN_NO_TEMPLATES,NEVER"
+    )
+
+
+def test_put_integration_echoes_tls_config_and_keeps_stored_responses_out_of_the_reply(
+    client: Any, rest_api: dict[str, Any], resource: dict[str, Any]
+) -> None:
+    api_id, rid = rest_api["id"], resource["id"]
+    method_with_mock(client, api_id, rid)
+    client.put_integration_response(restApiId=api_id, resourceId=rid, httpMethod="GET", statusCode="200")
+    again = client.put_integration(
+        restApiId=api_id, resourceId=rid, httpMethod="GET", type="HTTP", integrationHttpMethod="GET",
+        uri="https://example.com", tlsConfig={"insecureSkipVerification": True},
+    )  # fmt: skip
+    assert again["tlsConfig"] == {"insecureSkipVerification": True}
+    assert "integrationResponses" not in again
+    method = client.get_method(restApiId=api_id, resourceId=rid, httpMethod="GET")
+    assert method["methodIntegration"]["integrationResponses"] == {"200": {"statusCode": "200"}}
+
+
+# --- review details: request mappings from multivalue sources, AWS_PROXY targets --------------------------------------
+
+
+def test_multivalue_source_reads_the_declared_single_value_parameter(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=rest_api["rootResourceId"], httpMethod="GET")
+    ids.put_method(authorizationType="NONE", requestParameters={"method.request.querystring.tag": False})
+    mapping = {"integration.request.querystring.tags": "method.request.multivaluequerystring.tag"}
+
+    created = ids.put_integration(
+        type="HTTP", integrationHttpMethod="GET", uri="https://example.com", requestParameters=mapping
+    )
+
+    assert created["requestParameters"] == mapping
+
+
+def test_multivalue_source_of_an_undeclared_parameter_is_rejected(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=rest_api["rootResourceId"], httpMethod="GET")
+    ids.put_method(authorizationType="NONE")
+    with pytest.raises(client.exceptions.BadRequestException) as error:
+        ids.put_integration(
+            type="HTTP",
+            integrationHttpMethod="GET",
+            uri="https://example.com",
+            requestParameters={"integration.request.header.x": "method.request.multivalueheader.x"},
+        )
+    assert error.value.response["Error"]["Message"] == (
+        "Invalid mapping expression specified: Validation Result: warnings : [], "
+        "errors : [Invalid mapping expression parameter specified: method.request.multivalueheader.x]"
+    )
+
+
+def test_aws_proxy_to_firehose_is_rejected(client: Any, rest_api: dict[str, Any]) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=rest_api["rootResourceId"], httpMethod="GET")
+    ids.put_method(authorizationType="NONE")
+    with pytest.raises(client.exceptions.BadRequestException) as error:
+        ids.put_integration(
+            type="AWS_PROXY",
+            integrationHttpMethod="POST",
+            uri="arn:aws:apigateway:us-east-1:firehose:action/PutRecord",
+        )
+    # spec §3.5, recorded: firehose targets get this text although it names Firehose as supported.
+    assert error.value.response["Error"]["Message"] == (
+        "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations."
+    )

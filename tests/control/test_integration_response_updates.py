@@ -13,7 +13,6 @@ import pytest
 
 from tests.helpers import (
     ONLY_REPLACE,
-    body,
     mock_graph,
     op_violation,
     put_method,
@@ -23,6 +22,7 @@ from tests.helpers import (
     update_results,
     validation_message,
 )
+from tests.support.calls import aimed, bound
 
 ACAO = "method.response.header.Access-Control-Allow-Origin"
 EXTRA = "method.response.header.X-Extra"
@@ -35,27 +35,13 @@ def _setup(client: Any, api_id: str, resource_id: str, **integration_response: A
     mock_graph(client, api_id, resource_id, (ACAO, EXTRA), **integration_response)
 
 
-def _update(
-    client: Any, api_id: str, resource_id: str, ops: list[dict[str, Any]], status_code: str = "200"
-) -> dict[str, Any]:
-    return client.update_integration_response(
-        restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status_code, patchOperations=ops
-    )
-
-
-def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
-    return body(
-        client.get_integration_response(restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200")
-    )
-
-
 # --- successful updates: the reply (HTTP 200) is the new integration response, and a later GET agrees -----------
 
 
 test_update_result = update_results(
     _setup,
-    _update,
-    _get,
+    aimed("update_integration_response", raw=True, httpMethod="GET", statusCode="200"),
+    aimed("get_integration_response", httpMethod="GET", statusCode="200"),
     200,
     pytest.param(
         {"responseParameters": {ACAO: "'example.com'"}},
@@ -244,45 +230,46 @@ MAPPING_ERROR = (
 def test_rejected_op(
     client: Any, rest_api: dict, resource: dict, setup: dict[str, Any], op: dict[str, Any], code: str, message: str
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], **setup)
 
     with raises_aws(code, message):
-        _update(client, rest_api["id"], resource["id"], [op])
+        ids.update_integration_response(patchOperations=[op])
 
 
 def test_replace_content_handling_with_invalid_value_is_bad_request(
     client: Any, rest_api: dict, resource: dict
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"])
 
     # spec §4.2: [UNK] message text; only the class and status are pinned
     with raises_aws("BadRequestException", status=400):
-        _update(
-            client, rest_api["id"], resource["id"], [{"op": "replace", "path": "/contentHandling", "value": "WRONG"}]
+        ids.update_integration_response(
+            patchOperations=[{"op": "replace", "path": "/contentHandling", "value": "WRONG"}]
         )
 
 
 @pytest.mark.parametrize("op", ["add", "replace"])
 def test_null_template_value_is_bad_request(mock: Any, rest_api: dict, resource: dict, op: str) -> None:
     client = unvalidated_client()
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "j"})
 
     # spec §4.1 / §7.4: [UNK] recommended choice (mirrors UpdateGatewayResponse)
     with raises_aws("BadRequestException", "Invalid null or empty value in responseTemplates"):
-        _update(client, rest_api["id"], resource["id"], [{"op": op, "path": JSON_TEMPLATE, "value": None}])
+        ids.update_integration_response(patchOperations=[{"op": op, "path": JSON_TEMPLATE, "value": None}])
 
 
 def test_add_response_parameter_with_invalid_expression_is_bad_request(
     client: Any, rest_api: dict, resource: dict
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"])
 
     with raises_aws("BadRequestException") as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": "add", "path": f"/responseParameters/{ACAO}", "value": "bogus"}],
+        ids.update_integration_response(
+            patchOperations=[{"op": "add", "path": f"/responseParameters/{ACAO}", "value": "bogus"}]
         )
 
     # spec §4.2: [INF] same mapping validation as PutIntegrationResponse
@@ -290,22 +277,20 @@ def test_add_response_parameter_with_invalid_expression_is_bad_request(
 
 
 def test_failing_second_op_leaves_object_unchanged(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], selectionPattern="old", responseTemplates={"application/json": "j"})
-    before = _get(client, rest_api["id"], resource["id"])
+    before = ids.get_integration_response()
 
     with raises_aws("NotFoundException"):
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [
+        ids.update_integration_response(
+            patchOperations=[
                 {"op": "replace", "path": "/selectionPattern", "value": "new"},
                 {"op": "remove", "path": "/responseTemplates/application~1xml"},
-            ],
+            ]
         )
 
     # spec §4.1 / §7.3: [UNK] recommended choice (all-or-nothing)
-    assert _get(client, rest_api["id"], resource["id"]) == before
+    assert ids.get_integration_response() == before
 
 
 # --- ValidationException --------------------------------------------------------------------------------------
@@ -342,30 +327,33 @@ def test_failing_second_op_leaves_object_unchanged(client: Any, rest_api: dict, 
 def test_validation_exception(
     client: Any, rest_api: dict, resource: dict, ops: list[dict[str, Any]], status_code: str, message: str
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode=status_code)
     _setup(client, rest_api["id"], resource["id"])
 
     with raises_aws("ValidationException", message, 400):
-        _update(client, rest_api["id"], resource["id"], ops, status_code=status_code)
+        ids.update_integration_response(patchOperations=ops)
 
 
 def test_bad_ops_do_not_change_the_object(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], selectionPattern="old")
 
     with raises_aws("ValidationException"):
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": "replace", "path": "/selectionPattern", "value": "new"}, {"op": "bogus", "path": "/x"}],
+        ids.update_integration_response(
+            patchOperations=[
+                {"op": "replace", "path": "/selectionPattern", "value": "new"},
+                {"op": "bogus", "path": "/x"},
+            ]
         )
 
-    assert _get(client, rest_api["id"], resource["id"]) == {"statusCode": "200", "selectionPattern": "old"}
+    assert ids.get_integration_response() == {"statusCode": "200", "selectionPattern": "old"}
 
 
 def test_bad_status_code_precedes_existence_checks(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="wrong")
     # No method on the resource at all.
     with raises_aws("ValidationException", status=400):
-        _update(client, rest_api["id"], resource["id"], [], status_code="wrong")
+        ids.update_integration_response(patchOperations=[])
 
 
 # --- bad paths and unsupported ops ----------------------------------------------------------------------------
@@ -374,11 +362,12 @@ def test_bad_status_code_precedes_existence_checks(client: Any, rest_api: dict, 
 @pytest.mark.parametrize("op", ["add", "replace", "remove"])
 @pytest.mark.parametrize("path", ["/responseTemplates", "/responseParameters"])
 def test_bare_map_path_is_bad_request(client: Any, rest_api: dict, resource: dict, op: str, path: str) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "j"})
 
     # spec §4.1: [INF] for this operation (REC for UpdateMethod /requestParameters)
     with raises_aws("BadRequestException", f"Invalid patch path {path}"):
-        _update(client, rest_api["id"], resource["id"], [{"op": op, "path": path, "value": "x"}])
+        ids.update_integration_response(patchOperations=[{"op": op, "path": path, "value": "x"}])
 
 
 @pytest.mark.parametrize(
@@ -393,37 +382,36 @@ def test_bare_map_path_is_bad_request(client: Any, rest_api: dict, resource: dic
 def test_unsupported_op_on_scalar_path_is_bad_request(
     client: Any, rest_api: dict, resource: dict, op: str, path: str
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], selectionPattern="p", contentHandling="CONVERT_TO_TEXT")
 
     # spec §4.1 / §7.1: [UNK] recommended choice
     with raises_aws("BadRequestException", ONLY_REPLACE):
-        _update(client, rest_api["id"], resource["id"], [{"op": op, "path": path, "value": "x"}])
+        ids.update_integration_response(patchOperations=[{"op": op, "path": path, "value": "x"}])
 
 
 @pytest.mark.parametrize("op", ["move", "copy", "test"])
 def test_move_copy_test_on_scalar_path_are_unsupported(client: Any, rest_api: dict, resource: dict, op: str) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], selectionPattern="p")
 
     # spec §4.1: [UNK] recommended choice (the operation's unsupported-op message)
     with raises_aws("BadRequestException", ONLY_REPLACE):
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": op, "path": "/selectionPattern", "from": "/selectionPattern", "value": "p"}],
+        ids.update_integration_response(
+            patchOperations=[{"op": op, "path": "/selectionPattern", "from": "/selectionPattern", "value": "p"}]
         )
 
 
 @pytest.mark.parametrize("op", ["move", "copy", "test"])
 def test_move_copy_test_on_map_path_are_unsupported(client: Any, rest_api: dict, resource: dict, op: str) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], responseTemplates={"application/json": "j"})
 
     with raises_aws("BadRequestException") as exc:
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [{"op": op, "path": "/responseTemplates/application~1xml", "from": JSON_TEMPLATE, "value": "j"}],
+        ids.update_integration_response(
+            patchOperations=[
+                {"op": op, "path": "/responseTemplates/application~1xml", "from": JSON_TEMPLATE, "value": "j"}
+            ]
         )
 
     # spec §4.1: [UNK] the list of supported ops for map paths is not pinned; only the message family is
@@ -512,10 +500,17 @@ def test_not_found(
     message: str,
     status: int | None,
 ) -> None:
+    ids = bound(
+        client,
+        restApiId=api_id or rest_api["id"],
+        resourceId=resource_id or resource["id"],
+        httpMethod="GET",
+        statusCode=status_code,
+    )
     if built == "graph":
         _setup(client, rest_api["id"], resource["id"])
     elif built == "method":
         put_method(client, rest_api["id"], resource["id"])
 
     with raises_aws("NotFoundException", message, status):
-        _update(client, api_id or rest_api["id"], resource_id or resource["id"], ops, status_code)
+        ids.update_integration_response(patchOperations=ops)

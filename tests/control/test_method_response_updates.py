@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from tests.helpers import (
-    body,
     op_violation,
     put_method,
     raises_aws,
@@ -19,6 +18,7 @@ from tests.helpers import (
     update_results,
     validation_message,
 )
+from tests.support.calls import aimed, bound
 
 MY_HEADER = "method.response.header.my-header"
 OTHER_HEADER = "method.response.header.other-header"
@@ -33,27 +33,13 @@ def _setup(client: Any, api_id: str, resource_id: str, **method_response: Any) -
     )
 
 
-def _update(
-    client: Any, api_id: str, resource_id: str, ops: list[dict[str, Any]], status_code: str = "200"
-) -> dict[str, Any]:
-    return client.update_method_response(
-        restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode=status_code, patchOperations=ops
-    )
-
-
-def _get(client: Any, api_id: str, resource_id: str) -> dict[str, Any]:
-    return body(
-        client.get_method_response(restApiId=api_id, resourceId=resource_id, httpMethod="GET", statusCode="200")
-    )
-
-
 # --- success: HTTP 201, the reply is the new method response, and a later GET agrees ----------------------------
 
 
 test_update_result = update_results(
     _setup,
-    _update,
-    _get,
+    aimed("update_method_response", raw=True, httpMethod="GET", statusCode="200"),
+    aimed("get_method_response", httpMethod="GET", statusCode="200"),
     201,
     pytest.param(
         {},
@@ -134,21 +120,19 @@ test_update_result = update_results(
 
 
 def test_failing_later_op_leaves_method_response_unchanged(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], responseParameters={MY_HEADER: True})
 
     with raises_aws("NotFoundException"):
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [
+        ids.update_method_response(
+            patchOperations=[
                 {"op": "replace", "path": f"/responseParameters/{MY_HEADER}", "value": "false"},
                 {"op": "remove", "path": f"/responseParameters/{OTHER_HEADER}"},
-            ],
+            ]
         )
 
     # spec §4.1 / §7.3: [UNK] recommended choice (all-or-nothing)
-    assert _get(client, rest_api["id"], resource["id"]) == {
+    assert ids.get_method_response() == {
         "statusCode": "200",
         "responseParameters": {MY_HEADER: True},
     }
@@ -206,30 +190,29 @@ def test_rejected_op(
     message: str,
     status: int | None,
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], **setup)
 
     with raises_aws(code, message, status):
-        _update(client, rest_api["id"], resource["id"], [op])
+        ids.update_method_response(patchOperations=[op])
 
 
 @pytest.mark.parametrize("op", ["move", "copy", "test"])
 def test_move_copy_test_are_rejected(client: Any, rest_api: dict, resource: dict, op: str) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200")
     _setup(client, rest_api["id"], resource["id"], responseParameters={MY_HEADER: True})
 
     # spec §4.1: [UNK] message text; only class and status are pinned
     with raises_aws("BadRequestException", status=400):
-        _update(
-            client,
-            rest_api["id"],
-            resource["id"],
-            [
+        ids.update_method_response(
+            patchOperations=[
                 {
                     "op": op,
                     "path": f"/responseParameters/{OTHER_HEADER}",
                     "from": f"/responseParameters/{MY_HEADER}",
                     "value": "true",
                 }
-            ],
+            ]
         )
 
 
@@ -279,17 +262,21 @@ def test_validation_exception_changes_nothing(
     status_code: str,
     message: str,
 ) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode=status_code)
     _setup(client, rest_api["id"], resource["id"], **setup)
 
     with raises_aws("ValidationException", message, 400):
-        _update(client, rest_api["id"], resource["id"], ops, status_code=status_code)
+        ids.update_method_response(patchOperations=ops)
 
-    assert _get(client, rest_api["id"], resource["id"]) == {"statusCode": "200", **setup}
+    assert bound(
+        client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="200"
+    ).get_method_response() == {"statusCode": "200", **setup}
 
 
 def test_bad_status_code_precedes_existence_checks(client: Any, rest_api: dict, resource: dict) -> None:
+    ids = bound(client, restApiId=rest_api["id"], resourceId=resource["id"], httpMethod="GET", statusCode="wrong")
     with raises_aws("ValidationException", status=400):
-        _update(client, rest_api["id"], resource["id"], [], status_code="wrong")
+        ids.update_method_response(patchOperations=[])
 
 
 # --- existence ------------------------------------------------------------------------------------------------
@@ -315,8 +302,15 @@ def test_not_found(
     status_code: str,
     message: str,
 ) -> None:
+    ids = bound(
+        client,
+        restApiId=api_id or rest_api["id"],
+        resourceId=resource_id or resource["id"],
+        httpMethod="GET",
+        statusCode=status_code,
+    )
     if with_method:
         _setup(client, rest_api["id"], resource["id"])
 
     with raises_aws("NotFoundException", message):
-        _update(client, api_id or rest_api["id"], resource_id or resource["id"], [], status_code=status_code)
+        ids.update_method_response(patchOperations=[])
