@@ -93,6 +93,39 @@ def test_yaml_and_swagger_bodies(client: Any) -> None:
     assert methods["/{proxy+} ANY"]["methodIntegration"]["type"] == "AWS_PROXY"
 
 
+_YAML = b"""
+openapi: 3.0.1
+info: {title: dated, version: 2024-01-01}
+paths:
+  /a:
+    get:
+      responses:
+        200:
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Day"}
+      x-amazon-apigateway-integration:
+        type: mock
+        responses:
+          default: {statusCode: 200}
+components:
+  schemas:
+    Day: {type: string, example: 2024-01-01}
+"""
+
+
+def test_yaml_numbers_and_dates_are_read_as_text(client: Any) -> None:
+    api = client.import_rest_api(body=_YAML)
+
+    assert api["version"] == "2024-01-01"
+    method = _methods(client, api["id"])["/a GET"]
+    assert method["methodResponses"]["200"]["responseModels"] == {"application/json": "Day"}
+    assert set(method["methodIntegration"]["integrationResponses"]) == {"200"}
+    schema = json.loads(client.get_model(restApiId=api["id"], modelName="Day")["schema"])
+    assert schema == {"type": "string", "example": "2024-01-01"}
+
+
 # ---- resources and methods ---------------------------------------------------------------------------------------
 
 

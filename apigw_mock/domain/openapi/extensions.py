@@ -182,7 +182,7 @@ def gateway_response_extension(response: GatewayResponse) -> dict[str, Any]:
 def policy_text(value: Any, account_id: str, region: str, api_id: str) -> str:
     """RestApi `policy` from `x-amazon-apigateway-policy` (a document or its text); `execute-api:/...` resources
     are expanded to the API's execute ARN [DOC]."""
-    text = value if isinstance(value, str) else json.dumps(value)
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
     return text.replace('"execute-api:/', f'"arn:aws:execute-api:{region}:{account_id}:{api_id}/')
 
 
@@ -191,4 +191,4 @@ def _snake(name: str) -> str:
 
 
 def _text(value: Any) -> str | None:
-    return None if value is None else value if isinstance(value, str) else json.dumps(value)
+    return None if value is None else value if isinstance(value, str) else json.dumps(value, default=str)

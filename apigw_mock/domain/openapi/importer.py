@@ -237,7 +237,7 @@ class _Builder:
                 id=existing.id if existing else self.backend.new_id(CHILD_ID_LENGTH),
                 name=name,
                 description=schema.get("description") if isinstance(schema, dict) else None,
-                schema_=json.dumps(self._model_refs(schema)),
+                schema_=json.dumps(self._model_refs(schema), default=str),  # YAML dates as text
                 content_type="application/json",
             )
             self.graph.models[name] = model
@@ -508,4 +508,4 @@ class _Builder:
 def _texts(templates: Any) -> dict[str, str | None] | None:
     if not isinstance(templates, dict):
         return None
-    return {str(k): v if v is None or isinstance(v, str) else json.dumps(v) for k, v in templates.items()}
+    return {str(k): v if v is None or isinstance(v, str) else json.dumps(v, default=str) for k, v in templates.items()}
