@@ -369,3 +369,54 @@ def test_documentation_and_http_api_extensions_are_warnings(client: Any) -> None
     assert any("x-amazon-apigateway-cors" in w for w in warned)
     ignored = client.import_rest_api(body=docs.dumps(document), parameters={"ignore": "documentation"})["warnings"]
     assert not any("documentation" in w for w in ignored)
+
+
+def test_root_security_is_ignored_and_operation_validator_overrides_the_root_one(client: Any) -> None:
+    schemes = {"securitySchemes": {"api_key": {"type": "apiKey", "name": "x-api-key", "in": "header"}}}
+    validators = {"all": {"validateRequestBody": True}, "none": {}}
+    ok = {"responses": {"200": {"description": "ok"}}}
+    paths = {"/a": {"get": ok, "post": ok | {"x-amazon-apigateway-request-validator": "none"}}}
+    document = docs.minimal(paths, security=[{"api_key": []}], components=schemes)
+    document |= {"x-amazon-apigateway-request-validators": validators, "x-amazon-apigateway-request-validator": "all"}
+    api = client.import_rest_api(body=docs.dumps(document))
+
+    methods = _methods(client, api["id"])
+    names = {v["id"]: v for v in client.get_request_validators(restApiId=api["id"])["items"]}
+    assert methods["/a GET"]["apiKeyRequired"] is False  # root-level security is ignored [DOC]
+    assert names[methods["/a GET"]["requestValidatorId"]]["name"] == "all"
+    assert names[methods["/a POST"]["requestValidatorId"]] == {
+        "id": methods["/a POST"]["requestValidatorId"],
+        "name": "none",
+        "validateRequestBody": False,
+        "validateRequestParameters": False,
+    }
+
+
+def test_request_authorizer_from_a_security_scheme(client: Any) -> None:
+    authorizer = {
+        "type": "request",
+        "authorizerUri": docs.LAMBDA.format(name="auth"),
+        "identitySource": "method.request.header.A, method.request.querystring.b",
+        "authorizerResultTtlInSeconds": 0,
+    }
+    scheme = {"type": "apiKey", "name": "Unused", "in": "header", "x-amazon-apigateway-authorizer": authorizer}
+    paths = {"/a": {"get": {"security": [{"req": []}], "responses": {"200": {"description": "ok"}}}}}
+    api = client.import_rest_api(body=docs.dumps(docs.minimal(paths, components={"securitySchemes": {"req": scheme}})))
+
+    (found,) = client.get_authorizers(restApiId=api["id"])["items"]
+    assert found["type"] == "REQUEST" and found["authType"] == "custom"
+    assert found["identitySource"] == "method.request.header.A, method.request.querystring.b"
+    assert found["authorizerResultTtlInSeconds"] == 0
+    assert _methods(client, api["id"])["/a GET"]["authorizerId"] == found["id"]
+
+
+def test_authorizer_rules_are_createauthorizers(client: Any) -> None:
+    scheme = {"type": "apiKey", "name": "A", "in": "header", "x-amazon-apigateway-authorizer": {"type": "token"}}
+    message = _error(client, docs.minimal(components={"securitySchemes": {"tok": scheme}}))
+    assert message.endswith(
+        "Unable to create authorizer 'tok': Authorizer URI is required for authorizers of type TOKEN"
+    )
+    scheme["x-amazon-apigateway-authorizer"] = {"type": "jwt"}
+    assert "Invalid authorizer type: jwt" in _error(
+        client, docs.minimal(components={"securitySchemes": {"tok": scheme}})
+    )
