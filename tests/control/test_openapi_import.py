@@ -420,3 +420,16 @@ def test_authorizer_rules_are_createauthorizers(client: Any) -> None:
     assert "Invalid authorizer type: jwt" in _error(
         client, docs.minimal(components={"securitySchemes": {"tok": scheme}})
     )
+
+
+def test_constructs_of_the_wrong_type_are_errors_not_crashes(client: Any) -> None:
+    timeout = {"type": "mock", "timeoutInMillis": "soon"}
+    assert "Invalid OpenAPI input: invalid literal" in _error(
+        client, docs.minimal({"/a": {"get": {"x-amazon-apigateway-integration": timeout}}})
+    )
+    assert "Unable to put method 'GET' on resource at path '/a': Invalid OpenAPI input" in _error(
+        client, docs.minimal({"/a": {"get": {"parameters": {"not": "a list"}}}})
+    )
+    assert "Invalid OpenAPI input" in _error(
+        client, docs.minimal(**{"x-amazon-apigateway-minimum-compression-size": "big"})
+    )

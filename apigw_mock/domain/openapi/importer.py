@@ -100,7 +100,10 @@ def build(
     """The graph `document` defines (see the module docstring): a new API is stamped `created` (the caller reads
     the backend's clock); BadRequest with every error, else the graph."""
     builder = _Builder(document, backend, options, _target(backend, options, into, created))
-    builder.run()
+    try:
+        builder.run()
+    except (TypeError, ValueError, AttributeError) as error:  # a malformed construct outside any rule's line
+        builder.errors.append(texts.MALFORMED.format(error=error))
     if builder.errors:
         raise BadRequestException(texts.ERRORS.format(errors="\n\t".join(builder.errors)))
     if builder.warnings and options.fail_on_warnings:
@@ -157,6 +160,8 @@ class _Builder:
             detail = error.errors()[0]
             reason = f"Invalid value specified for {'.'.join(map(str, detail['loc']))}: {detail.get('input')}"
             self.errors.append(template.format(**names, reason=reason))
+        except (TypeError, ValueError, AttributeError) as error:  # a value of the wrong JSON type [UNK text]
+            self.errors.append(template.format(**names, reason=texts.MALFORMED.format(error=error)))
 
     def run(self) -> None:
         self._rest_api()
@@ -330,7 +335,9 @@ class _Builder:
             verb = VERBS.get(key)
             if verb is None or not isinstance(operation, dict):
                 continue
-            method = self._method(resource, verb, operation, shared)
+            method = None
+            with self._line(texts.METHOD, verb=verb, path=resource.path):
+                method = self._method(resource, verb, operation, shared)
             if method is not None:
                 writable = self.graph.writable(resource.id)
                 assert writable is not None
@@ -480,12 +487,12 @@ class _Builder:
         if not isinstance(extension, dict):
             self.errors.append(texts.MALFORMED_INTEGRATION.format(path=resource.path))
             return
-        members = ext.integration_members(extension)
-        if members["type"] not in get_args(IntegrationType):
+        if str(extension.get("type") or "").upper() not in get_args(IntegrationType):
             reason = texts.INTEGRATION_TYPE.format(type=extension.get("type"))
             self.errors.append(texts.INTEGRATION.format(reason=reason, **where))
             return
         with self._line(texts.INTEGRATION, **where):
+            members = ext.integration_members(extension)
             method.method_integration = integration_rules.new_integration(method, resource.id, **members)
         integration = method.method_integration
         if integration is None:

@@ -27,6 +27,7 @@ GATEWAY_RESPONSE = "Unable to put gateway response of type '{type}': {reason}"
 GATEWAY_RESPONSE_TYPE = "Invalid gateway response type: {type}"
 MALFORMED_INTEGRATION = "Unable to parse API definition because of a malformed integration at path {path}."  # [FIELD]
 INTEGRATION_TYPE = "Invalid integration type specified: {type}"
+MALFORMED = "Invalid OpenAPI input: {error}"  # a construct of the wrong JSON type [UNK]
 API_KEY_SOURCE = "Invalid API Key source specified. Valid options are HEADER,AUTHORIZER"  # UpdateRestApi's text
 
 # Warnings [UNK]: what AWS ignores, said once per construct.
