@@ -81,3 +81,22 @@ def test_any_document_is_imported_or_refused(client: Any, changes: list[tuple[tu
         assert len(client.get_rest_apis(limit=500)["items"]) == before
     else:
         assert len(client.get_rest_apis(limit=500)["items"]) == before + 1
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=30)
+@given(changes=st.lists(st.tuples(_slots, _json), min_size=1, max_size=3), mode=st.sampled_from(("merge", "overwrite")))
+def test_a_refused_put_changes_nothing(client: Any, changes: list[tuple[tuple[str, ...], Any]], mode: str) -> None:
+    valid = _document()
+    del valid["components"]["securitySchemes"]  # its token authorizer lacks a URI: a slot for the fuzzer
+    api_id = client.import_rest_api(body=json.dumps(valid).encode())["id"]
+    before = client.get_resources(restApiId=api_id, embed=["methods"])["items"]
+    document = _document()
+    for slot, value in changes:
+        _put(document, slot, value)
+    try:
+        client.put_rest_api(restApiId=api_id, body=json.dumps(document).encode(), mode=mode)
+    except ClientError as error:
+        assert error.response["Error"]["Code"] == "BadRequestException", error.response
+        assert client.get_resources(restApiId=api_id, embed=["methods"])["items"] == before
+        assert client.get_rest_api(restApiId=api_id)["name"] == "fuzz"
+    client.delete_rest_api(restApiId=api_id)
