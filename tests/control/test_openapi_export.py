@@ -104,6 +104,10 @@ def test_authorizers_extension_alone(client: Any) -> None:
     assert "x-amazon-apigateway-integration" not in document["paths"]["/"]["get"]
     plain = _export(client, api_id, "swagger")
     assert "x-amazon-apigateway-authorizer" not in plain["securityDefinitions"]["MyAuth"]
+    both = _export(client, api_id, "swagger", parameters={"extensions": "integrations, authorizers"})
+    assert "x-amazon-apigateway-authorizer" in both["securityDefinitions"]["MyAuth"]
+    assert "x-amazon-apigateway-integration" in both["paths"]["/"]["get"]
+    assert "x-amazon-apigateway-binary-media-types" not in both  # API-level extensions come with `apigateway` only
 
 
 def test_postman_is_accepted(client: Any) -> None:
