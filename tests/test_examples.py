@@ -61,3 +61,12 @@ def test_state_snapshot_example_runs_with_the_same_ids_every_time(capsys: pytest
     assert len(ids) == 2 and ids[0] == ids[1]
     assert out.count("after the second restore: ['/', '/orders']") == 2
     assert "loaded from the file: ['shop']" in out
+
+
+def test_openapi_roundtrip_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES / "openapi_roundtrip.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "imported 'petstore'" in out and "(0 warnings)" in out
+    assert "/pets/{petId}" in out and "GET,OPTIONS" in out
+    assert "x-amazon-apigateway-integration:" in out
+    assert "default: /dev" in out

@@ -56,6 +56,7 @@ PER_OPERATION: dict[str, dict[str, Any]] = {
     },
     "CreateStage": {"stageName": "fresh", "deploymentId": "<deployment>"},
     "CreateUsagePlanKey": {"usagePlanId": "<plan>", "keyId": "<key>", "keyType": "API_KEY"},
+    "PutRestApi": {"body": b'{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {"/a": {}}}'},
     "CreateVpcLink": {"targetArns": ["arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/lb/1"]},
 }
 # How each operation's node is read back (operation, extra parameters), when the mock has the reader.

@@ -13,6 +13,7 @@ from apigw_mock.control import (  # noqa: F401
     integrations,
     methods,
     models,
+    openapi,
     request_validators,
     resources,
     rest_apis,

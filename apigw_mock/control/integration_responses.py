@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from apigw_mock.control.integrations import check_connection
 from apigw_mock.control.registry import operation
-from apigw_mock.domain import mapping
+from apigw_mock.domain import integration_rules
 from apigw_mock.domain.backend import (
     ApiGatewayBackend,
     integration_of,
@@ -15,7 +15,7 @@ from apigw_mock.domain.backend import (
 from apigw_mock.domain.integration import Integration, IntegrationResponse, stored_templates
 from apigw_mock.domain.messages import INVALID_INTEGRATION, INVALID_STATUS_CODE
 from apigw_mock.domain.method import Method
-from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
+from apigw_mock.exceptions import ConflictException, NotFoundException
 from apigw_mock.patch import PatchOperations, apply_patch
 
 
@@ -108,15 +108,7 @@ def _declared_headers(method: Method, status_code: str) -> frozenset[str]:
 
 def _check_new(node: IntegrationResponse, method: Method) -> None:
     """PutIntegrationResponse's semantic checks, first failure wins (spec §1.4, §3.6)."""
-    for content_type in node.response_templates or {}:
-        reason = mapping.content_type_reason(content_type)
-        if reason is not None:
-            raise BadRequestException(reason)
-    declared = _declared_headers(method, node.status_code)
-    for name, source in (node.response_parameters or {}).items():
-        reason = mapping.method_response_header_reason(name, source, declared)
-        if reason is not None:
-            raise BadRequestException(reason)
+    integration_rules.check_integration_response(node, method)
     _check_default_pattern(node, method)
 
 

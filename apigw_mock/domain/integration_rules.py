@@ -5,6 +5,9 @@ were reported by protocol validation) or returns the Integration as AWS stores i
 `cacheNamespace` the resource id, `passthroughBehavior` WHEN_NO_MATCH, `timeoutInMillis` 29000, `connectionType`
 INTERNET for HTTP and HTTP_PROXY only, no `uri`/`httpMethod` on MOCK, empty templates stored as null. It carries no
 integration responses; keeping an earlier integration's responses on re-PUT is the caller's job.
+`check_integration_response(node, method)` raises PutIntegrationResponse's first mapping error (template content
+types, then `method.response.header.*` targets the method response must declare; spec §3.6), for PutIntegrationResponse
+and the OpenAPI importer alike.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from apigw_mock.domain import mapping
 from apigw_mock.domain.integration import (
     TIMEOUT,
     Integration,
+    IntegrationResponse,
     cache_key_reason,
     checked_passthrough_behavior,
     http_method_reason,
@@ -108,3 +112,17 @@ def vpc_link_reason(connection_type: str | None, connection_id: str | None, link
     if connection_type != "VPC_LINK" or (connection_id or "").startswith("${stageVariables."):
         return None
     return None if connection_id in links else VPC_LINK_MISSING
+
+
+def check_integration_response(node: IntegrationResponse, method: Method) -> None:
+    """PutIntegrationResponse's mapping checks, first failure wins (spec §1.4, §3.6)."""
+    for content_type in node.response_templates or {}:
+        reason = mapping.content_type_reason(content_type)
+        if reason is not None:
+            raise BadRequestException(reason)
+    response = (method.method_responses or {}).get(node.status_code)
+    declared = frozenset((response.response_parameters or {}) if response else ())
+    for name, source in (node.response_parameters or {}).items():
+        reason = mapping.method_response_header_reason(name, source, declared)
+        if reason is not None:
+            raise BadRequestException(reason)

@@ -27,6 +27,7 @@ COMPRESSION_SIZE = IntRange(
     0, 10485760, "Invalid minimum compression size, must be between 0 and 10485760", empty_unsets=True
 )
 PRIVATE_NEEDS_DUALSTACK = "Only dualstack ipAddressType is supported for Private APIs."
+INVALID_ENDPOINT_TYPES = "Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE"
 
 
 def _replace_endpoint_type(doc: dict[str, Any], op: patch.PatchOperation, key: str | None, context: Any) -> None:
@@ -35,7 +36,7 @@ def _replace_endpoint_type(doc: dict[str, Any], op: patch.PatchOperation, key: s
     if key != "0" and key not in (config.get("types") or []):
         raise BadRequestException(f"Invalid patch path {op.path}")
     if op.value not in _ENDPOINT_TYPES:
-        raise BadRequestException("Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE")
+        raise BadRequestException(INVALID_ENDPOINT_TYPES)
     config["types"] = [op.value]
     if op.value == "PRIVATE":
         config["ipAddressType"] = "dualstack"

@@ -16,8 +16,8 @@ Cost (structural sharing, in two layers):
   two dict hits; the parent -> children index is built on first use, per deployment that is actually routed.
 The 21 default gateway responses are built once for all deployments of APIs that customised none.
 
-Later issues add their API-level definitions as fields here (authorizers, request validators, ...); the RestApi
-node already carries binary media types, the policy and the API key source.
+Authorizers and request validators are carried by id (GetExport writes them); the RestApi node carries binary
+media types, the policy and the API key source.
 """
 
 from __future__ import annotations
@@ -31,10 +31,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from apigw_mock.domain.gateway_response import GatewayResponse, effective_all
 
 if TYPE_CHECKING:
+    from apigw_mock.domain.authorizer import Authorizer
     from apigw_mock.domain.deployment import Deployed
     from apigw_mock.domain.graph import ApiGraph
     from apigw_mock.domain.method import Method
     from apigw_mock.domain.model import Model
+    from apigw_mock.domain.request_validator import RequestValidator
     from apigw_mock.domain.resource import Resource
     from apigw_mock.domain.rest_api import RestApi
 
@@ -125,6 +127,10 @@ class DeployedApi:
     """Response type -> the effective response (customised, or AWS's default), all 21 types."""
     _index: list[dict[str, dict[str, str]]] = field(default_factory=list, compare=False)
     """Parent id -> path part -> child id, built on first use (empty until then)."""
+    authorizers: Mapping[str, Authorizer] = field(default_factory=dict)
+    """Authorizer id -> Authorizer."""
+    request_validators: Mapping[str, RequestValidator] = field(default_factory=dict)
+    """Request validator id -> RequestValidator."""
 
     @property
     def root(self) -> Resource:
@@ -160,13 +166,26 @@ class DeployedApi:
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Copyable and picklable (state snapshots, deep copies), although its mappings are read-only views."""
-        return _rebuild, (self.api, dict(self.resources), dict(self.models), dict(self.gateway_responses))
+        maps = (self.resources, self.models, self.gateway_responses, self.authorizers, self.request_validators)
+        return _rebuild, (self.api, *map(dict, maps))
 
 
 def _rebuild(
-    api: RestApi, resources: dict[str, Resource], models: dict[str, Model], responses: dict[str, GatewayResponse]
+    api: RestApi,
+    resources: dict[str, Resource],
+    models: dict[str, Model],
+    responses: dict[str, GatewayResponse],
+    authorizers: dict[str, Authorizer],
+    validators: dict[str, RequestValidator],
 ) -> DeployedApi:
-    return DeployedApi(api, Layered.of(resources), MappingProxyType(models), MappingProxyType(responses))
+    return DeployedApi(
+        api,
+        Layered.of(resources),
+        MappingProxyType(models),
+        MappingProxyType(responses),
+        authorizers=MappingProxyType(authorizers),
+        request_validators=MappingProxyType(validators),
+    )
 
 
 def freeze(graph: ApiGraph, previous: DeployedApi | None = None) -> DeployedApi:
@@ -184,6 +203,8 @@ def freeze(graph: ApiGraph, previous: DeployedApi | None = None) -> DeployedApi:
         resources=before.then(resources) if isinstance(before, Layered) else Layered.of(resources),
         models=MappingProxyType(dict(graph.models.items())),
         gateway_responses=_effective(graph.gateway_responses) if graph.gateway_responses else _built_in(),
+        authorizers=MappingProxyType(dict(graph.authorizers.items())),
+        request_validators=MappingProxyType(dict(graph.request_validators.items())),
     )
 
 

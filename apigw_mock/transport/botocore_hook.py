@@ -8,7 +8,6 @@ returns None and botocore sends the request as usual; requests of other services
 
 from __future__ import annotations
 
-import io
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -26,22 +25,25 @@ UNIQUE_ID = "apigw_mock.interceptor"
 
 
 class _RawBody:
-    """The `raw` object botocore's AWSResponse reads the body from: whole (`stream`), or like a file (`read`, for
-    the streaming payloads of GetSdk and GetExport, which botocore wraps in a StreamingBody)."""
+    """The `raw` object botocore's AWSResponse reads the body from (`stream`), and the file-like object a streaming
+    output (GetExport's blob payload, through botocore's StreamingBody) reads it from (`read`, `close`)."""
 
-    __slots__ = ("body", "file")
+    __slots__ = ("body", "offset")
 
     def __init__(self, body: bytes) -> None:
         self.body = body
-        self.file: io.BytesIO | None = None
+        self.offset = 0
 
     def stream(self, **_: Any) -> Iterator[bytes]:
         yield self.body
 
     def read(self, amt: int | None = None) -> bytes:
-        if self.file is None:
-            self.file = io.BytesIO(self.body)
-        return self.file.read(amt)
+        end = len(self.body) if amt is None else min(len(self.body), self.offset + amt)
+        chunk, self.offset = self.body[self.offset : end], end
+        return chunk
+
+    def close(self) -> None:
+        self.offset = len(self.body)
 
 
 def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AWSResponse | None:

@@ -20,7 +20,6 @@ from apigw_mock.protocol import spec
 from apigw_mock.server import running_server
 
 EXPECTED = {
-    "GetExport", "ImportRestApi", "PutRestApi",  # OpenAPI import and export
     "TestInvokeMethod", "TestInvokeAuthorizer",  # test invocations (the data plane)
 }  # fmt: skip
 

@@ -28,7 +28,7 @@ from apigw_mock.control import pipeline
 from apigw_mock.control.registry import handlers
 from apigw_mock.http import HttpResponse
 from apigw_mock.protocol import serializer, spec
-from tests.protocol import access_steps
+from tests.protocol import access_steps, openapi_steps
 from tests.protocol.domain_steps import DOMAIN_STEPS
 from tests.protocol.steps import Step
 
@@ -392,6 +392,7 @@ STEPS: list[Step] = [
         ),
         (*_BUILD, "PutIntegration", "CreateDeployment"),
     ),
+    *(Step(*row) for row in openapi_steps.STEPS),
     Step(
         "DeleteStage",
         lambda c, ctx: c.delete_stage(restApiId=ctx["api"], stageName="prod"),
