@@ -7,7 +7,7 @@ through one re-entrant lock, so handlers run one at a time and a multi-step upda
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from apigw_mock.domain.backend import ApiGatewayBackend
@@ -23,6 +23,7 @@ class MockState:
         self.intercepting = 0  # in-process activations; only they make botocore calls answer from memory
         self.account_id = DEFAULT_ACCOUNT_ID
         self._backends: dict[tuple[str, str], ApiGatewayBackend] = {}
+        self.lambdas: dict[str, Any] = {}  # function ARN or bare name -> handler(event, context), for the data plane
 
     @property
     def active(self) -> bool:
@@ -46,6 +47,7 @@ class MockState:
     def reset(self) -> None:
         with self.lock:
             self._backends.clear()
+            self.lambdas.clear()
 
 
 STATE = MockState()
