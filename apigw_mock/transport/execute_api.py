@@ -22,6 +22,7 @@ Contract:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import random
 import re
@@ -164,7 +165,8 @@ def invoke(
 def execute_target(request: ExecuteRequest, target: Target) -> Reply:
     from apigw_mock.invoke.engine import handle
 
-    return handle(request, target, PORTS)
+    answer = handle(request, target, PORTS)
+    return dataclasses.replace(answer, body=b"") if request.method == "HEAD" else answer  # HTTP: HEAD has no body
 
 
 def answer_url(
