@@ -240,11 +240,19 @@ def ensure_started() -> None:
 
 
 def stop() -> None:
+    """Stop answering. When another patch of `HTTPAdapter.send` was stopped out of order beneath ours (it restored
+    the original over us), ours is already gone and restoring what it saved would bring the stopped one back."""
     global _mock
     with _mock_lock:
-        if _mock is not None:
-            _mock.stop(allow_assert=False)
-            _mock = None
+        if _mock is None:
+            return
+        import requests.adapters
+
+        patcher = _mock._patcher
+        if patcher is not None and requests.adapters.HTTPAdapter.send is not patcher.new:
+            _mock._patcher = None  # not on top any more: leave whatever is installed now alone
+        _mock.stop(allow_assert=False)
+        _mock = None
 
 
 def started() -> bool:
