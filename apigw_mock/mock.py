@@ -63,6 +63,8 @@ class MockApiGateway:
             if STATE.depth == 0:
                 STATE.reset()
                 STATE.account_id = self.account_id
+                if self.intercept:
+                    STATE.lambdas.clear()  # a server keeps the Lambdas registered before it started (its CLI's)
             if self.intercept:
                 if STATE.intercepting == 0:
                     _enter_environment()
@@ -94,13 +96,12 @@ class MockApiGateway:
     def reset(self) -> None:
         """Forget every API in every account and region (and every registered Lambda)."""
         STATE.reset()
+        STATE.lambdas.clear()
 
     def register_lambda(self, name_or_arn: str, handler: Callable[[Any, Any], Any]) -> None:
         """Bind `handler(event, context)` to a Lambda function (full ARN, or a bare name for any region and
         account): integrations whose URI names it call it. Also starts answering execute-api `requests` calls."""
-        from apigw_mock.transport import execute_api
-
-        execute_api.register_lambda(name_or_arn, handler)
+        register_lambda(name_or_arn, handler)
 
     def invoke(
         self,
@@ -215,6 +216,14 @@ def _decorate_class(cls: type[T], account_id: str) -> type[T]:
         if name.startswith("test") and callable(member):
             setattr(cls, name, _decorate_function(member, account_id))
     return cls
+
+
+def register_lambda(name_or_arn: str, handler: Callable[[Any, Any], Any]) -> None:
+    """Bind `handler(event, context)` to a Lambda function for the data plane, in process or for a server running in
+    this process (`running_server()`): a full ARN, or a bare name matching any region, account and qualifier."""
+    from apigw_mock.transport import execute_api
+
+    execute_api.register_lambda(name_or_arn, handler)
 
 
 def _stop_data_plane() -> None:

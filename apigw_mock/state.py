@@ -23,7 +23,7 @@ class MockState:
         self.intercepting = 0  # in-process activations; only they make botocore calls answer from memory
         self.account_id = DEFAULT_ACCOUNT_ID
         self._backends: dict[tuple[str, str], ApiGatewayBackend] = {}
-        self.lambdas: dict[str, Any] = {}  # function ARN or bare name -> handler(event, context), for the data plane
+        self.lambdas: dict[str, Any] = {}  # ARN or name -> handler(event, context); reset() keeps them
 
     @property
     def active(self) -> bool:
@@ -47,7 +47,6 @@ class MockState:
     def reset(self) -> None:
         with self.lock:
             self._backends.clear()
-            self.lambdas.clear()
 
 
 STATE = MockState()

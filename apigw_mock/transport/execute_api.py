@@ -45,6 +45,7 @@ EXECUTE_API_URL = re.compile(
     r"https?://(?P<api>[A-Za-z0-9]+)\.execute-api\.(?P<region>[a-z0-9-]+)\.amazonaws\.com(/.*)?"
 )
 _SERVER_PATH = re.compile(r"/restapis/(?P<api>[^/]+)/(?P<stage>[^/]+)/_user_request_(?P<path>/.*)?")
+_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d")
 _VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _random = random.Random()
 
@@ -183,19 +184,39 @@ def answer_url(
 
 
 def server_target(path: str, host: str | None, region: str) -> tuple[Target, str] | None:
-    """Server mode: the (target, path after the stage) of an execute-api request, or None for control-plane ones."""
+    """Server mode: the (target, path after the stage) of an execute-api request, or None for control-plane ones.
+    Path style names no region: the API's own is found among the backends (else `region`)."""
     found = _SERVER_PATH.fullmatch(path)
     if found is not None:
-        target = Target(found["api"], found["stage"], region, STATE.account_id)
+        target = Target(found["api"], found["stage"], _region_of(found["api"], region), STATE.account_id)
         return target, found["path"] or "/"
     name = (host or "").split(":", 1)[0]
     if ".execute-api." in name:
         api_id, _, rest = name.partition(".execute-api.")
-        labels = rest.split(".")
+        label = rest.split(".", 1)[0]
         stage, after = _stage_and_path(path)
-        host_region = labels[0] if len(labels) > 2 else region
+        host_region = label if _REGION.fullmatch(label) else _region_of(api_id, region)
         return Target(api_id, stage, host_region, STATE.account_id, name), after
     return None
+
+
+def answer_server(
+    method: str, found: tuple[Target, str], query: str, headers: Mapping[str, str], body: bytes, environ: Any
+) -> Reply:
+    """Server mode's answer for a request `server_target` recognised."""
+    target, path = found
+    pairs = tuple(parse_qsl(query, keep_blank_values=True))
+    source_ip = str(environ.get("REMOTE_ADDR") or "127.0.0.1")
+    request = ExecuteRequest(method.upper(), path, pairs, tuple(headers.items()), body, source_ip)
+    return execute_target(request, target)
+
+
+def _region_of(api_id: str, default: str) -> str:
+    with STATE.lock:
+        for backend in STATE.backends():
+            if api_id in backend.apis:
+                return backend.region
+    return default
 
 
 def _stage_and_path(path: str) -> tuple[str, str]:
