@@ -36,3 +36,17 @@ def test_deploy_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "dev still serves 'v1'" in out
     assert "promoted the canary: prod serves 'v2'" in out
+
+
+def test_cors_api_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES / "cors_api.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "preflight 200 GET,OPTIONS" in out
+    assert 'no OPTIONS method: 403 {"message":"Missing Authentication Token"}' in out
+
+
+def test_lambda_proxy_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES / "lambda_proxy.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "requests: 200" in out
+    assert "handler exception: 502" in out
