@@ -11,4 +11,5 @@ from apigw_mock.control import (  # noqa: F401
     rest_apis,
     stages,
     tags,
+    test_invoke,
 )

@@ -129,7 +129,7 @@ def route(
         operation_name=method.operation_name,
     )
     method_request = MethodRequest(
-        match.path_parameters, _multi(request.query), _multi(request.headers), request.body.decode("utf-8", "replace")
+        match.path_parameters, multi(request.query), multi(request.headers), request.body.decode("utf-8", "replace")
     )
     return Call(target, request, deployed, resource, method, method_request, variables, call_context, ids)
 
@@ -249,7 +249,7 @@ def error_reply(
     method_request = (
         call.method_request
         if call is not None
-        else MethodRequest(querystring=_multi(request.query), headers=_multi(request.headers))
+        else MethodRequest(querystring=multi(request.query), headers=multi(request.headers))
     )
     sources = mapping.Sources(method_request, variables, call_context)
     rendered = gateway_responses.render(error, definition, accept=request.header("Accept"), sources=sources)
@@ -276,7 +276,7 @@ def _put(headers: dict[str, list[str]], name: str, value: str) -> None:
     headers[name] = [value]
 
 
-def _multi(pairs: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
+def multi(pairs: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     for name, value in pairs:
         found.setdefault(name, []).append(value)

@@ -32,6 +32,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
+from apigw_mock.invoke.integrations import aws as aws_integration
+from apigw_mock.invoke.integrations import http as http_integration
 from apigw_mock.invoke.ports import MISSING_API, ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Reply, Target
 from apigw_mock.state import DEFAULT_REGION, STATE
 
@@ -72,27 +74,7 @@ class StatePorts:
         return sorted(STATE.lambdas)
 
     def send(self, outbound: Outbound) -> OutboundReply:
-        import requests
-
-        headers: dict[str, str] = {}
-        for name, value in outbound.headers:
-            headers[name] = f"{headers[name]}, {value}" if name in headers else value
-        try:
-            answer = requests.request(
-                outbound.method,
-                outbound.url,
-                headers=headers,
-                data=outbound.body or None,
-                timeout=outbound.timeout,
-                allow_redirects=False,
-            )
-        except requests.Timeout as error:
-            raise TimeoutError(str(error)) from error
-        except requests.RequestException as error:
-            raise ConnectionError(str(error)) from error
-        raw_headers: Any = getattr(answer.raw, "headers", None)
-        pairs = list(raw_headers.iteritems()) if hasattr(raw_headers, "iteritems") else list(answer.headers.items())
-        return OutboundReply(answer.status_code, tuple(pairs), answer.content)
+        return http_integration.send(outbound)
 
     def random(self) -> float:
         return _random.random()
@@ -120,16 +102,7 @@ def register_lambda(name_or_arn: str, handler: LambdaHandler) -> None:
 
 
 def find_lambda(function_arn: str) -> LambdaHandler | None:
-    lambdas = STATE.lambdas
-    parts = function_arn.split(":")
-    candidates = [function_arn]
-    if len(parts) >= 7 and parts[2] == "lambda":
-        candidates += [":".join(parts[:7]), parts[6]]
-    for candidate in candidates:
-        found: LambdaHandler | None = lambdas.get(candidate)
-        if found is not None:
-            return found
-    return None
+    return aws_integration.find_lambda(STATE.lambdas, function_arn)
 
 
 # ---- the direct call and URL answers --------------------------------------------------------------------------

@@ -83,6 +83,19 @@ def function_arn(call: Call, integration: Integration) -> str:
     return function.group("function")
 
 
+def find_lambda(lambdas: Mapping[str, LambdaHandler], function_arn: str) -> LambdaHandler | None:
+    """The handler registered for `function_arn`: the exact ARN, then without its qualifier, then the bare name."""
+    parts = function_arn.split(":")
+    candidates = [function_arn]
+    if len(parts) >= 7 and parts[2] == "lambda":
+        candidates += [":".join(parts[:7]), parts[6]]
+    for candidate in candidates:
+        found = lambdas.get(candidate)
+        if found is not None:
+            return found
+    return None
+
+
 def invoke(call: Call, integration: Integration, event: Any, ports: Ports, trace: Trace | None) -> Invocation:
     arn = function_arn(call, integration)
     handler = ports.lambda_handler(arn)

@@ -18,7 +18,7 @@ Contract:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from apigw_mock.invoke import content, errors, mapping
@@ -95,6 +95,33 @@ def call(
         else answer.body.decode("utf-8", errors="replace")
     )
     return Endpoint(answer.status, multi, text_or_bytes, selection_input=str(answer.status))
+
+
+def send(outbound: Outbound) -> OutboundReply:
+    """`Ports.send` over real HTTP with `requests` (imported here, on first use): a test's own `responses`
+    registration, a local server or another mock answers; `requests`' timeout and connection errors become the
+    builtin `TimeoutError` / `ConnectionError` the integrations expect."""
+    import requests
+
+    headers: dict[str, str] = {}
+    for name, value in outbound.headers:
+        headers[name] = f"{headers[name]}, {value}" if name in headers else value
+    try:
+        answer = requests.request(
+            outbound.method,
+            outbound.url,
+            headers=headers,
+            data=outbound.body or None,
+            timeout=outbound.timeout,
+            allow_redirects=False,
+        )
+    except requests.Timeout as error:
+        raise TimeoutError(str(error)) from error
+    except requests.RequestException as error:
+        raise ConnectionError(str(error)) from error
+    raw_headers: Any = getattr(answer.raw, "headers", None)
+    pairs = list(raw_headers.iteritems()) if hasattr(raw_headers, "iteritems") else list(answer.headers.items())
+    return OutboundReply(answer.status_code, tuple(pairs), answer.content)
 
 
 def _send(outbound: Outbound, ports: Ports, trace: Trace | None) -> OutboundReply:
