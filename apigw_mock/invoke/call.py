@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import base64
 import datetime
-import uuid
+import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from apigw_mock.invoke.ports import ExecuteRequest, Ports, Target
@@ -59,17 +59,7 @@ class Ids:
 
     @classmethod
     def new(cls, ports: Ports) -> Ids:
-        request_id = ports.request_id()
-        extended = base64.b64encode(uuid.UUID(request_id).bytes[:11] if _is_uuid(request_id) else b"apigw-mock!")
-        return cls(request_id, extended.decode("ascii"), ports.now())
-
-
-def _is_uuid(text: str) -> bool:
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True
+        return cls(ports.request_id(), base64.b64encode(os.urandom(11)).decode("ascii"), ports.now())
 
 
 def request_time(now: datetime.datetime) -> str:
@@ -139,6 +129,14 @@ class Call:
     context: Mapping[str, Any]
     ids: Ids
     test_invoke: bool = False
+    template_context: Any = field(default=None, repr=False)
+    """`context` as mapping templates read it: converted once per request (kept by `dataclasses.replace`)."""
+
+    def __post_init__(self) -> None:
+        if self.template_context is None:
+            from apigw_mock.invoke.templates import template_context
+
+            object.__setattr__(self, "template_context", template_context(self.context))
 
     @property
     def binary_media_types(self) -> list[str]:

@@ -79,7 +79,6 @@ def compiled(deployed: DeployedApi) -> Compiled:
 def handle(request: ExecuteRequest, target: Target, ports: Ports) -> Reply:
     """One execute-api request (see the module docstring)."""
     ids = Ids.new(ports)
-    base = context(target, request, ids, stage=target.stage)
     try:
         found = ports.serving(target)
         if found is None:
@@ -91,13 +90,13 @@ def handle(request: ExecuteRequest, target: Target, ports: Ports) -> Reply:
         if deployed.api.disable_execute_api_endpoint:
             raise errors.Forbidden()
     except GatewayError as error:
-        return error_reply(error, None, request, base, {})
+        return error_reply(error, None, request, context(target, request, ids, stage=target.stage), {})
     deployment_id = found.canary_deployment_id if canary else found.deployment_id
     variables = found.variables(canary=canary)
-    staged = context(target, request, ids, stage=target.stage, deployment_id=deployment_id, canary=canary)
     try:
         call = route(request, target, deployed, variables, ids, deployment_id, canary)
     except GatewayError as error:
+        staged = context(target, request, ids, stage=target.stage, deployment_id=deployment_id, canary=canary)
         return error_reply(error, deployed, request, staged, variables)
     return execute(call, ports)
 
@@ -165,7 +164,10 @@ def prepare(call: Call, integration: Integration) -> tuple[Prepared, Call]:
     body: content.Payload = payload
     if choice.template is not None:
         rendered = templates.render(
-            choice.template, request=call.method_request, context=call.context, stage_variables=call.stage_variables
+            choice.template,
+            request=call.method_request,
+            context=call.template_context,
+            stage_variables=call.stage_variables,
         )
         body, override = rendered.body, rendered.request_override
     sources = mapping.Sources(call.method_request, call.stage_variables, call.context)
@@ -197,7 +199,7 @@ def respond(call: Call, integration: Integration, endpoint: Endpoint, trace: Tra
             choice.template,
             request=call.method_request,
             body=body_text,
-            context=call.context,
+            context=call.template_context,
             stage_variables=call.stage_variables,
         )
         body, override = rendered.body, rendered.response_override

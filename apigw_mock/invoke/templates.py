@@ -5,7 +5,8 @@ Contract:
   template and returns `Rendered(body, request_override, response_override)`. `body` is what `$input` reads (the
   method request body on the request side, the integration response body on the response side; `$input.params()`
   always reads the method request). Nothing passed in is mutated.
-- `$context` is the caller's map (spec §9.4), converted to Java-ish values; `requestOverride.{header,path,
+- `$context` is the caller's map (spec §9.4), converted to Java-ish values (`template_context(map)` converts it
+  once for several templates of one request); `requestOverride.{header,path,
   querystring}` and `responseOverride.{header,status}` are fresh, writable maps (§9.5). Their values are returned
   after the whole template ran; setting the same override twice fails the template ([DOC] "5XX"); a list header
   value is comma-joined ([DOC] example log).
@@ -94,6 +95,12 @@ def compile_template(text: str) -> Template:
     return template
 
 
+def template_context(context: Mapping[str, Any]) -> JavaMap:
+    """`$context` converted once, for every template of one request."""
+    converted: JavaMap = to_vtl(dict(context))
+    return converted
+
+
 def render(
     template: str,
     *,
@@ -112,7 +119,8 @@ def render(
 def _namespace(
     request: MethodRequest, body: str, context: Mapping[str, Any] | None, stage_variables: Mapping[str, str] | None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    vtl_context = to_vtl(dict(context or {}))
+    # a context already converted (`template_context`, once per request) is only copied: overrides go in the copy
+    vtl_context = JavaMap(context) if isinstance(context, JavaMap) else to_vtl(dict(context or {}))
     overrides = {
         "requestOverride": _OverrideMap(header=_OverrideMap(), path=_OverrideMap(), querystring=_OverrideMap()),
         "responseOverride": _OverrideMap(header=_OverrideMap()),
@@ -148,7 +156,13 @@ def _override_value(value: Any) -> str:
     return java_str(value)
 
 
+_NO_REQUEST_OVERRIDE = RequestOverride()
+
+
 def _request_override(override: Mapping[str, Any]) -> RequestOverride:
+    if not any(override.values()):
+        return _NO_REQUEST_OVERRIDE  # the usual case, answered without building three dicts
+
     def section(name: str) -> dict[str, str]:
         return {str(key): _override_value(value) for key, value in dict(override.get(name) or {}).items()}
 
