@@ -20,7 +20,7 @@ import base64
 import datetime
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from apigw_mock.invoke.ports import ExecuteRequest, Ports, Target
@@ -64,7 +64,7 @@ class Ids:
 
 def request_time(now: datetime.datetime) -> str:
     """CLF time, `10/Mar/2020:00:03:59 +0000` (English month names whatever the locale)."""
-    return f"{now.day:02d}/{_MONTHS[now.month - 1]}/{now.year}:{now:%H:%M:%S} +0000"
+    return f"{now.day:02d}/{_MONTHS[now.month - 1]}/{now.year}:{now.hour:02d}:{now.minute:02d}:{now.second:02d} +0000"
 
 
 def log_time(now: datetime.datetime) -> str:
@@ -129,14 +129,6 @@ class Call:
     context: Mapping[str, Any]
     ids: Ids
     test_invoke: bool = False
-    template_context: Any = field(default=None, repr=False)
-    """`context` as mapping templates read it: converted once per request (kept by `dataclasses.replace`)."""
-
-    def __post_init__(self) -> None:
-        if self.template_context is None:
-            from apigw_mock.invoke.templates import template_context
-
-            object.__setattr__(self, "template_context", template_context(self.context))
 
     @property
     def binary_media_types(self) -> list[str]:

@@ -166,7 +166,7 @@ def prepare(call: Call, integration: Integration) -> tuple[Prepared, Call]:
         rendered = templates.render(
             choice.template,
             request=call.method_request,
-            context=call.template_context,
+            context=call.context,
             stage_variables=call.stage_variables,
         )
         body, override = rendered.body, rendered.request_override
@@ -199,7 +199,7 @@ def respond(call: Call, integration: Integration, endpoint: Endpoint, trace: Tra
             choice.template,
             request=call.method_request,
             body=body_text,
-            context=call.template_context,
+            context=call.context,
             stage_variables=call.stage_variables,
         )
         body, override = rendered.body, rendered.response_override
