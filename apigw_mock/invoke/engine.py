@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
 PROXY_TYPES = frozenset({"HTTP_PROXY", "AWS_PROXY"})
 _CACHE_SIZE = 64
+_NO_REQUEST_OVERRIDE = templates.RequestOverride()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +159,9 @@ def prepare(call: Call, integration: Integration) -> tuple[Prepared, Call]:
     payload = content.request_payload(
         call.request.body, content_type, call.binary_media_types, integration.content_handling
     )
-    call = replace(call, method_request=replace(call.method_request, body=content.template_body(payload)))
+    body_text = content.template_body(payload)
+    if body_text != call.method_request.body:  # converted (binary, CONVERT_TO_*): `$input.body` reads the result
+        call = replace(call, method_request=replace(call.method_request, body=body_text))
     choice = content.request_template(integration.request_templates, content_type, integration.passthrough_behavior)
     override = None
     body: content.Payload = payload
@@ -170,8 +173,11 @@ def prepare(call: Call, integration: Integration) -> tuple[Prepared, Call]:
             stage_variables=call.stage_variables,
         )
         body, override = rendered.body, rendered.request_override
-    sources = mapping.Sources(call.method_request, call.stage_variables, call.context)
-    parameters = mapping.integration_request(integration.request_parameters or {}, sources, override)
+    if integration.request_parameters or (override is not None and override != _NO_REQUEST_OVERRIDE):
+        sources = mapping.Sources(call.method_request, call.stage_variables, call.context)
+        parameters = mapping.integration_request(integration.request_parameters or {}, sources, override)
+    else:
+        parameters = mapping.IntegrationRequestParameters()
     sent_type = choice.content_type or content.media_type(content_type)
     return Prepared(body, parameters, sent_type, templated=choice.template is not None), call
 
@@ -203,16 +209,12 @@ def respond(call: Call, integration: Integration, endpoint: Endpoint, trace: Tra
             stage_variables=call.stage_variables,
         )
         body, override = rendered.body, rendered.response_override
-    sources = mapping.Sources(
-        call.method_request,
-        call.stage_variables,
-        call.context,
-        mapping.IntegrationResponse(endpoint.headers, body_text),
-    )
-    mapped = mapping.method_response_headers(chosen.response_parameters or {}, sources, override)
     headers = {"Content-Type": [content.response_content_type(choice, endpoint.header("Content-Type"))]}
-    for name, value in mapped.items():
-        _put(headers, name, value)
+    if chosen.response_parameters or (override is not None and override.header):
+        response = mapping.IntegrationResponse(endpoint.headers, body_text)
+        sources = mapping.Sources(call.method_request, call.stage_variables, call.context, response)
+        for name, value in mapping.method_response_headers(chosen.response_parameters or {}, sources, override).items():
+            _put(headers, name, value)
     status = override.status if override is not None and override.status is not None else int(selected)
     return finish(call, status, headers, body, trace)
 

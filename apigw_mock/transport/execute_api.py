@@ -30,7 +30,7 @@ import threading
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from apigw_mock.invoke.integrations import aws as aws_integration
 from apigw_mock.invoke.integrations import http as http_integration
@@ -147,12 +147,14 @@ def answer_url(
     method: str, url: str, headers: Iterable[tuple[str, str]], body: bytes, source_ip: str = "127.0.0.1"
 ) -> Reply:
     """Answer a full `https://{api}.execute-api.{region}.amazonaws.com/{stage}/{path}` URL."""
-    parts = urlsplit(url)
-    api_id, _, rest = parts.netloc.partition(".execute-api.")
-    region = rest.split(".", 1)[0] or DEFAULT_REGION
-    stage, path = _stage_and_path(parts.path)
-    target = Target(api_id, stage, region, STATE.account_id, parts.netloc)
-    query = tuple(parse_qsl(parts.query, keep_blank_values=True))
+    _, _, rest = url.partition("://")
+    netloc, slash, rest = rest.partition("/")
+    raw_path, _, raw_query = (slash + rest).partition("?")
+    api_id, _, after = netloc.partition(".execute-api.")
+    region = after.split(".", 1)[0] or DEFAULT_REGION
+    stage, path = _stage_and_path(raw_path.partition("#")[0])
+    target = Target(api_id, stage, region, STATE.account_id, netloc)
+    query = tuple(parse_qsl(raw_query.partition("#")[0], keep_blank_values=True)) if raw_query else ()
     return execute_target(ExecuteRequest(method.upper(), path, query, tuple(headers), body, source_ip), target)
 
 

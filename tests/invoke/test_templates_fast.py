@@ -36,7 +36,7 @@ SIMPLE = [
     "$input.json('$.pets[0]') $input.json('$.missing') $input.json('$')",
     "$input.path('$.pets[0].price') $input.path('$.pets[0].ok') $input.path('$.name') $input.path('$.pets')",
     "$input.body",
-    'pets: $input.path(\'$.pets[1].id\'), "quoted"',
+    "pets: $input.path('$.pets[1].id'), \"quoted\"",
     "$context.stage-x",  # names may hold a hyphen, in the engine too
 ]
 NOT_SIMPLE = [
