@@ -29,6 +29,7 @@ import time
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from apigw_mock.exceptions import ApigwMockNotImplemented
@@ -72,7 +73,11 @@ class Invocation:
 
 
 def function_arn(call: Call, integration: Integration) -> str:
-    uri = mapping.integration_uri(integration.uri or "", {}, call.stage_variables)
+    return _function_arn(mapping.integration_uri(integration.uri or "", {}, call.stage_variables))
+
+
+@lru_cache(maxsize=256)
+def _function_arn(uri: str) -> str:
     found = _URI.fullmatch(uri)
     if found is None or found.group("service") != "lambda":
         service = found.group("service") if found else uri
@@ -138,13 +143,13 @@ def run(handler: LambdaHandler, event: Any, context: LambdaContext) -> Invocatio
 
 def _context(call: Call, arn: str, integration: Integration) -> LambdaContext:
     name = arn.split(":")[6] if arn.count(":") >= 6 else arn
-    timeout = integration.timeout_in_millis or 29_000
+    timeout, now = integration.timeout_in_millis or 29_000, call.ids.now
     return LambdaContext(
         function_name=name,
         invoked_function_arn=arn,
         aws_request_id=call.ids.request_id,
         log_group_name=f"/aws/lambda/{name}",
-        log_stream_name=f"{call.ids.now:%Y/%m/%d}/[$LATEST]{call.ids.request_id.replace('-', '')}",
+        log_stream_name=f"{now.year:04d}/{now.month:02d}/{now.day:02d}/[$LATEST]{call.ids.request_id.replace('-', '')}",
         deadline_ms=int(time.time() * 1000) + timeout,
     )
 
