@@ -96,3 +96,19 @@ def test_lambda_from_the_cli_option(server: tuple[str, ApiBuilder]) -> None:
 def test_the_control_plane_is_unaffected(server: tuple[str, ApiBuilder]) -> None:
     _, api = server
     assert api.client.get_rest_api(restApiId=api.id)["id"] == api.id
+
+
+def test_cors_preflight_and_test_invoke_over_http(server: tuple[str, ApiBuilder]) -> None:
+    url, api = server
+    api.mock(
+        "/pets",
+        "OPTIONS",
+        template="{}",
+        responseParameters={"method.response.header.Access-Control-Allow-Origin": "'*'"},
+    )
+    api.deploy("dev")
+    preflight = requests.options(f"{url}/restapis/{api.id}/dev/_user_request_/pets", headers={"Origin": "https://x"})
+    assert (preflight.status_code, preflight.headers["Access-Control-Allow-Origin"]) == (200, "*")
+    tested = api.client.test_invoke_method(restApiId=api.id, resourceId=api.resources["/pets"], httpMethod="GET")
+    assert (tested["status"], json.loads(tested["body"])["stage"]) == (200, "test-invoke-stage")
+    assert tested["log"].rstrip().endswith("Method completed with status: 200")
