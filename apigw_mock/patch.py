@@ -26,16 +26,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, overload
 
 import pydantic
+from typing_extensions import TypeVar
 
 from apigw_mock.dump import dump_shallow
 from apigw_mock.exceptions import ApiGatewayError, BadRequestException, NotFoundException
 
 Parse = Callable[[str | None], Any]  # wire string -> stored value; raises ApiGatewayError when invalid
 Check = Callable[[Any, "str | None", Any], "str | None"]  # (value, key, context) -> BadRequest reason or None
-Finish = Callable[[dict[str, Any], Any], None]  # (working document, context) -> None; edits in place or raises
+C = TypeVar("C", default=Any)  # a table's context type (`PatchRules[StageContext]`); untyped tables take Any
+Finish = Callable[[dict[str, Any], C], None]  # (working document, context) -> None; edits in place or raises
 M = TypeVar("M", bound=pydantic.BaseModel)
 PatchOperations = Sequence[Mapping[str, Any]]  # `patchOperations` as parsed off the wire
 
@@ -289,14 +291,18 @@ _MATCHES_KEPT = 1024  # paths whose match a table remembers
 _UNSEEN: Any = object()
 
 
-class PatchRules:
-    """A model's patchable surface: path pattern -> rule, plus the operation's message family.
+class PatchRules(Generic[C]):
+    """A model's patchable surface: path pattern -> rule, plus the operation's message family. Generic in the
+    context its rules read (design-review §2.6): `apply_patch(node, ops, rules=Stage.PATCHABLE, context=...)` is
+    then type-checked; a bare `PatchRules` takes any context.
 
     `finish(doc, context)`, when given, runs once after every operation, before re-validation: the place for
     rules that need the whole patched node (cross-field checks, derived fields).
     """
 
-    def __init__(self, rules: Mapping[str, Rule], messages: Messages = STANDARD, finish: Finish | None = None) -> None:
+    def __init__(
+        self, rules: Mapping[str, Rule], messages: Messages = STANDARD, finish: Finish[C] | None = None
+    ) -> None:
         self.messages = messages
         self.finish = finish
         self.patterns = tuple(rules)
@@ -352,7 +358,7 @@ class PatchRules:
                 break
         return None if best is None else best[2]._replace(key=keys[-1] if keys else None, keys=keys)
 
-    def apply(self, doc: dict[str, Any], op: PatchOperation, context: Any) -> None:
+    def apply(self, doc: dict[str, Any], op: PatchOperation, context: C) -> None:
         """Apply one operation to the working document, or raise the operation's own error."""
         if op.path is None:
             raise BadRequestException("Invalid patch path null")
@@ -417,9 +423,16 @@ def decode_pointer(segment: str) -> str:
     return segment.replace("~1", "/").replace("~0", "~")
 
 
-def apply_patch(node: M, operations: PatchOperations, *, rules: PatchRules | None = None, context: Any = None) -> M:
-    """A new `node` with `operations` applied in order, all or nothing (see the module docstring)."""
-    table: PatchRules = rules or node.PATCHABLE  # type: ignore[attr-defined]
+@overload
+def apply_patch(node: M, operations: PatchOperations, *, rules: PatchRules[C], context: C) -> M: ...
+@overload
+def apply_patch(node: M, operations: PatchOperations, *, context: Any = None) -> M: ...
+def apply_patch(
+    node: M, operations: PatchOperations, *, rules: PatchRules[Any] | None = None, context: Any = None
+) -> M:
+    """A new `node` with `operations` applied in order, all or nothing (see the module docstring). With `rules`,
+    the context is checked against the table's context type; without, the node's own `PATCHABLE` is used."""
+    table: PatchRules[Any] = rules or node.PATCHABLE  # type: ignore[attr-defined]
     doc = dump_shallow(node)
     for raw in operations:
         table.apply(doc, PatchOperation(raw.get("op", ""), raw.get("path"), raw.get("value"), raw.get("from")), context)

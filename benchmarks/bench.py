@@ -3,6 +3,7 @@
     python benchmarks/bench.py            # the full run (a few minutes on 2 cores)
     python benchmarks/bench.py --quick    # a short run (well under a minute)
     python benchmarks/bench.py --profile  # cProfile of apigw_mock's share of the workload, then exit
+    python benchmarks/bench.py --only deploy  # deployments: snapshot memory and time, per-call ratios
 
 Targets are interleaved: each repetition runs every target once, in turn, so machine noise hits all alike; the
 figures are medians over repetitions, and each ratio is the median of the per-repetition (paired) ratios.
@@ -13,6 +14,7 @@ The floor is botocore answered by a `before-send` handler that returns bytes rec
 from __future__ import annotations
 
 import argparse
+import copy
 import cProfile
 import gc
 import os
@@ -22,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +32,7 @@ from typing import Any
 import boto3
 import botocore
 from floor import Recorder, Replayer
-from workloads import Calls, Workload, one_call, setup_and_patch
+from workloads import Calls, Workload, deploy_lifecycle, one_call, setup_and_patch
 
 from apigw_mock import MockApiGateway, mock_apigateway
 
@@ -116,7 +119,13 @@ def per_call(runs: list[Calls], operations: set[str]) -> list[float]:
 
 
 def bench_workload(settings: Settings) -> None:
-    workload = setup_and_patch(settings.patches)
+    compare(
+        setup_and_patch(settings.patches), f"setup-and-patch workload ({settings.patches} update+get rounds", settings
+    )
+
+
+def compare(workload: Workload, title: str, settings: Settings) -> None:
+    """Per-call time of apigw_mock (and moto) against the floor on `workload`, overall and per operation."""
     replies = record(workload)
     targets: dict[str, Callable[[], Calls]] = {
         "floor": lambda: run_floor(replies, workload),
@@ -132,7 +141,7 @@ def bench_workload(settings: Settings) -> None:
             gc.collect()  # so one target's garbage is not collected on another's time
             runs[name].append(run())
     ops_ok = {name: set(rs[0].count) - {op for r in rs for op in r.failed} for name, rs in runs.items()}
-    print(f"\n## Per call, setup-and-patch workload ({settings.patches} update+get rounds, {settings.reps} reps)")
+    print(f"\n## Per call, {title}, {settings.reps} reps)")
     floor_ops = ops_ok["floor"]
     for name in targets:
         if name == "floor":
@@ -398,6 +407,72 @@ def time_units(unit: Workload, calls: Calls, loops: int, replayer: Replayer | No
     return (CLOCK() - start) / loops
 
 
+# ---- 5. deployments: what a snapshot costs, and the new operations' per-call ratios ------------------------------
+
+
+def bench_deploy(settings: Settings) -> None:
+    size, deploys = 1000, 100
+    print(f"\n## Deployments ({size}-resource API, {deploys} deployments)")
+    with mock_apigateway():
+        from apigw_mock.state import STATE
+
+        graph = seed(size)
+        apigw = client()
+        live = STATE.backend(REGION).graph(graph.api_id)
+        definition = (live.api, live.resources, live.models, live.gateway_responses)  # what a deployment freezes
+        target = {"restApiId": graph.api_id, "resourceId": graph.last, "httpMethod": "GET", "statusCode": "200"}
+        apigw.create_deployment(restApiId=graph.api_id)  # warm every path once
+
+        def edit_and_deploy(call: Calls, i: int) -> None:  # a changed mapping: one resource copied per round
+            operations = [{"op": "replace", "path": "/responseTemplates/application~1json", "value": f'{{"n": {i}}}'}]
+            call("UpdateIntegrationResponse", **target, patchOperations=operations)
+            call("CreateDeployment", restApiId=graph.api_id, stageName="dev")
+
+        timed = Calls(apigw, tolerant=False)
+        gc.collect()
+        for i in range(deploys):
+            edit_and_deploy(timed, i)
+        deploy_time = timed.elapsed["CreateDeployment"] / deploys
+        gc.collect()
+        tracemalloc.start()  # memory apart: tracing slows every allocation down
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(deploys):
+            edit_and_deploy(Calls(apigw, tolerant=False), i)
+        gc.collect()
+        per_deploy = (tracemalloc.get_traced_memory()[0] - before) / deploys
+        tracemalloc.stop()
+        gc.collect()
+        start = CLOCK()
+        copied = copy.deepcopy(definition)
+        copy_time = CLOCK() - start
+        del copied
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        copied = copy.deepcopy(definition)
+        copy_bytes = tracemalloc.get_traced_memory()[0] - before
+        tracemalloc.stop()
+        del copied
+        recorder = Recorder()
+        recorder.attach(apigw)
+        Calls(apigw, recorder)("CreateDeployment", restApiId=graph.api_id, stageName="dev")
+    floor_client, replayer = client(), Replayer(recorder.replies)
+    replayer.attach(floor_client)  # replayed once the mock no longer intercepts
+    floor = Calls(floor_client, replayer, tolerant=False)
+    for _ in range(deploys):
+        floor("CreateDeployment", restApiId=graph.api_id, stageName="dev")
+    floor_time = floor.elapsed["CreateDeployment"] / deploys
+    print(
+        f"- CreateDeployment (boto3 call, after a one-node edit): {ms(deploy_time)} (floor {ms(floor_time)}, ratio"
+        f" {deploy_time / floor_time:.2f}x), {per_deploy / 1024:.1f} KiB kept"
+        f" per deployment; one deep copy of the API: {ms(copy_time)}, {copy_bytes / 1024:.1f} KiB"
+        f" -> {copy_bytes / per_deploy:.1f}x less memory, {copy_time / deploy_time:.1f}x less time per deployment"
+    )
+    print(f"  {deploys} deployments kept {per_deploy * deploys / 2**20:.2f} MiB; {deploys} deep copies would keep"
+          f" {copy_bytes * deploys / 2**20:.1f} MiB")  # fmt: skip
+    compare(deploy_lifecycle(settings.patches // 5 or 1), "deploy lifecycle (every deployment/stage/tag call", settings)
+
+
 # ---- entry point ----------------------------------------------------------------------------------------------
 
 
@@ -422,7 +497,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a short run")
     parser.add_argument("--profile", action="store_true", help="profile apigw_mock on the workload and exit")
-    parser.add_argument("--only", choices=("workload", "fixed", "import", "scaling"), action="append")
+    parser.add_argument("--only", choices=("workload", "fixed", "import", "scaling", "deploy"), action="append")
     parser.add_argument("--wall", action="store_true", help="time with the wall clock instead of CPU time")
     args = parser.parse_args()
     global CLOCK
@@ -436,7 +511,13 @@ def main() -> None:
         profile(settings)
         return
     describe_machine()
-    sections = {"workload": bench_workload, "fixed": bench_fixed_cost, "import": bench_import, "scaling": bench_scaling}
+    sections = {
+        "workload": bench_workload,
+        "fixed": bench_fixed_cost,
+        "import": bench_import,
+        "scaling": bench_scaling,
+        "deploy": bench_deploy,
+    }
     for name, section in sections.items():
         if not args.only or name in args.only:
             section(settings)

@@ -86,3 +86,43 @@ def setup_and_patch(patches: int) -> Workload:
 def one_call(call: Calls) -> None:
     """The single call of the minimal test."""
     call("CreateRestApi", name="minimal")
+
+
+def deploy_lifecycle(rounds: int) -> Workload:
+    """A deploy script's calls: build a small API, then `rounds` of deploy, stage reads and patches (method
+    settings, a canary), tags, redeploys, and the deletes; every operation of the deployment/stage/tag family."""
+
+    def run(call: Calls) -> None:
+        api = call("CreateRestApi", name="deploy-bench")
+        api_id = api.get("id", MISSING)
+        parent = call("CreateResource", restApiId=api_id, parentId=api.get("rootResourceId", MISSING), pathPart="pets")
+        target = {"restApiId": api_id, "resourceId": parent.get("id", MISSING), "httpMethod": "GET"}
+        call("PutMethod", **target, authorizationType="NONE")
+        call("PutIntegration", **target, type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'})
+        arn = f"arn:aws:apigateway:us-east-1::/restapis/{api_id}/stages/dev"
+        for i in range(rounds):
+            first = call("CreateDeployment", restApiId=api_id, stageName="dev", description=f"r{i}").get("id", MISSING)
+            call("GetDeployment", restApiId=api_id, deploymentId=first, embed=["apisummary"])
+            call("GetDeployments", restApiId=api_id, limit=25)
+            operations = [{"op": "replace", "path": "/description", "value": f"round {i}"}]
+            call("UpdateDeployment", restApiId=api_id, deploymentId=first, patchOperations=operations)
+            call("CreateStage", restApiId=api_id, stageName=f"s{i}", deploymentId=first, variables={"a": "1"})
+            call("GetStage", restApiId=api_id, stageName="dev")
+            call("GetStages", restApiId=api_id)
+            operations = [
+                {"op": "replace", "path": "/*/*/metrics/enabled", "value": "true"},
+                {"op": "replace", "path": "/~1pets/GET/logging/loglevel", "value": "INFO"},
+                {"op": "replace", "path": "/canarySettings/percentTraffic", "value": "10"},
+                {"op": "replace", "path": "/variables/round", "value": str(i)},
+            ]
+            call("UpdateStage", restApiId=api_id, stageName="dev", patchOperations=operations)
+            call("TagResource", resourceArn=arn, tags={"round": str(i)})
+            call("GetTags", resourceArn=arn)
+            call("UntagResource", resourceArn=arn, tagKeys=["round"])
+            call("FlushStageCache", restApiId=api_id, stageName="dev")
+            call("FlushStageAuthorizersCache", restApiId=api_id, stageName="dev")
+            call("DeleteStage", restApiId=api_id, stageName=f"s{i}")
+            spare = call("CreateDeployment", restApiId=api_id).get("id", MISSING)
+            call("DeleteDeployment", restApiId=api_id, deploymentId=spare)
+
+    return run

@@ -25,11 +25,13 @@ from pydantic import BaseModel
 
 from apigw_mock import MockApiGateway, mock_apigateway
 from apigw_mock.control.registry import handlers
+from apigw_mock.domain.deployment import Deployment
 from apigw_mock.domain.gateway_response import GatewayResponse
 from apigw_mock.domain.integration import Integration, IntegrationResponse
 from apigw_mock.domain.method import Method, MethodResponse
 from apigw_mock.domain.resource import Resource
 from apigw_mock.domain.rest_api import RestApi
+from apigw_mock.domain.stage import Stage
 from apigw_mock.patch import PatchRules
 
 REGION = "us-east-1"
@@ -42,7 +44,7 @@ ALLOWED_ERRORS = {
 }
 EXAMPLES = max(
     30, settings.default.max_examples if settings.default else 0
-)  # the `ci` profile's 10 is too few for seven wide surfaces
+)  # the `ci` profile's 10 is too few for nine wide surfaces
 
 OPS = st.sampled_from(["add", "remove", "replace", "move", "copy", "test", "bogus", "", "REPLACE"])
 KEYS = st.one_of(
@@ -72,6 +74,10 @@ KEYS = st.one_of(
             "~",
             "~2",
             "a~1b~0c",
+            "*",
+            "GET",
+            "~1pets",
+            "pets/sub",
         ]
     ),
     st.text(max_size=12),
@@ -125,6 +131,11 @@ VALUES = st.one_of(
             "{id}",
             "{proxy+}",
             "a b",
+            "INFO",
+            "0.5",
+            "12.5",
+            "$context.requestId",
+            "/canarySettings/deploymentId",
         ]
     ),
     st.text(max_size=30),
@@ -137,7 +148,9 @@ JUNK_PATHS = st.one_of(
 
 
 def paths(rules: PatchRules) -> st.SearchStrategy[str | None]:
-    patterned = st.tuples(st.sampled_from(rules.patterns), KEYS).map(lambda pk: pk[0].replace("{key}", pk[1]))
+    patterned = st.tuples(st.sampled_from(rules.patterns), KEYS).map(
+        lambda pk: pk[0].replace("{key+}", pk[1] or "*").replace("{key}", pk[1])
+    )
     return st.one_of(patterned, patterned, patterned, JUNK_PATHS, st.none())
 
 
@@ -174,6 +187,8 @@ SURFACES = [
     # spec §3.1: UpdateRestApi always shows `"tags": {}`; Get omits empty tags [REC].
     Surface("UpdateRestApi", "GetRestApi", RestApi, lambda g: g["api"], empty_only_in_update=("tags",)),
     Surface("UpdateGatewayResponse", "GetGatewayResponse", GatewayResponse, lambda g: g["api"] | g["gateway"]),
+    Surface("UpdateStage", "GetStage", Stage, lambda g: g["api"] | g["stage"]),
+    Surface("UpdateDeployment", "GetDeployment", Deployment, lambda g: g["api"] | g["deployment"]),
 ]
 
 
@@ -219,12 +234,26 @@ def build_graph(client: Any) -> Graph:
         responseParameters={"gatewayresponse.header.x": "'v'"},
         responseTemplates={"application/json": '{"m": 1}'},
     )
+    deployment = client.create_deployment(restApiId=api_id, stageName="dev", description="d", variables={"v": "1"})
+    client.create_deployment(
+        restApiId=api_id, stageName="dev", canarySettings={"percentTraffic": 5.0, "stageVariableOverrides": {"v": "2"}}
+    )
+    client.update_stage(
+        restApiId=api_id,
+        stageName="dev",
+        patchOperations=[
+            {"op": "replace", "path": "/*/*/metrics/enabled", "value": "true"},
+            {"op": "replace", "path": "/accessLogSettings/format", "value": "$context.requestId"},
+        ],
+    )
     return {
         "api": {"restApiId": api_id},
         "resource": {"restApiId": api_id, "resourceId": item["id"]},
         "method": method,
         "200": {"statusCode": "200"},
         "gateway": {"responseType": "DEFAULT_4XX"},
+        "stage": {"stageName": "dev"},
+        "deployment": {"deploymentId": deployment["id"]},
     }
 
 
@@ -240,6 +269,8 @@ def white_box(mock: MockApiGateway, api_id: str) -> Any:
         [resource.model_dump() for resource in graph.resources.values()],
         {name: model.model_dump() for name, model in graph.models.items()},
         {kind: response.model_dump() for kind, response in graph.gateway_responses.items()},
+        {name: stage.model_dump() for name, stage in graph.stages.items()},
+        {key: record.deployment.model_dump() for key, record in graph.deployments.items()},
     )
 
 

@@ -58,7 +58,7 @@ def update_stage(
 ) -> Stage:
     graph = backend.graph(rest_api_id)
     stage = stages.stage_of(graph, stage_name)
-    updated = apply_patch(stage, patch_operations, context=StageContext(graph.deployments))
+    updated = apply_patch(stage, patch_operations, rules=Stage.PATCHABLE, context=StageContext(graph.deployments))
     graph.stages[stage_name] = updated = updated.model_copy(update={"last_updated_date": backend.now()})
     return updated
 

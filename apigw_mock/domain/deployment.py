@@ -57,11 +57,15 @@ class Deployed:
 
 def check_deployable(graph: ApiGraph) -> None:
     """AWS's refusals before anything is frozen (spec §3.1, recorded texts)."""
-    methods = [method for resource in graph.resources.values() for method in (resource.resource_methods or {}).values()]
-    if not methods:
+    found = False
+    for resource in graph.resources.values():  # one pass, nothing built: O(resources)
+        methods = resource.resource_methods
+        if methods:
+            found = True
+            if any(method.method_integration is None for method in methods.values()):
+                raise BadRequestException(NO_INTEGRATION)
+    if not found:
         raise BadRequestException(NO_METHODS)
-    if any(method.method_integration is None for method in methods):
-        raise BadRequestException(NO_INTEGRATION)
 
 
 def deployed(graph: ApiGraph, deployment_id: str) -> Deployed:

@@ -7,9 +7,10 @@ Contract (the one write path):
   what keeps an update O(1)). `writable(resource_id)` is the only way to a resource that may be edited in place.
 - A resource is owned while no one outside the live graph holds it. `share()` gives that up for every resource:
   after it, the first write beneath a resource deep-copies that one resource first (O(size of the resource)), so
-  whatever was handed out keeps what it saw. `fork()` (deployments, state snapshots, the white-box view) shares
+  whatever was handed out keeps what it saw. `fork()` (state snapshots, the white-box view) shares
   and returns a graph whose containers are new and whose nodes are the live ones: O(number of resources) pointers,
   not a deep copy; `RestApi`, `Model` and `GatewayResponse` nodes are always replaced, never edited in place.
+  A deployment (`domain.snapshot.freeze`) shares too, and keeps only the resource entries changed since the last one.
 - Replies leave as bytes, serialised under the lock, so they never see a later write.
 """
 

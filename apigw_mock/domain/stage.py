@@ -263,7 +263,7 @@ class Stage(ApiGatewayModel):
     last_updated_date: datetime.datetime
 
     # UpdateStage (spec §4.4). Context: StageContext. `/webAclArn` and `/tags/...` are not patchable (unknown path).
-    PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(
+    PATCHABLE: ClassVar[patch.PatchRules[StageContext]] = patch.PatchRules(
         {
             "/description": patch.Field(),
             "/deploymentId": patch.ByOp(
@@ -337,6 +337,9 @@ def new_stage(stage_name: str, deployment_id: str, now: datetime.datetime, **fie
     }
     doc["variables"] = doc.get("variables") or None
     doc["tags"] = doc.get("tags") or None
+    if doc.get("canarySettings") is not None and not doc["canarySettings"].get("deploymentId"):
+        # [INF] a canary naming no deployment starts on the stage's own, as one created by UpdateStage does (§4.4)
+        doc["canarySettings"] = {**doc["canarySettings"], "deploymentId": deployment_id}
     settle_cache(doc)
     return Stage.model_validate(doc)
 
@@ -357,9 +360,12 @@ def redeployed(
         update.update({key: value for key, value in fields.items() if value is not None and key != "variables"})
         if fields.get("variables"):
             update["variables"] = {**(stage.variables or {}), **fields["variables"]}
-    doc = dump(stage.model_copy(update=update), keep_none=True)
-    settle_cache(doc)
-    return Stage.model_validate(doc)
+        enabled = update.get("cache_cluster_enabled", stage.cache_cluster_enabled)
+        update["cache_cluster_status"] = "AVAILABLE" if enabled else "NOT_AVAILABLE"  # as `settle_cache`
+        if enabled and update.get("cache_cluster_size", stage.cache_cluster_size) is None:
+            update["cache_cluster_size"] = DEFAULT_CACHE_SIZE
+    # Every value is already valid (protocol validation, or built above): a copy, not a re-validation.
+    return stage.model_copy(update=update)
 
 
 def deployed_stage(

@@ -199,3 +199,24 @@ def test_delete_refused_while_a_stage_points_at_it(client: Any, via: str) -> Non
         client.delete_deployment(restApiId=api_id, deploymentId=target["id"])
     client.delete_stage(restApiId=api_id, stageName="dev")
     client.delete_deployment(restApiId=api_id, deploymentId=target["id"])
+
+
+@pytest.mark.parametrize(
+    ("call", "kwargs"),
+    [
+        ("get_deployment", {"deploymentId": "abc123"}),
+        ("get_deployments", {}),
+        ("update_deployment", {"deploymentId": "abc123", "patchOperations": []}),
+        ("delete_deployment", {"deploymentId": "abc123"}),
+        ("get_stage", {"stageName": "dev"}),
+        ("get_stages", {}),
+        ("update_stage", {"stageName": "dev", "patchOperations": []}),
+        ("delete_stage", {"stageName": "dev"}),
+        ("flush_stage_cache", {"stageName": "dev"}),
+        ("flush_stage_authorizers_cache", {"stageName": "dev"}),
+    ],
+)
+def test_missing_api_is_the_api_level_not_found(client: Any, call: str, kwargs: dict[str, Any]) -> None:
+    """[UNK] spec §2: a missing parent is the parent's own lookup (design-review §8)."""
+    with raises_aws("NotFoundException", f"Invalid API identifier specified {ACCOUNT}:{MISSING_API}", 404):
+        getattr(client, call)(restApiId=MISSING_API, **kwargs)

@@ -95,3 +95,18 @@ def test_serving_with_canary_and_variables(mock: MockApiGateway, client: Any) ->
     setting = method_setting(served.stage, "/pets", "GET")
     assert setting is not None and setting.throttling_burst_limit == 7
     assert serving(mock.backend().graph(api_id), "nope") is None
+
+
+def test_a_deployed_api_survives_deepcopy_and_pickle(mock: MockApiGateway, client: Any) -> None:
+    import copy
+    import pickle
+
+    api_id, resource_id = deployable_api(client)
+    deploy(client, api_id, stageName="dev")
+    frozen = _serving(mock, api_id, "dev").api
+    for twin in (copy.deepcopy(frozen), pickle.loads(pickle.dumps(frozen))):
+        assert twin is not frozen
+        assert twin.api == frozen.api
+        assert list(twin.resources) == list(frozen.resources)
+        assert twin.child(twin.root.id, "pets") == frozen.resources[resource_id]
+        assert set(twin.gateway_responses) == set(frozen.gateway_responses)

@@ -177,3 +177,12 @@ def test_canary_promotion(client: Any) -> None:
         restApiId=api_id, stageName="prod", patchOperations=[{"op": "remove", "path": "/canarySettings"}]
     )
     assert "canarySettings" not in removed
+
+
+def test_create_stage_canary_without_deployment_starts_on_the_stages(client: Any, deployed: tuple[str, str]) -> None:
+    """[INF] spec §4.4: like a canary created by UpdateStage."""
+    api_id, deployment_id = deployed
+    reply = client.create_stage(
+        restApiId=api_id, stageName="prod", deploymentId=deployment_id, canarySettings={"percentTraffic": 1.0}
+    )
+    assert reply["canarySettings"] == {"percentTraffic": 1.0, "deploymentId": deployment_id}
