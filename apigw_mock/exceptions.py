@@ -115,6 +115,6 @@ class ApigwMockNotImplemented(NotImplementedError):
 
     COVERAGE = "the supported operations are listed under 'Coverage' in apigw_mock's README"
 
-    def __init__(self, operation: str) -> None:
-        super().__init__(f"apigw_mock does not support the API Gateway operation {operation!r} yet; {self.COVERAGE}.")
+    def __init__(self, operation: str, *, kind: str = "API Gateway operation") -> None:
+        super().__init__(f"apigw_mock does not support the {kind} {operation!r} yet; {self.COVERAGE}.")
         self.operation = operation

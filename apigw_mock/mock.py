@@ -23,8 +23,9 @@ from __future__ import annotations
 import functools
 import inspect
 import os
+import sys
 import unittest
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, overload
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
     from apigw_mock.domain.backend import ApiGatewayBackend
     from apigw_mock.exceptions import ApiGatewayError
+    from apigw_mock.invoke.ports import Reply
     from apigw_mock.testing.faults import Fault
     from apigw_mock.testing.history import Calls
     from apigw_mock.testing.hook import Kit
@@ -89,6 +91,8 @@ class MockApiGateway:
                 STATE.account_id = self.account_id
                 STATE.seed = self.seed_value
                 hook.install(record=self.record)
+                if self.intercept:
+                    STATE.lambdas.clear()  # a server keeps the Lambdas registered before it started (its CLI's)
             self._kit = hook.current()
             if self.intercept:
                 if STATE.intercepting == 0:
@@ -112,6 +116,7 @@ class MockApiGateway:
                 STATE.intercepting -= 1
                 if STATE.intercepting == 0:
                     _restore_environment()
+                    _stop_data_plane()
 
     def backend(self, region: str = DEFAULT_REGION, account_id: str | None = None) -> ApiGatewayBackend:
         """The typed domain graph of one region (and account, default the mock's), for assertions: the nodes it
@@ -122,8 +127,38 @@ class MockApiGateway:
             return backend
 
     def reset(self) -> None:
-        """Forget every API in every account and region (the call history stays; `calls.clear()` forgets it)."""
+        """Forget every API in every account and region, and every registered Lambda (the call history stays;
+        `calls.clear()` forgets it)."""
         STATE.reset()
+        STATE.lambdas.clear()
+
+    def register_lambda(self, name_or_arn: str, handler: Callable[[Any, Any], Any]) -> None:
+        """Bind `handler(event, context)` to a Lambda function (full ARN, or a bare name for any region and
+        account): integrations whose URI names it call it. Also starts answering execute-api `requests` calls."""
+        register_lambda(name_or_arn, handler)
+
+    def invoke(
+        self,
+        rest_api_id: str,
+        stage: str,
+        method: str,
+        path: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | str | None = None,
+        region: str = DEFAULT_REGION,
+    ) -> Reply:
+        """Call a deployed stage without an HTTP client: `invoke(api_id, "dev", "GET", "/pets?limit=2")` ->
+        `Reply(status, headers, body)` (also `.text`, `.json()`, `.multi_value_headers`)."""
+        from apigw_mock.transport import execute_api
+
+        return execute_api.invoke(rest_api_id, stage, method, path, headers=headers, body=body, region=region)
+
+    def seed_canary(self, seed: int | None) -> None:
+        """Make canary draws reproducible (`None`: random again)."""
+        from apigw_mock.transport import execute_api
+
+        execute_api.seed(seed)
 
     # ---- the test kit (apigw_mock.testing) ------------------------------------------------------------------------
 
@@ -299,6 +334,20 @@ def _decorate_class(cls: type[T], options: dict[str, Any]) -> type[T]:
         if name.startswith("test") and callable(member):
             setattr(cls, name, _decorate_function(member, options))
     return cls
+
+
+def register_lambda(name_or_arn: str, handler: Callable[[Any, Any], Any]) -> None:
+    """Bind `handler(event, context)` to a Lambda function for the data plane, in process or for a server running in
+    this process (`running_server()`): a full ARN, or a bare name matching any region, account and qualifier."""
+    from apigw_mock.transport import execute_api
+
+    execute_api.register_lambda(name_or_arn, handler)
+
+
+def _stop_data_plane() -> None:
+    execute_api = sys.modules.get("apigw_mock.transport.execute_api")  # loaded only if the data plane was used
+    if execute_api is not None:
+        execute_api.stop()
 
 
 def _enter_environment() -> None:

@@ -47,6 +47,7 @@ class MockState:
         self._backends: dict[tuple[str, str], ApiGatewayBackend] = {}
         self.kit: Kit | None = None  # the test kit's hook (call history, faults); None: the pipeline pays nothing
         self.seed: int | str | None = None  # set: each backend draws its ids from a generator seeded with it
+        self.lambdas: dict[str, Any] = {}  # ARN or name -> handler(event, context); reset() keeps them
 
     @property
     def active(self) -> bool:

@@ -70,3 +70,17 @@ def test_openapi_roundtrip_example_runs(capsys: pytest.CaptureFixture[str]) -> N
     assert "/pets/{petId}" in out and "GET,OPTIONS" in out
     assert "x-amazon-apigateway-integration:" in out
     assert "default: /dev" in out
+
+
+def test_cors_api_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES / "cors_api.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "preflight 200 GET,OPTIONS" in out
+    assert 'no OPTIONS method: 403 {"message":"Missing Authentication Token"}' in out
+
+
+def test_lambda_proxy_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLES / "lambda_proxy.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "requests: 200" in out
+    assert "handler exception: 502" in out

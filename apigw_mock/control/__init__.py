@@ -20,6 +20,7 @@ from apigw_mock.control import (  # noqa: F401
     sdks,
     stages,
     tags,
+    test_invoke,
     usage_plans,
     vpc_links,
 )

@@ -23,6 +23,13 @@ from apigw_mock.invoke import java_regex
 
 def to_vtl(value: Any) -> Any:
     """JSON-like data -> the Java-flavoured wrappers (already wrapped values are returned as they are)."""
+    kind = type(value)  # exact-type fast paths first: this runs for every value of every request's $context
+    if kind is str:
+        return JavaString(value)
+    if kind in _AS_IS:
+        return value
+    if kind is dict:
+        return JavaMap({key: to_vtl(item) for key, item in value.items()})
     if isinstance(value, JavaString | JavaList | JavaMap) or value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, str):
@@ -32,6 +39,9 @@ def to_vtl(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return JavaList(to_vtl(item) for item in value)
     return value
+
+
+_AS_IS: frozenset[type] = frozenset({type(None), bool, int, float})
 
 
 def to_plain(value: Any) -> Any:

@@ -5,7 +5,8 @@ Contract:
   template and returns `Rendered(body, request_override, response_override)`. `body` is what `$input` reads (the
   method request body on the request side, the integration response body on the response side; `$input.params()`
   always reads the method request). Nothing passed in is mutated.
-- `$context` is the caller's map (spec §9.4), converted to Java-ish values; `requestOverride.{header,path,
+- `$context` is the caller's map (spec §9.4), converted to Java-ish values (`template_context(map)` converts it
+  once for several templates of one request); `requestOverride.{header,path,
   querystring}` and `responseOverride.{header,status}` are fresh, writable maps (§9.5). Their values are returned
   after the whole template ran; setting the same override twice fails the template ([DOC] "5XX"); a list header
   value is comma-joined ([DOC] example log).
@@ -27,6 +28,7 @@ Neither supports `#break` or the 1000-iteration `#foreach` limit (not enforced h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -94,6 +96,12 @@ def compile_template(text: str) -> Template:
     return template
 
 
+def template_context(context: Mapping[str, Any]) -> JavaMap:
+    """`$context` converted once, for every template of one request."""
+    converted: JavaMap = to_vtl(dict(context))
+    return converted
+
+
 def render(
     template: str,
     *,
@@ -104,15 +112,95 @@ def render(
 ) -> Rendered:
     """Evaluate `template` with AWS's variables; see the module contract."""
     request = request or MethodRequest()
-    namespace, overrides = _namespace(request, request.body if body is None else body, context, stage_variables)
+    text = request.body if body is None else body
+    simple = _simple(template)
+    if simple is not None:
+        return Rendered(_render_simple(simple, request, text, context, stage_variables))
+    namespace, overrides = _namespace(request, text, context, stage_variables)
     output = _merge(compile_template(template), namespace)
     return Rendered(output, _request_override(overrides["requestOverride"]), _response_override(overrides))
+
+
+# ---- the fast path: templates that are only text and plain references ----------------------------------------
+# Most templates (`{"statusCode": 200}`, `{}`, `{"id": "$input.params('id')", "stage": "$context.stage"}`) have
+# no directive and only references the engine would resolve by plain lookups. They are rendered here, with the
+# engine's rules (null and unresolved -> "", booleans `true`/`false`, other values by their `toString`), without
+# its recursive evaluator (a fraction of the cost, and a shallow stack). Anything else - a `#`, a backslash, a
+# method chain, an unknown root, a double-quoted argument holding `$` - goes to the engine.
+# tests/invoke/test_templates_fast.py checks that both paths render alike.
+_NAME = r"[A-Za-z0-9_-]+"
+_ARGUMENT = r"""(?:'[^']*'|"[^"$]*")"""
+_BODY = rf"context(?:\.{_NAME})+|stageVariables\.{_NAME}|input\.(?:params|json|path)\({_ARGUMENT}\)|input\.body"
+_SIMPLE_REFERENCE = re.compile(rf"\$!?(?:\{{(?P<formal>{_BODY})\}}|(?P<plain>{_BODY})(?![A-Za-z0-9_\-.\[(]))")
+_SPECIAL = re.compile(r"[$#\\]")
+Part = str | tuple[str, ...]
+
+
+@lru_cache(maxsize=512)
+def _simple(text: str) -> tuple[Part, ...] | None:
+    """The template as literal text and references, or None when the engine must render it."""
+    parts: list[Part] = []
+    position = 0
+    for found in _SIMPLE_REFERENCE.finditer(text):
+        literal = text[position : found.start()]
+        if _SPECIAL.search(literal):
+            return None
+        if literal:
+            parts.append(literal)
+        parts.append(_reference(found.group("formal") or found.group("plain")))
+        position = found.end()
+    rest = text[position:]
+    if _SPECIAL.search(rest):
+        return None
+    if rest:
+        parts.append(rest)
+    return tuple(parts)
+
+
+def _reference(body: str) -> tuple[str, ...]:
+    if body.startswith("input."):
+        name, _, argument = body.removeprefix("input.").partition("(")
+        return ("input", name, argument[1:-2]) if argument else ("input", name)
+    return tuple(body.split("."))
+
+
+def _render_simple(
+    parts: tuple[Part, ...],
+    request: MethodRequest,
+    body: str,
+    context: Mapping[str, Any] | None,
+    stage_variables: Mapping[str, str] | None,
+) -> str:
+    roots: dict[str, Any] = {"context": context or {}, "stageVariables": stage_variables or {}}
+    out: list[str] = []
+    source: Input | None = None
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        if part[0] == "input":
+            source = source or Input(body, request)
+            try:
+                value = getattr(source, part[1]) if len(part) == 2 else getattr(source, part[1])(part[2])
+            except Exception as error:
+                raise TemplateFailure(f"mapping template failed: {error}") from error
+        else:
+            value = roots[part[0]]
+            for name in part[1:]:
+                value = value.get(name) if isinstance(value, Mapping) else None
+        out.append("" if value is None else value if isinstance(value, str) else _text(to_vtl(value)))
+    return "".join(out)
+
+
+def _text(value: Any) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
 def _namespace(
     request: MethodRequest, body: str, context: Mapping[str, Any] | None, stage_variables: Mapping[str, str] | None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    vtl_context = to_vtl(dict(context or {}))
+    # a context already converted (`template_context`, once per request) is only copied: overrides go in the copy
+    vtl_context = JavaMap(context) if isinstance(context, JavaMap) else to_vtl(dict(context or {}))
     overrides = {
         "requestOverride": _OverrideMap(header=_OverrideMap(), path=_OverrideMap(), querystring=_OverrideMap()),
         "responseOverride": _OverrideMap(header=_OverrideMap()),
@@ -148,7 +236,13 @@ def _override_value(value: Any) -> str:
     return java_str(value)
 
 
+_NO_REQUEST_OVERRIDE = RequestOverride()
+
+
 def _request_override(override: Mapping[str, Any]) -> RequestOverride:
+    if not any(override.values()):
+        return _NO_REQUEST_OVERRIDE  # the usual case, answered without building three dicts
+
     def section(name: str) -> dict[str, str]:
         return {str(key): _override_value(value) for key, value in dict(override.get(name) or {}).items()}
 

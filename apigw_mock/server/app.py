@@ -45,10 +45,12 @@ from apigw_mock.exceptions import (
     UnknownOperationException,
 )
 from apigw_mock.http import HttpRequest, HttpResponse
+from apigw_mock.invoke.ports import Target
 from apigw_mock.protocol.router import router
 from apigw_mock.protocol.serializer import request_id, serialize_error
 from apigw_mock.server import management
 from apigw_mock.state import DEFAULT_REGION
+from apigw_mock.transport import execute_api
 from apigw_mock.transport.sigv4 import signing_scope
 
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
@@ -91,7 +93,11 @@ class ApiGatewayApp:
         try:
             target = _request_target(environ)
             path, query = urlsplit(target)[2:4]
-            if method == "OPTIONS":
+            data_plane = execute_api.server_target(path, environ.get("HTTP_HOST"), DEFAULT_REGION)
+            if data_plane is not None:  # a call to a deployed stage (path or host style): its own CORS, HEAD...
+                operation = "execute-api"
+                reply = self._data_plane(environ, data_plane, query)
+            elif method == "OPTIONS":
                 operation = "preflight"
                 reply = _preflight(environ)
             else:
@@ -133,6 +139,14 @@ class ApiGatewayApp:
             return serialize_error(NotImplementedByMock(str(error)))
         except ApiGatewayError as error:
             return serialize_error(error)
+
+    def _data_plane(self, environ: WSGIEnvironment, found: tuple[Target, str], query: str) -> HttpResponse:
+        try:
+            body = self._body(environ)
+        except ApiGatewayError as error:
+            return serialize_error(error)
+        answer = execute_api.answer_server(environ["REQUEST_METHOD"], found, query, _headers(environ), body, environ)
+        return HttpResponse(answer.status, answer.headers, answer.body)
 
     def _body(self, environ: WSGIEnvironment) -> bytes:
         """The request body, refused past `max_body_bytes` (read no further than one byte over the limit)."""

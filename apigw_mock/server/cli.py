@@ -1,6 +1,7 @@
 """The `apigw-mock` console command (also `python -m apigw_mock`).
 
     apigw-mock serve [--host 127.0.0.1] [--port 4566] [--max-body-bytes N] [--log-level INFO] [--state-file PATH]
+                     [--lambda NAME_OR_ARN=module:function ...]
 
 Binds to loopback unless `--host` says otherwise; runs until Ctrl-C or SIGTERM. Exit status 0 on a clean stop;
 1 with one line on stderr (no traceback) when the address cannot be bound, e.g. a port already in use.
@@ -26,6 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=arguments.log_level, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     from apigw_mock.testing.state_file import kept
 
+    for binding in arguments.lambdas:
+        _register_lambda(binding)
     try:
         with kept(arguments.state_file), contextlib.suppress(KeyboardInterrupt):  # a Ctrl-C while stopping
             serve(arguments.host, arguments.port, max_body_bytes=arguments.max_body_bytes)
@@ -65,4 +68,25 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="default: INFO"
     )
+    serve.add_argument(
+        "--lambda",
+        dest="lambdas",
+        action="append",
+        default=[],
+        metavar="NAME=module:function",
+        help="serve a Lambda function (ARN or bare name) from a Python handler(event, context); repeatable",
+    )
     return parser
+
+
+def _register_lambda(binding: str) -> None:
+    """`NAME=package.module:function` -> the handler registered for the data plane."""
+    import importlib
+
+    from apigw_mock.mock import register_lambda
+
+    name, _, target = binding.rpartition("=")
+    module_name, _, function = target.partition(":")
+    if not name or not module_name or not function:
+        raise SystemExit(f"--lambda expects NAME=module:function, got {binding!r}")
+    register_lambda(name, getattr(importlib.import_module(module_name), function))

@@ -22,6 +22,7 @@ from apigw_mock.transport.sigv4 import signing_scope
 EVENT = "before-send.api-gateway"
 ANSWERED_HOST = "answered-by-apigw-mock.invalid"
 UNIQUE_ID = "apigw_mock.interceptor"
+_STARTS_DATA_PLANE = frozenset({"CreateDeployment", "CreateStage"})
 
 
 class _RawBody:
@@ -53,7 +54,12 @@ def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AW
     wire = request if request.body is None or type(request.body) is bytes else wire_request(request)
     from apigw_mock.control.pipeline import handle  # here: `import apigw_mock` loads no model
 
-    reply = handle(wire, event_name.rsplit(".", 1)[-1], region=_region(request))
+    operation = event_name.rsplit(".", 1)[-1]
+    reply = handle(wire, operation, region=_region(request))
+    if operation in _STARTS_DATA_PLANE:
+        from apigw_mock.transport import execute_api
+
+        execute_api.ensure_started()  # from now on a stage may answer `requests` calls
     answer = AWSResponse(request.url, reply.status, reply.headers, _RawBody(reply.body))
     _mark_answered(request)
     return answer

@@ -83,6 +83,20 @@ def _ids(ctx: dict[str, Any], *, method: bool = False) -> dict[str, str]:
 
 
 _TEMPLATE = '{"statusCode": 200}'
+
+
+def _test_invoke(c: Any, ctx: dict[str, Any]) -> Any:
+    """TestInvokeMethod on a MOCK method of its own (the scenario's method calls a real HTTP backend)."""
+    root = c.get_rest_api(restApiId=ctx["api"])["rootResourceId"]
+    made = c.create_resource(restApiId=ctx["api"], parentId=root, pathPart="test-invoke")
+    ids = {API: ctx["api"], "resourceId": made["id"], "httpMethod": "GET"}
+    c.put_method(**ids, authorizationType="NONE")
+    c.put_method_response(**ids, statusCode="200")
+    c.put_integration(**ids, type="MOCK", requestTemplates={"application/json": _TEMPLATE})
+    c.put_integration_response(**ids, statusCode="200", responseTemplates={"application/json": '{"ok": true}'})
+    return c.test_invoke_method(**ids, pathWithQueryString="/test-invoke?a=1", headers={"X": "y"})
+
+
 _BUILD = ("CreateRestApi", "CreateResource", "PutMethod")
 
 STEPS: list[Step] = [
@@ -405,6 +419,7 @@ STEPS: list[Step] = [
         ),
         (*_BUILD, "PutIntegration", "CreateDeployment"),
     ),
+    Step("TestInvokeMethod", lambda c, ctx: _test_invoke(c, ctx), _BUILD),
     Step(
         "DeleteIntegrationResponse",
         lambda c, ctx: c.delete_integration_response(**_ids(ctx, method=True), statusCode="200"),

@@ -1,0 +1,158 @@
+"""One routed request, as the integrations and the response side read it: `Call`, `$context`, the trace.
+
+Contract:
+- `Ids.new(ports)`: the request's `requestId` (UUID) and `extendedRequestId` (16 characters ending in `=`, like
+  AWS's `TWegAcC4EowCHnA=`).
+- `context(...)` is the `$context` map of spec §9.4 (templates, `context.X` mappings, the proxy event's
+  `requestContext` takes its keys from it): accountId, apiId, domainName, domainPrefix, extendedRequestId,
+  httpMethod, identity (every key, `null` where unset; sourceIp and userAgent from the request), path
+  (`/{stage}{path}`), protocol `HTTP/1.1`, requestId, requestTime (`dd/MMM/yyyy:HH:mm:ss +0000`),
+  requestTimeEpoch (ms), resourceId, resourcePath, stage, and deploymentId / isCanaryRequest as strings ([UNK]
+  §9.4). Before routing resourceId/resourcePath are absent.
+- `Call` is complete when made: target, request, the serving deployment, the matched resource and method, the
+  method request (decoded path parameters, query, headers, body text), stage variables and `$context`.
+- `Trace` collects TestInvokeMethod's execution log (spec §15.3), `None` for real invocations (nothing formatted).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from apigw_mock.invoke.ports import ExecuteRequest, Ports, Target
+from apigw_mock.invoke.request import MethodRequest
+
+if TYPE_CHECKING:
+    from apigw_mock.domain.method import Method
+    from apigw_mock.domain.resource import Resource
+    from apigw_mock.domain.snapshot import DeployedApi
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+IDENTITY_KEYS = (
+    "accessKey",
+    "accountId",
+    "apiKey",
+    "apiKeyId",
+    "caller",
+    "cognitoAuthenticationProvider",
+    "cognitoAuthenticationType",
+    "cognitoIdentityId",
+    "cognitoIdentityPoolId",
+    "principalOrgId",
+    "sourceIp",
+    "user",
+    "userAgent",
+    "userArn",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ids:
+    request_id: str
+    extended_request_id: str
+    now: datetime.datetime
+
+    @classmethod
+    def new(cls, ports: Ports) -> Ids:
+        return cls(ports.request_id(), base64.b64encode(os.urandom(11)).decode("ascii"), ports.now())
+
+
+def request_time(now: datetime.datetime) -> str:
+    """CLF time, `10/Mar/2020:00:03:59 +0000` (English month names whatever the locale)."""
+    return f"{now.day:02d}/{_MONTHS[now.month - 1]}/{now.year}:{now.hour:02d}:{now.minute:02d}:{now.second:02d} +0000"
+
+
+def log_time(now: datetime.datetime) -> str:
+    """The execution log's time, `Sun Jan 19 17:19:42 UTC 2020` (spec §15.3)."""
+    return f"{_DAYS[now.weekday()]} {_MONTHS[now.month - 1]} {now.day:02d} {now:%H:%M:%S} UTC {now.year}"
+
+
+def context(
+    target: Target,
+    request: ExecuteRequest,
+    ids: Ids,
+    *,
+    stage: str,
+    deployment_id: str | None = None,
+    canary: bool = False,
+    resource: tuple[str, str] | None = None,
+    operation_name: str | None = None,
+    identity: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """`$context` for one request (see the module contract); `resource` is `(resourceId, resourcePath)`."""
+    host = target.host
+    found: dict[str, Any] = {
+        "accountId": target.account_id,
+        "apiId": target.api_id,
+        "domainName": host,
+        "domainPrefix": host.split(".", 1)[0],
+        "extendedRequestId": ids.extended_request_id,
+        "httpMethod": request.method,
+        "identity": {
+            **dict.fromkeys(IDENTITY_KEYS),
+            "sourceIp": request.source_ip,
+            "userAgent": request.header("User-Agent"),
+            **(identity or {}),
+        },
+        "path": f"/{stage}{request.path}",
+        "protocol": "HTTP/1.1",
+        "requestId": ids.request_id,
+        "requestTime": request_time(ids.now),
+        "requestTimeEpoch": int(ids.now.timestamp() * 1000),
+        "stage": stage,
+        "deploymentId": deployment_id,
+        "isCanaryRequest": "true" if canary else "false",
+    }
+    if resource is not None:
+        found["resourceId"], found["resourcePath"] = resource
+    if operation_name is not None:
+        found["operationName"] = operation_name
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A request once routed (see the module contract)."""
+
+    target: Target
+    request: ExecuteRequest
+    deployed: DeployedApi
+    resource: Resource
+    method: Method
+    method_request: MethodRequest
+    stage_variables: Mapping[str, str]
+    context: Mapping[str, Any]
+    ids: Ids
+    test_invoke: bool = False
+
+    @property
+    def binary_media_types(self) -> list[str]:
+        return self.deployed.api.binary_media_types or []
+
+    @property
+    def accept(self) -> str | None:
+        return self.request.header("Accept")
+
+
+class Trace:
+    """TestInvokeMethod's execution log: `<time> : <text>` lines (spec §15.3)."""
+
+    def __init__(self, request_id: str, now: datetime.datetime) -> None:
+        self._stamp = log_time(now)
+        self.lines = [f"Execution log for request {request_id}"]
+
+    def add(self, text: str) -> None:
+        self.lines.append(f"{self._stamp} : {text}")
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def java_map(values: Mapping[str, Any]) -> str:
+    """A map as Java prints it, `{k=v, k2=v2}` (the execution log's format)."""
+    return "{" + ", ".join(f"{key}={value}" for key, value in values.items()) + "}"

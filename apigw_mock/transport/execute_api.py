@@ -1,0 +1,263 @@
+"""The data plane's glue: the state behind `invoke.ports.Ports`, the Lambda registry, and the two ways in —
+`requests` calls answered in process through `responses`, and server mode's execute-api requests.
+
+Contract:
+- `StatePorts` reads the live state under `STATE.lock` (a stage's `Serving`: frozen snapshots, so the request runs
+  unlocked), sends HTTP integrations with `requests` (so a test's own `responses` registration, a local server or
+  another mock answers them), draws canaries from a seedable `random.Random` (`seed(n)`).
+- Lambdas: `register_lambda(name_or_arn, handler)` binds a callable to a function ARN
+  (`arn:aws:lambda:{region}:{account}:function:{name}[:{qualifier}]`) or a bare name (any region, account and
+  qualifier); lookups try the exact ARN, then the ARN without its qualifier, then the bare name.
+- In process: `ensure_started()` (called by the botocore hook after CreateDeployment/CreateStage, and by
+  `register_lambda`) starts one `responses.RequestsMock(assert_all_requests_are_fired=False)` with one regex
+  callback per verb for `https://{api}.execute-api.{region}.amazonaws.com/...`; every other URL passes through to
+  whatever `HTTPAdapter.send` was in place when it started (a user's `responses` mock, moto's `mock_aws`, or the
+  network), so those keep working. `stop()` ends it with the outermost activation. A `responses` mock started
+  *after* ours sits on top and sees execute-api URLs first: start your own mocks before the first deployment, or
+  leave execute-api URLs to pass through them.
+- `invoke(...)` is the direct Python call (no HTTP client); `answer_url(...)` answers a full execute-api URL;
+  server mode calls `execute_target(...)` after `server_target(...)` recognised path style
+  (`/restapis/{api}/{stage}/_user_request_/{path}`) or host style (`Host: {api}.execute-api.<anything>`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import random
+import re
+import threading
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
+
+from apigw_mock.invoke.integrations import aws as aws_integration
+from apigw_mock.invoke.integrations import http as http_integration
+from apigw_mock.invoke.ports import MISSING_API, ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Reply, Target
+from apigw_mock.state import DEFAULT_REGION, STATE
+
+if TYPE_CHECKING:
+    from responses import RequestsMock
+
+    from apigw_mock.domain.stage import Serving
+    from apigw_mock.invoke.ports import _MissingApi
+
+EXECUTE_API_URL = re.compile(
+    r"https?://(?P<api>[A-Za-z0-9]+)\.execute-api\.(?P<region>[a-z0-9-]+)\.amazonaws\.com(/.*)?"
+)
+_SERVER_PATH = re.compile(r"/restapis/(?P<api>[^/]+)/(?P<stage>[^/]+)/_user_request_(?P<path>/.*)?")
+_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d")
+_VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+_random = random.Random()
+
+
+def seed(value: int | None) -> None:
+    """Seed the canary draw (`None`: from the system's entropy again)."""
+    _random.seed(value)
+
+
+class StatePorts:
+    """`invoke.ports.Ports` over the process-wide state (see the module contract)."""
+
+    def serving(self, target: Target) -> Serving | _MissingApi | None:
+        from apigw_mock.domain.stage import serving
+
+        with STATE.lock:
+            graph = STATE.backend(target.region, target.account_id).apis.lookup(target.api_id)
+            return MISSING_API if graph is None else serving(graph, target.stage)
+
+    def lambda_handler(self, function_arn: str) -> LambdaHandler | None:
+        return find_lambda(function_arn)
+
+    def lambda_names(self) -> Sequence[str]:
+        return sorted(STATE.lambdas)
+
+    def send(self, outbound: Outbound) -> OutboundReply:
+        return http_integration.send(outbound)
+
+    def random(self) -> float:
+        return _random.random()
+
+    def now(self) -> datetime.datetime:
+        return datetime.datetime.now(datetime.UTC)
+
+    def request_id(self) -> str:
+        return str(uuid.uuid4())
+
+
+PORTS = StatePorts()
+
+
+# ---- Lambdas -------------------------------------------------------------------------------------------------
+
+
+def register_lambda(name_or_arn: str, handler: LambdaHandler) -> None:
+    """Bind `handler(event, context)` to a function ARN or bare name (see the module contract)."""
+    if not callable(handler):
+        raise TypeError(f"register_lambda needs a callable handler(event, context), got {handler!r}")
+    with STATE.lock:
+        STATE.lambdas[name_or_arn] = handler
+    ensure_started()
+
+
+def find_lambda(function_arn: str) -> LambdaHandler | None:
+    return aws_integration.find_lambda(STATE.lambdas, function_arn)
+
+
+# ---- the direct call and URL answers --------------------------------------------------------------------------
+
+
+def invoke(
+    rest_api_id: str,
+    stage: str,
+    method: str,
+    path: str,
+    *,
+    headers: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
+    body: bytes | str | None = None,
+    query: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
+    region: str = DEFAULT_REGION,
+    account_id: str | None = None,
+    source_ip: str = "127.0.0.1",
+) -> Reply:
+    """Call a deployed stage from Python: `invoke(api_id, "dev", "GET", "/pets?limit=2")`."""
+    raw_path, _, raw_query = path.partition("?")
+    pairs = parse_qsl(raw_query, keep_blank_values=True) + _pairs(query)
+    target = Target(rest_api_id, stage, region, account_id or STATE.account_id)
+    request = ExecuteRequest(
+        method.upper(),
+        raw_path if raw_path.startswith("/") else f"/{raw_path}",
+        tuple(pairs),
+        tuple(_pairs(headers)),
+        body.encode() if isinstance(body, str) else (body or b""),
+        source_ip,
+    )
+    return execute_target(request, target)
+
+
+def execute_target(request: ExecuteRequest, target: Target) -> Reply:
+    from apigw_mock.invoke.engine import handle
+
+    answer = handle(request, target, PORTS)
+    return dataclasses.replace(answer, body=b"") if request.method == "HEAD" else answer  # HTTP: HEAD has no body
+
+
+def answer_url(
+    method: str, url: str, headers: Iterable[tuple[str, str]], body: bytes, source_ip: str = "127.0.0.1"
+) -> Reply:
+    """Answer a full `https://{api}.execute-api.{region}.amazonaws.com/{stage}/{path}` URL."""
+    _, _, rest = url.partition("://")
+    netloc, slash, rest = rest.partition("/")
+    raw_path, _, raw_query = (slash + rest).partition("?")
+    api_id, _, after = netloc.partition(".execute-api.")
+    region = after.split(".", 1)[0] or DEFAULT_REGION
+    stage, path = _stage_and_path(raw_path.partition("#")[0])
+    target = Target(api_id, stage, region, STATE.account_id, netloc)
+    query = tuple(parse_qsl(raw_query.partition("#")[0], keep_blank_values=True)) if raw_query else ()
+    return execute_target(ExecuteRequest(method.upper(), path, query, tuple(headers), body, source_ip), target)
+
+
+def server_target(path: str, host: str | None, region: str) -> tuple[Target, str] | None:
+    """Server mode: the (target, path after the stage) of an execute-api request, or None for control-plane ones.
+    Path style names no region: the API's own is found among the backends (else `region`)."""
+    found = _SERVER_PATH.fullmatch(path)
+    if found is not None:
+        target = Target(found["api"], found["stage"], _region_of(found["api"], region), STATE.account_id)
+        return target, found["path"] or "/"
+    name = (host or "").split(":", 1)[0]
+    if ".execute-api." in name:
+        api_id, _, rest = name.partition(".execute-api.")
+        label = rest.split(".", 1)[0]
+        stage, after = _stage_and_path(path)
+        host_region = label if _REGION.fullmatch(label) else _region_of(api_id, region)
+        return Target(api_id, stage, host_region, STATE.account_id, name), after
+    return None
+
+
+def answer_server(
+    method: str, found: tuple[Target, str], query: str, headers: Mapping[str, str], body: bytes, environ: Any
+) -> Reply:
+    """Server mode's answer for a request `server_target` recognised."""
+    target, path = found
+    pairs = tuple(parse_qsl(query, keep_blank_values=True))
+    source_ip = str(environ.get("REMOTE_ADDR") or "127.0.0.1")
+    request = ExecuteRequest(method.upper(), path, pairs, tuple(headers.items()), body, source_ip)
+    return execute_target(request, target)
+
+
+def _region_of(api_id: str, default: str) -> str:
+    with STATE.lock:
+        for backend in STATE.backends():
+            if api_id in backend.apis:
+                return backend.region
+    return default
+
+
+def _stage_and_path(path: str) -> tuple[str, str]:
+    stage, _, rest = path.lstrip("/").partition("/")
+    return stage, f"/{rest}"
+
+
+def _pairs(values: Mapping[str, str] | Iterable[tuple[str, str]] | None) -> list[tuple[str, str]]:
+    if values is None:
+        return []
+    if isinstance(values, Mapping):
+        return [(str(name), str(value)) for name, value in values.items()]
+    return [(str(name), str(value)) for name, value in values]
+
+
+# ---- in process: the responses mock -----------------------------------------------------------------------------
+
+_mock: RequestsMock | None = None
+_mock_lock = threading.Lock()
+
+
+def ensure_started() -> None:
+    """Start answering execute-api URLs made with `requests` (idempotent; only while an in-process mock is active)."""
+    global _mock
+    if _mock is not None or not STATE.intercepting:
+        return
+    with _mock_lock:
+        if _mock is not None:
+            return
+        import requests.adapters
+        import responses
+
+        mock = responses.RequestsMock(
+            assert_all_requests_are_fired=False,
+            real_adapter_send=requests.adapters.HTTPAdapter.send,  # type: ignore[arg-type]
+        )
+        for verb in _VERBS:
+            mock.add_callback(verb, EXECUTE_API_URL, callback=_callback, content_type=None)  # type: ignore[arg-type]
+        mock.add_passthru(re.compile(r".*"))
+        mock.start()
+        _mock = mock
+
+
+def stop() -> None:
+    """Stop answering. When another patch of `HTTPAdapter.send` was stopped out of order beneath ours (it restored
+    the original over us), ours is already gone and restoring what it saved would bring the stopped one back."""
+    global _mock
+    with _mock_lock:
+        if _mock is None:
+            return
+        import requests.adapters
+
+        patcher = _mock._patcher
+        if patcher is not None and requests.adapters.HTTPAdapter.send is not patcher.new:
+            _mock._patcher = None  # not on top any more: leave whatever is installed now alone
+        _mock.stop(allow_assert=False)
+        _mock = None
+
+
+def started() -> bool:
+    return _mock is not None
+
+
+def _callback(request: Any) -> tuple[int, list[tuple[str, str]], bytes]:
+    body = request.body or b""
+    answer = answer_url(
+        request.method, request.url, list(request.headers.items()), body.encode() if isinstance(body, str) else body
+    )
+    return answer.status, answer.header_pairs(), answer.body

@@ -1,0 +1,123 @@
+"""The data plane's speed: a `requests` call to a deployed stage, against the floor of any `responses`-level mock.
+
+    python benchmarks/data_plane.py            # the full run (about a minute on 2 cores)
+    python benchmarks/data_plane.py --quick    # a short run
+
+The floor is the same `requests.get` answered by a `responses` callback returning canned bytes (registered on the
+mock's own `RequestsMock`, so both pay the same interception): `requests`,
+`responses` and urllib3 still run, nothing else. Targets: a MOCK method with a request and a response template,
+a Lambda proxy method with a trivial handler, and the MOCK method in an API of 10 and of 10,000 resources (the
+cost must not grow with the API). Targets are interleaved per repetition; figures are medians of per-call CPU time
+(`time.thread_time`), ratios the medians of the paired per-repetition ratios. Goals (issue 16): MOCK <= 1.3 x floor,
+Lambda proxy <= 1.3 x floor, 10,000 resources within noise of 10.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import boto3
+import requests
+import responses
+
+from apigw_mock import MockApiGateway, mock_apigateway
+
+REGION = "us-east-1"
+CLOCK = time.thread_time
+ARN = "arn:aws:lambda:us-east-1:123456789012:function:bench"
+REQUEST_TEMPLATE = '{"statusCode": 200, "q": "$input.params(\'q\')"}'
+RESPONSE_TEMPLATE = '{"stage": "$context.stage", "q": "$input.params(\'q\')", "id": "$context.requestId"}'
+
+
+def build(client: Any, resources: int) -> str:
+    """An API with `resources` resources (a flat fan-out under /r), a MOCK GET /pets and an AWS_PROXY GET /fn."""
+    api = client.create_rest_api(name=f"bench-{resources}")
+    api_id, root = api["id"], api["rootResourceId"]
+    parent = client.create_resource(restApiId=api_id, parentId=root, pathPart="r")["id"]
+    for index in range(max(0, resources - 4)):
+        client.create_resource(restApiId=api_id, parentId=parent, pathPart=f"n{index}")
+    pets = client.create_resource(restApiId=api_id, parentId=root, pathPart="pets")["id"]
+    ids = {"restApiId": api_id, "resourceId": pets, "httpMethod": "GET"}
+    client.put_method(**ids, authorizationType="NONE")
+    client.put_method_response(**ids, statusCode="200")
+    client.put_integration(**ids, type="MOCK", requestTemplates={"application/json": REQUEST_TEMPLATE})
+    client.put_integration_response(**ids, statusCode="200", responseTemplates={"application/json": RESPONSE_TEMPLATE})
+    fn = client.create_resource(restApiId=api_id, parentId=root, pathPart="fn")["id"]
+    ids = {"restApiId": api_id, "resourceId": fn, "httpMethod": "GET"}
+    client.put_method(**ids, authorizationType="NONE")
+    uri = f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{ARN}/invocations"
+    client.put_integration(**ids, type="AWS_PROXY", integrationHttpMethod="POST", uri=uri)
+    client.create_deployment(restApiId=api_id, stageName="dev")
+    return str(api_id)
+
+
+def url(api_id: str, path: str) -> str:
+    return f"https://{api_id}.execute-api.{REGION}.amazonaws.com/dev{path}"
+
+
+def per_call(function: Callable[[], Any], calls: int) -> float:
+    gc.collect()
+    started = CLOCK()
+    for _ in range(calls):
+        function()
+    return (CLOCK() - started) / calls
+
+
+def main() -> int:
+    arguments = argparse.ArgumentParser()
+    arguments.add_argument("--quick", action="store_true")
+    options = arguments.parse_args()
+    repetitions, calls = (5, 100) if options.quick else (15, 300)
+    session = requests.Session()
+    canned = (200, [("Content-Type", "application/json")], b'{"stage": "dev", "q": "1", "id": "x"}')
+
+    with mock_apigateway() as mock:
+        _setup(mock)
+        client = boto3.client("apigateway", region_name=REGION)
+        small, large = build(client, 10), build(client, 10_000)
+        # the floor's canned callback sits on the mock's own `responses` mock: both pay the same interception path
+        from apigw_mock.transport import execute_api
+
+        assert execute_api._mock is not None
+        execute_api._mock.add_callback(responses.GET, "https://floor.example.com/dev/pets", callback=lambda _: canned)
+        targets: dict[str, Callable[[], Any]] = {
+            "floor": lambda: session.get("https://floor.example.com/dev/pets?q=1"),
+            "mock": lambda: session.get(url(small, "/pets?q=1")),
+            "lambda": lambda: session.get(url(small, "/fn?q=1")),
+            "mock-10000": lambda: session.get(url(large, "/pets?q=1")),
+        }
+        assert targets["mock"]().json()["q"] == "1" and targets["lambda"]().json() == {"ok": True}
+        assert targets["mock-10000"]().status_code == 200
+        timings: dict[str, list[float]] = {name: [] for name in targets}
+        assert targets["floor"]().status_code == 200
+        for _ in range(repetitions):
+            for name, target in targets.items():
+                timings[name].append(per_call(target, calls))
+    return _report(timings)
+
+
+def _setup(mock: MockApiGateway) -> None:
+    mock.register_lambda(ARN, lambda event, context: {"statusCode": 200, "body": '{"ok": true}'})
+
+
+def _report(timings: dict[str, list[float]]) -> int:
+    floor = timings["floor"]
+    print(f"{'target':<12} {'median us/call':>15} {'x floor':>8}")
+    failed = False
+    for name, values in timings.items():
+        ratio = statistics.median(value / base for value, base in zip(values, floor, strict=True))
+        print(f"{name:<12} {statistics.median(values) * 1e6:>15.1f} {ratio:>8.2f}")
+        failed |= name != "floor" and ratio > 1.3
+    scale = statistics.median(a / b for a, b in zip(timings["mock-10000"], timings["mock"], strict=True))
+    print(f"10,000 resources / 10 resources: {scale:.2f}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
