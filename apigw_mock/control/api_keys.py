@@ -64,6 +64,7 @@ API_KEYS = Collection(
     patch_context=lambda backend, params: KeyPatch(_exists(backend), backend.now()),
     matches=_matches,
     view=_view,
+    arn="/apikeys/{}",
 )
 register_crud(API_KEYS)
 

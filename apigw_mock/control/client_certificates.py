@@ -28,5 +28,6 @@ CLIENT_CERTIFICATES = Collection(
     not_found=NOT_FOUND,
     create=_generate,
     operations={"create": "GenerateClientCertificate"},
+    arn="/clientcertificates/{}",
 )
 register_crud(CLIENT_CERTIFICATES)

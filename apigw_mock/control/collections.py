@@ -35,6 +35,7 @@ from pydantic import BaseModel
 
 from apigw_mock.control.registry import operation
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
+from apigw_mock.domain.tags import TAGGABLE, Taggable
 from apigw_mock.exceptions import ConflictException, NotFoundException
 from apigw_mock.paging import PagedDict, page_size
 from apigw_mock.patch import apply_patch
@@ -86,6 +87,9 @@ class Collection(Generic[N]):
     """The container key the parameters name, where it is not `params[key]` (private domain names: `name+id`)."""
     settle: Callable[[N], N] | None = None
     """The node as stored after Create/Update answered it, where AWS moves a status on by itself."""
+    arn: str | None = None
+    """The ARN path of a taggable node (`/apikeys/{}`, one `{}` for the key): TagResource, UntagResource and
+    GetTags then find it (spec control-plane-2 §14.1)."""
 
     def name_of(self, verb: str) -> str:
         plural = "s" if verb == "list" else ""
@@ -121,10 +125,28 @@ def register_crud(collection: Collection[Any], verbs: Iterable[str] = VERBS) -> 
     makers = {"create": _create, "get": _get, "list": _list, "update": _update, "delete": _delete}
     names = set(spec.service_model().operation_names)
     _DECLARED.append(collection)
+    if collection.arn is not None:
+        TAGGABLE.register(collection.arn, _taggable(collection))
     for verb in verbs:
         name = collection.name_of(verb)
         if name in names:
             operation(name)(makers[verb](collection, name))
+
+
+def _taggable(collection: Collection[N]) -> Callable[[ApiGatewayBackend, tuple[str, ...]], Taggable]:
+    """How the tag index reads and rewrites a node of the collection (replaced, never edited in place)."""
+
+    def resolve(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
+        params: Params = {collection.key: labels[0]}
+        nodes, node = collection.lookup(backend, params)
+        empty = type(node).model_fields["tags"].get_default()  # `{}` where AWS always shows tags, else None
+
+        def store(tags: dict[str, str] | None) -> None:
+            nodes[collection.key_in(params)] = node.model_copy(update={"tags": empty if tags is None else tags})
+
+        return Taggable(lambda: getattr(node, "tags", None), store)
+
+    return resolve
 
 
 def uri_params(name: str) -> frozenset[str]:

@@ -71,6 +71,7 @@ DOMAIN_NAMES = Collection(
     patch_context=lambda backend, params: backend,
     settle=settled,
     matches=_own,
+    arn="/domainnames/{}",
 )
 register_crud(DOMAIN_NAMES)
 

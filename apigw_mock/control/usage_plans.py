@@ -60,6 +60,7 @@ USAGE_PLANS = Collection(
     create=_create,
     before_delete=_forget_keys,
     patch_context=_context,
+    arn="/usageplans/{}",
 )
 register_crud(USAGE_PLANS, verbs=("create", "get", "update", "delete"))
 

@@ -27,5 +27,6 @@ VPC_LINKS = Collection(
     not_found=NOT_FOUND,
     create=_new_vpc_link,
     settle=available,
+    arn="/vpclinks/{}",
 )
 register_crud(VPC_LINKS)
