@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -18,7 +18,15 @@ if TYPE_CHECKING:
 
 class Kit(Protocol):
     """What the control pipeline asks of the test kit (`apigw_mock.testing.hook.Kit` is the one implementation);
-    declared here so that the pipeline and the state know no module above them."""
+    declared here so that the pipeline and the state know no module above them. With no fault armed the pipeline
+    answers by itself and hands the kit one plain record, `append((operation, params, account_id, region, time,
+    reply))` (a list's own append: recording runs no Python frame); with faults armed, `answer` runs the call."""
+
+    @property
+    def faults(self) -> Sequence[Any]: ...
+
+    @property
+    def append(self) -> Callable[[tuple[Any, ...]], None]: ...
 
     def answer(
         self,

@@ -8,6 +8,8 @@ Used by the in-process interceptor and by server mode alike.
 
 from __future__ import annotations
 
+from time import time
+
 from apigw_mock.control.registry import dispatch
 from apigw_mock.exceptions import ApiGatewayError
 from apigw_mock.http import HttpResponse, WireRequest
@@ -25,9 +27,12 @@ def handle(request: WireRequest, operation_name: str, *, region: str, account_id
         validate(params, operation_name)
         backend = STATE.backend(region, account_id)
         with STATE.lock:  # serialised under the lock too: stored maps are updated in place
-            if kit is not None:
+            if kit is not None and kit.faults:
                 return kit.answer(operation_name, params, backend, dispatch, serialize_result)
-            return serialize_result(dispatch(operation_name, backend, params), operation_name)
+            reply = serialize_result(dispatch(operation_name, backend, params), operation_name)
+            if kit is not None:  # recording (a kit with nothing to do is not installed)
+                kit.append((operation_name, params, backend.account_id, backend.region, time(), reply))
+            return reply
     except ApiGatewayError as error:
         reply = serialize_error(error)
         return reply if kit is None else kit.failed(operation_name, params, region, account_id, reply)

@@ -32,7 +32,7 @@ import pprint
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple, cast, overload
 
 from apigw_mock.http import HttpResponse
 
@@ -114,10 +114,20 @@ class Call:
 
 
 class History:
-    """Where the hook appends (`records`); `Calls` views read it."""
+    """Where the hook appends (`records`): a `Call`, or the pipeline's plain record of an answered call
+    `(operation, params, account_id, region, timestamp, reply)`, made a `Call` when first read (`calls()`)."""
 
     def __init__(self) -> None:
-        self.records: list[Call] = []
+        self.records: list[Call | tuple[Any, ...]] = []
+
+    def calls(self) -> list[Call]:
+        """Every record as a `Call` (plain records replaced by their `Call` in place, so a call read twice is the
+        same object)."""
+        records = self.records
+        for index, record in enumerate(records):
+            if type(record) is tuple:
+                records[index] = Call(*record)
+        return cast("list[Call]", records)  # every entry is a Call now
 
 
 class Calls(Sequence[Call]):
@@ -129,7 +139,7 @@ class Calls(Sequence[Call]):
         self._label = label
 
     def _items(self) -> list[Call]:
-        records = self._history.records
+        records = self._history.calls()
         return list(records) if self._keep is None else [call for call in records if self._keep(call)]
 
     @overload

@@ -32,6 +32,8 @@ class Kit:
     def __init__(self, *, record: bool) -> None:
         self.history = History()
         self.recording = record
+        self.append: Callable[[tuple[Any, ...]], None] = self.history.records.append if record else _ignore
+        """Record one answered call (see `state.Kit`): the pipeline's path when no fault is armed."""
         self.faults: list[Fault] = []
         self._firing = threading.local()  # .fault: the fault whose AWS error this thread's pipeline is answering
 
@@ -69,7 +71,7 @@ class Kit:
         if fault is not None:
             self._inject(fault, operation, params, backend)
         if self.recording:
-            self.history.records.append(Call(operation, params, backend.account_id, backend.region, time.time(), reply))
+            self.append((operation, params, backend.account_id, backend.region, time.time(), reply))
         return reply
 
     def failed(
@@ -95,6 +97,10 @@ class Kit:
             call = Call(operation, params, backend.account_id, backend.region, time.time(), None, fault, error)
             self.history.records.append(call)
         raise error
+
+
+def _ignore(record: tuple[Any, ...]) -> None:
+    """`Kit.append` when nothing is recorded."""
 
 
 def install(*, record: bool) -> Kit:
