@@ -70,6 +70,11 @@ _REPLACE_NAME = [{"op": "replace", "path": "/name", "value": "renamed"}]
 BUILD: list[Row] = [
     ("CreateAuthorizer", _authorizer, API),
     ("GetAuthorizer", lambda c, ctx: c.get_authorizer(**_auth_ids(ctx)), ("CreateAuthorizer",)),
+    (  # no Lambda is registered for the authorizer: the reply is a 500 client status with its log
+        "TestInvokeAuthorizer",
+        lambda c, ctx: c.test_invoke_authorizer(**_auth_ids(ctx), headers={"A": "token"}),
+        ("CreateAuthorizer",),
+    ),
     ("GetAuthorizers", lambda c, ctx: c.get_authorizers(restApiId=ctx["api"], limit=5), ("CreateAuthorizer",)),
     (
         "UpdateAuthorizer",
