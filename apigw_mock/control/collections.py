@@ -21,6 +21,9 @@ A reply may show less than the stored node (an API key's value): `view(verb, nod
 list (per item) and update answer. Where AWS names a missing parent differently for Create (CreateAuthorizer,
 CreateRequestValidator), `create_container` looks the map up for Create instead of `container`.
 
+A collection that declares its ARN path (`arn="/apikeys/{}"`) is registered with the tag index, so TagResource,
+UntagResource and GetTags find its nodes.
+
 Everything goes through the write path of `domain/graph.py`: nodes are replaced in their container, never edited.
 """
 
