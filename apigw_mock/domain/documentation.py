@@ -152,6 +152,11 @@ def imported_parts(body: bytes) -> tuple[list[tuple[DocumentationPartLocation, s
         document = json.loads(body)
     except ValueError:
         raise BadRequestException(BAD_IMPORT) from None
+    return parts_of(document)
+
+
+def parts_of(document: Any) -> tuple[list[tuple[DocumentationPartLocation, str]], list[str]]:
+    """`imported_parts` of an already parsed OpenAPI document (ImportRestApi/PutRestApi read them too)."""
     extension = document.get("x-amazon-apigateway-documentation") if isinstance(document, dict) else None
     entries = extension.get("documentationParts") if isinstance(extension, dict) else None
     parts: list[tuple[DocumentationPartLocation, str]] = []

@@ -29,6 +29,7 @@ import pydantic
 from apigw_mock.domain import integration_rules, method_rules, rest_api_rules
 from apigw_mock.domain.authorizer import Authorizer, new_authorizer
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend, store_method
+from apigw_mock.domain.documentation import DocumentationPart, parts_of
 from apigw_mock.domain.enums import ApiKeySourceType, IntegrationType
 from apigw_mock.domain.gateway_response import BUILT_IN, GatewayResponse
 from apigw_mock.domain.graph import ApiGraph
@@ -175,10 +176,20 @@ class _Builder:
             if isinstance(item, dict):
                 self._path(str(path), item)
         if ext.DOCUMENTATION in self.document.root and not self.options.ignore_documentation:
-            self.warnings.append(texts.W_DOCUMENTATION)
+            self._documentation()
         for extension in ext.HTTP_API_ONLY:
             if extension in self.document.root:
                 self.warnings.append(texts.W_HTTP_API_ONLY.format(extension=extension))
+
+    def _documentation(self) -> None:
+        """`x-amazon-apigateway-documentation`: its parts, as ImportDocumentationParts (merge) reads them."""
+        parts, warnings = parts_of(self.document.root)
+        self.warnings.extend(warnings)
+        documentation = self.graph.documentation
+        for location, properties in parts:
+            found = documentation.at(location)
+            part_id = found.id if found is not None else self.backend.new_id(CHILD_ID_LENGTH)
+            documentation.parts[part_id] = DocumentationPart(id=part_id, location=location, properties=properties)
 
     # ---- the API node ------------------------------------------------------------------------------------------
 

@@ -37,7 +37,6 @@ W_INLINE_SCHEMA = "Ignoring inline schema for '{media}' on '{verb} {path}': only
 W_STATUS_CODE = "Ignoring response '{code}' on '{verb} {path}': status codes must match [1-5]\\d\\d."
 W_UNKNOWN_SCHEME = "Ignoring security requirement '{name}' on '{verb} {path}': no security scheme of that name."
 W_COOKIE = "Ignoring cookie parameter '{name}' on '{verb} {path}'."
-W_DOCUMENTATION = "Ignoring x-amazon-apigateway-documentation: documentation parts are not supported by this mock."
 W_HTTP_API_ONLY = "Ignoring {extension}: supported by HTTP APIs only."
 
 # Export [UNK] beyond the recorded prefix.
