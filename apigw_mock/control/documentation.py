@@ -26,7 +26,8 @@ from apigw_mock.domain.documentation import (
     imported_parts,
     properties_reason,
 )
-from apigw_mock.domain.stage_lookup import INVALID_STAGE, stage_exists
+from apigw_mock.domain.messages import INVALID_STAGE
+from apigw_mock.domain.stage_refs import stage_exists
 from apigw_mock.exceptions import BadRequestException, ConflictException
 from apigw_mock.paging import PagedDict
 

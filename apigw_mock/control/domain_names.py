@@ -32,7 +32,8 @@ from apigw_mock.domain.base_path_mapping import (
     stored_base_path,
 )
 from apigw_mock.domain.domain_name import DomainName, domain_key, new_domain_name, settled
-from apigw_mock.domain.stage_lookup import INVALID_STAGE, stage_exists
+from apigw_mock.domain.messages import INVALID_STAGE
+from apigw_mock.domain.stage_refs import stage_exists
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 from apigw_mock.paging import PagedDict
 

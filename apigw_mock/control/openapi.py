@@ -15,12 +15,11 @@ from typing import Any
 from apigw_mock.control.registry import operation
 from apigw_mock.domain.backend import ApiGatewayBackend
 from apigw_mock.domain.graph import ApiGraph
+from apigw_mock.domain.messages import INVALID_STAGE
 from apigw_mock.domain.openapi import document, exporter, importer
 from apigw_mock.domain.rest_api import RestApi
 from apigw_mock.domain.stage import serving
 from apigw_mock.exceptions import NotFoundException
-
-INVALID_STAGE = "Invalid stage identifier specified"
 
 
 @operation("ImportRestApi")

@@ -11,6 +11,7 @@ from typing import Any
 from apigw_mock.control.collections import Collection, register_crud
 from apigw_mock.control.registry import operation
 from apigw_mock.domain.backend import ApiGatewayBackend
+from apigw_mock.domain.messages import INVALID_STAGE
 from apigw_mock.domain.sdk import (
     CONTENT_TYPE,
     SDK_TYPES,
@@ -20,7 +21,7 @@ from apigw_mock.domain.sdk import (
     file_name,
     sdk_archive,
 )
-from apigw_mock.domain.stage_lookup import INVALID_STAGE, stage_exists
+from apigw_mock.domain.stage_refs import stage_exists
 from apigw_mock.dump import dump
 from apigw_mock.exceptions import NotFoundException
 

@@ -22,11 +22,11 @@ from typing import Any, ClassVar
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.messages import INVALID_STAGE
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 
 NOT_FOUND = "Invalid API Key identifier specified"  # [UNK → §18.1]
 DUPLICATE = "API Key already exists"  # [UNK → §7.1]
-INVALID_STAGE = "Invalid stage identifier specified"  # [FIELD §2]
 VALUE_TOO_SHORT = "API Key value should be at least 20 characters"  # [UNK, recalled]
 VALUE_TOO_LONG = "API Key value should be at most 128 characters"  # [UNK]
 VALUE_LENGTH = (20, 128)  # CreateApiKey [DOC DG:api-gateway-api-usage-plans]

@@ -19,6 +19,9 @@ def null_value(map_name: str) -> str:
     return f"Invalid null or empty value in {map_name}"
 
 
+# ---- a stage that an API lacks (control-plane-2 §2: BadRequest or NotFound by operation) ----------------------
+INVALID_STAGE = "Invalid stage identifier specified"
+
 # ---- references from a method to API-level objects (core spec §3.3) -----------------------------------------
 INVALID_REQUEST_VALIDATOR = "Invalid Request Validator identifier specified"
 

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.deployment import INVALID_DEPLOYMENT
+from apigw_mock.domain.messages import INVALID_STAGE
 from apigw_mock.domain.values import IntRange
 from apigw_mock.dump import dump
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
@@ -41,7 +42,6 @@ UnauthorizedCacheControlHeaderStrategy = Literal[
 ]
 LoggingLevel = Literal["OFF", "ERROR", "INFO"]
 
-INVALID_STAGE = "Invalid stage identifier specified"
 STAGE_EXISTS = "Stage already exists"
 BAD_STAGE_NAME = "Stage name only allows a-zA-Z0-9_"  # [UNK] text (spec §4.2)
 # [UNK] texts (spec §4.2: AWS's wording for bad stage variables is unrecorded).
