@@ -26,6 +26,7 @@ from apigw_mock.control.registry import operation
 from apigw_mock.domain.authorizer import NOT_FOUND as AUTHORIZER_NOT_FOUND
 from apigw_mock.domain.authorizer import Authorizer
 from apigw_mock.domain.backend import ApiGatewayBackend
+from apigw_mock.domain.messages import INVALID_METHOD
 from apigw_mock.domain.snapshot import freeze
 from apigw_mock.exceptions import ApigwMockNotImplemented, NotFoundException
 from apigw_mock.invoke import engine, java_regex
@@ -95,7 +96,7 @@ def test_invoke_method(
     resource = backend.resource(rest_api_id, resource_id)
     method = (resource.resource_methods or {}).get(http_method)
     if method is None:
-        raise NotFoundException("Invalid Method identifier specified")
+        raise NotFoundException(INVALID_METHOD)
     path, _, query = (path_with_query_string or resource.path).partition("?")
     pairs = _headers(headers, multi_value_headers)
     request = ExecuteRequest(http_method, path, _query(query), pairs, (body or "").encode())

@@ -12,12 +12,13 @@ from typing import Any, ClassVar
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.messages import INVALID_REST_API
 
 NONE = "(none)"
 """The empty base path, as stored, returned and addressed [MODEL CreateBasePathMappingRequest.basePath]."""
 DUPLICATE = "Base path already exists for this domain name"  # [UNK §9.3]
 NOT_FOUND = "Invalid base path mapping identifier specified"  # [UNK §2 → §18.1]
-INVALID_API = "Invalid REST API identifier specified"  # core spec §2 [REC] for a body-named API
+INVALID_API = INVALID_REST_API  # core spec §2 [REC] for a body-named API
 MULTI_LEVEL = (
     "API Gateway V1 doesn't support the slash character (/) in base path mappings. "
     "To create a multi-level base path mapping, use API Gateway V2."

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Container, Mapping
 from typing import Any
 
-from apigw_mock.domain import mapping
+from apigw_mock.domain import mapping, vpc_link
 from apigw_mock.domain.integration import (
     TIMEOUT,
     Integration,
@@ -102,7 +102,7 @@ def _check_mappings(
             raise BadRequestException(reason)
 
 
-VPC_LINK_MISSING = "Invalid VPC link identifier specified"  # [UNK] the VPC link family's text (spec c-p-2 §2)
+VPC_LINK_MISSING = vpc_link.NOT_FOUND  # the VPC link family's own text, for an integration naming a missing link
 
 
 def vpc_link_reason(connection_type: str | None, connection_id: str | None, links: Container[str]) -> str | None:

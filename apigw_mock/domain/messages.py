@@ -19,6 +19,9 @@ def null_value(map_name: str) -> str:
     return f"Invalid null or empty value in {map_name}"
 
 
+# ---- an API named in a request body rather than the URI (core spec §2, recorded) --------------------------------
+INVALID_REST_API = "Invalid REST API identifier specified"
+
 # ---- a stage that an API lacks (control-plane-2 §2: BadRequest or NotFound by operation) ----------------------
 INVALID_STAGE = "Invalid stage identifier specified"
 

@@ -12,10 +12,10 @@ from typing import ClassVar
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
-from apigw_mock.domain.messages import INVALID_REQUEST_VALIDATOR
+from apigw_mock.domain.messages import INVALID_REQUEST_VALIDATOR, INVALID_REST_API
 
 NOT_FOUND = INVALID_REQUEST_VALIDATOR  # [INF from core §3.3]
-MISSING_API = "Invalid REST API identifier specified"  # CreateRequestValidator on a missing API (core §2, recorded)
+MISSING_API = INVALID_REST_API  # CreateRequestValidator on a missing API (core §2, recorded)
 
 
 class RequestValidator(ApiGatewayModel):
