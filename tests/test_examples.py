@@ -10,9 +10,14 @@ import pytest
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
+def run_example(name: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """Run `examples/<name>` as a script and return what it printed."""
+    runpy.run_path(str(EXAMPLES / name), run_name="__main__")
+    return capsys.readouterr().out
+
+
 def test_cors_walkthrough_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    runpy.run_path(str(EXAMPLES / "cors_walkthrough.py"), run_name="__main__")
-    out = capsys.readouterr().out
+    out = run_example("cors_walkthrough.py", capsys)
     assert "update-integration-response (remove)" in out
     assert "Invalid patch path /responseTemplates" in out
 
@@ -32,31 +37,26 @@ def test_readme_decorator_example_runs() -> None:
 
 
 def test_deploy_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    runpy.run_path(str(EXAMPLES / "deploy_script.py"), run_name="__main__")
-    out = capsys.readouterr().out
+    out = run_example("deploy_script.py", capsys)
     assert "dev still serves 'v1'" in out
     assert "promoted the canary: prod serves 'v2'" in out
 
 
 def test_call_history_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    runpy.run_path(str(EXAMPLES / "call_history.py"), run_name="__main__")
-    out = capsys.readouterr().out
+    out = run_example("call_history.py", capsys)
     assert "operations: ['PutMethod', 'PutIntegration']" in out
     assert "expected a call PutIntegration(type='HTTP'); the calls were:" in out
     assert "+ 'type': 'HTTP'}" in out
 
 
 def test_fault_injection_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    runpy.run_path(str(EXAMPLES / "fault_injection.py"), run_name="__main__")
-    out = capsys.readouterr().out
+    out = run_example("fault_injection.py", capsys)
     assert "attempts: ['TooManyRequestsException', 'ok']" in out
     assert "yet the resource exists: ['/', '/orders']" in out
 
 
 def test_state_snapshot_example_runs_with_the_same_ids_every_time(capsys: pytest.CaptureFixture[str]) -> None:
-    for _ in range(2):
-        runpy.run_path(str(EXAMPLES / "state_snapshot.py"), run_name="__main__")
-    out = capsys.readouterr().out
+    out = "".join(run_example("state_snapshot.py", capsys) for _ in range(2))
     ids = [line for line in out.splitlines() if line.startswith("API id")]
     assert len(ids) == 2 and ids[0] == ids[1]
     assert out.count("after the second restore: ['/', '/orders']") == 2
@@ -64,8 +64,7 @@ def test_state_snapshot_example_runs_with_the_same_ids_every_time(capsys: pytest
 
 
 def test_openapi_roundtrip_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    runpy.run_path(str(EXAMPLES / "openapi_roundtrip.py"), run_name="__main__")
-    out = capsys.readouterr().out
+    out = run_example("openapi_roundtrip.py", capsys)
     assert "imported 'petstore'" in out and "(0 warnings)" in out
     assert "/pets/{petId}" in out and "GET,OPTIONS" in out
     assert "x-amazon-apigateway-integration:" in out
@@ -73,14 +72,12 @@ def test_openapi_roundtrip_example_runs(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_cors_api_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    runpy.run_path(str(EXAMPLES / "cors_api.py"), run_name="__main__")
-    out = capsys.readouterr().out
+    out = run_example("cors_api.py", capsys)
     assert "preflight 200 GET,OPTIONS" in out
     assert 'no OPTIONS method: 403 {"message":"Missing Authentication Token"}' in out
 
 
 def test_lambda_proxy_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
-    runpy.run_path(str(EXAMPLES / "lambda_proxy.py"), run_name="__main__")
-    out = capsys.readouterr().out
+    out = run_example("lambda_proxy.py", capsys)
     assert "requests: 200" in out
     assert "handler exception: 502" in out
