@@ -16,8 +16,10 @@ The sequence, as AWS documents it (each step may end the request with a `Gateway
    template's `responseOverride`s; Content-Type = the template key, else the integration's, else
    `application/json`.
 
-Every reply carries `x-amzn-RequestId` and `x-amz-apigw-id`. Not modelled yet (later issues): authorizers and
-AWS_IAM, API keys and usage plans, throttling, request validation, response caching.
+3b. `guards.admit`: resource policy, authorization, API key, usage-plan throttle and quota (spec §4 steps 4-8).
+4a. request validation (`guards.validation`, step 9; TestInvokeMethod too).
+
+Every reply carries `x-amzn-RequestId` and `x-amz-apigw-id`. Not modelled: response caching.
 `execute(call, ports, trace)` runs steps 4-6 for an already routed `Call` (TestInvokeMethod uses it directly).
 """
 
@@ -28,9 +30,10 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from apigw_mock.invoke import content, errors, gateway_responses, mapping, selection, templates
+from apigw_mock.invoke import content, errors, gateway_responses, guards, mapping, selection, templates
 from apigw_mock.invoke.call import Call, Ids, Trace, context, java_map
 from apigw_mock.invoke.errors import GatewayError
+from apigw_mock.invoke.guards import validation
 from apigw_mock.invoke.integrations import Endpoint, Prepared, registry
 from apigw_mock.invoke.ports import ExecuteRequest, Ports, Reply, Target, _MissingApi, reply
 from apigw_mock.invoke.request import MethodRequest
@@ -99,6 +102,10 @@ def handle(request: ExecuteRequest, target: Target, ports: Ports) -> Reply:
     except GatewayError as error:
         staged = context(target, request, ids, stage=target.stage, deployment_id=deployment_id, canary=canary)
         return error_reply(error, deployed, request, staged, variables)
+    try:
+        call = guards.admit(call, ports)
+    except GatewayError as error:
+        return error_reply(error, call.deployed, call.request, call.context, call.stage_variables, call)
     return execute(call, ports)
 
 
@@ -139,6 +146,7 @@ def execute(call: Call, ports: Ports, trace: Trace | None = None) -> Reply:
     if trace is not None:
         _trace_request(call, trace)
     try:
+        call = validation.check(call, ports)
         integration = call.method.method_integration
         if integration is None:
             raise errors.ApiConfigurationError()
