@@ -30,7 +30,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, overload
 
-from apigw_mock.state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, STATE
+from apigw_mock.state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, STATE, Clock
 from apigw_mock.transport import botocore_hook as interceptor
 
 if TYPE_CHECKING:
@@ -112,6 +112,7 @@ class MockApiGateway:
                 from apigw_mock.testing import hook
 
                 hook.uninstall()
+                STATE.clock.release()
             if self.intercept:
                 STATE.intercepting -= 1
                 if STATE.intercepting == 0:
@@ -153,6 +154,12 @@ class MockApiGateway:
         from apigw_mock.transport import execute_api
 
         return execute_api.invoke(rest_api_id, stage, method, path, headers=headers, body=body, region=region)
+
+    @property
+    def clock(self) -> Clock:
+        """The data plane's clock (usage quotas, throttling, authorizer caching): `apigw.clock.set(when)`,
+        `apigw.clock.advance(seconds)`, `apigw.clock.release()`; no test needs to sleep."""
+        return STATE.clock
 
     def seed_canary(self, seed: int | None) -> None:
         """Make canary draws reproducible (`None`: random again)."""

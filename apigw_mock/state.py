@@ -6,6 +6,7 @@ through one re-entrant lock, so handlers run one at a time and a multi-step upda
 
 from __future__ import annotations
 
+import datetime
 import random
 import threading
 from collections.abc import Callable, Sequence
@@ -46,12 +47,37 @@ DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
 
 
+class Clock:
+    """The data plane's time (`Ports.now()`: usage days, throttle buckets, authorizer cache TTLs): the wall clock,
+    unless a test set it. `apigw.clock.set(when)` fixes it (a naive datetime is UTC), `advance(seconds)` moves a
+    fixed clock on (fixing it at the wall clock first), `release()` lets it run again; the outermost stop releases
+    it. Only the data plane reads it: control-plane timestamps stay the wall clock's."""
+
+    def __init__(self) -> None:
+        self._fixed: datetime.datetime | None = None
+
+    def now(self) -> datetime.datetime:
+        fixed = self._fixed
+        return datetime.datetime.now(datetime.UTC) if fixed is None else fixed
+
+    def set(self, when: datetime.datetime) -> None:
+        self._fixed = when if when.tzinfo is not None else when.replace(tzinfo=datetime.UTC)
+
+    def advance(self, seconds: float) -> datetime.datetime:
+        self._fixed = self.now() + datetime.timedelta(seconds=seconds)
+        return self._fixed
+
+    def release(self) -> None:
+        self._fixed = None
+
+
 class MockState:
     def __init__(self) -> None:
         self.lock = threading.RLock()
         self.depth = 0  # activations holding the state: in-process mocks and servers
         self.intercepting = 0  # in-process activations; only they make botocore calls answer from memory
         self.account_id = DEFAULT_ACCOUNT_ID
+        self.clock = Clock()
         self._backends: dict[tuple[str, str], ApiGatewayBackend] = {}
         self.kit: Kit | None = None  # the test kit's hook (call history, faults); None: the pipeline pays nothing
         self.seed: int | str | None = None  # set: each backend draws its ids from a generator seeded with it

@@ -80,7 +80,7 @@ class StatePorts:
         return _random.random()
 
     def now(self) -> datetime.datetime:
-        return datetime.datetime.now(datetime.UTC)
+        return STATE.clock.now()
 
     def request_id(self) -> str:
         return str(uuid.uuid4())
