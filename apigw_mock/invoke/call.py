@@ -129,6 +129,12 @@ class Call:
     context: Mapping[str, Any]
     ids: Ids
     test_invoke: bool = False
+    authorizer: Mapping[str, Any] | None = None
+    """Set by `guards.authorization` once admitted: what the proxy event's `requestContext.authorizer` holds
+    (`principalId` and the authorizer's `context` entries with their JSON types, or Cognito's `claims`); the
+    stringified `$context.authorizer.*` view lives in `context`."""
+    usage_identifier_key: str | None = None
+    """A Lambda authorizer's `usageIdentifierKey` (the API key when `apiKeySource` is AUTHORIZER)."""
 
     @property
     def binary_media_types(self) -> list[str]:
