@@ -14,7 +14,8 @@ stage (403 Missing Authentication Token), else `domain.stage.Serving` (read unde
 `lambda_handler(arn)` finds a registered Python callable for a function ARN (qualifier and bare-name fallbacks are
 the implementation's), `send(outbound)` performs real HTTP and raises `TimeoutError` past `outbound.timeout`
 (seconds) or `ConnectionError` when the backend cannot be reached, `random()` draws the canary (seedable),
-`now()` is the request time (UTC), `request_id()` a fresh UUID.
+`now()` is the request time (UTC), `request_id()` a fresh UUID, `authorizer_cache(target)` the Lambda authorizer
+cache of the target's backend (`domain.authorizer_cache`, live and mutable: the one such object that crosses).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
+    from apigw_mock.domain.authorizer_cache import AuthorizerCache
     from apigw_mock.domain.stage import Serving
 
 Pairs = tuple[tuple[str, str], ...]
@@ -128,3 +130,4 @@ class Ports(Protocol):
     def random(self) -> float: ...
     def now(self) -> datetime.datetime: ...
     def request_id(self) -> str: ...
+    def authorizer_cache(self, target: Target) -> AuthorizerCache: ...

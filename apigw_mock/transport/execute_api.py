@@ -40,6 +40,7 @@ from apigw_mock.state import DEFAULT_REGION, STATE
 if TYPE_CHECKING:
     from responses import RequestsMock
 
+    from apigw_mock.domain.authorizer_cache import AuthorizerCache
     from apigw_mock.domain.stage import Serving
     from apigw_mock.invoke.ports import _MissingApi
 
@@ -84,6 +85,12 @@ class StatePorts:
 
     def request_id(self) -> str:
         return str(uuid.uuid4())
+
+    def authorizer_cache(self, target: Target) -> AuthorizerCache:
+        from apigw_mock.domain.authorizer_cache import cache_of
+
+        with STATE.lock:
+            return cache_of(STATE.backend(target.region, target.account_id))
 
 
 PORTS = StatePorts()

@@ -73,7 +73,13 @@ class Invocation:
 
 
 def function_arn(call: Call, integration: Integration) -> str:
-    return _function_arn(mapping.integration_uri(integration.uri or "", {}, call.stage_variables))
+    return function_of(integration.uri or "", call.stage_variables)
+
+
+def function_of(uri: str, stage_variables: Mapping[str, str]) -> str:
+    """The function ARN a Lambda invocation URI names (an integration's or a Lambda authorizer's), stage variables
+    filled; `ApiConfigurationError` for a URI of no Lambda form."""
+    return _function_arn(mapping.integration_uri(uri, {}, stage_variables))
 
 
 @lru_cache(maxsize=256)
@@ -111,17 +117,22 @@ def invoke(call: Call, integration: Integration, event: Any, ports: Ports, trace
         )
         trace.add(f"Endpoint request body after transformations: {json.dumps(event)}")
     if handler is None:
-        logger.warning(
-            "apigw_mock: no Lambda registered for %s (registered: %s); answering as AWS does for a missing function",
-            arn,
-            ", ".join(ports.lambda_names()) or "none",
-        )
+        warn_missing(arn, ports)
         raise errors.ApiConfigurationError(log=errors.ApiConfigurationError.LAMBDA_PERMISSIONS)
-    result = run(handler, event, _context(call, arn, integration))
+    result = run(handler, event, lambda_context(call, arn, integration.timeout_in_millis or 29_000))
     if trace is not None:
         trace.add("Received response. Status: 200, Integration latency: 0 ms")
         trace.add(f"Endpoint response body before transformations: {json.dumps(result.payload)}")
     return result
+
+
+def warn_missing(arn: str, ports: Ports) -> None:
+    """The warning for a call to an unregistered function (AWS answers it as a missing function or permission)."""
+    logger.warning(
+        "apigw_mock: no Lambda registered for %s (registered: %s); answering as AWS does for a missing function",
+        arn,
+        ", ".join(ports.lambda_names()) or "none",
+    )
 
 
 def run(handler: LambdaHandler, event: Any, context: LambdaContext) -> Invocation:
@@ -141,9 +152,10 @@ def run(handler: LambdaHandler, event: Any, context: LambdaContext) -> Invocatio
         )
 
 
-def _context(call: Call, arn: str, integration: Integration) -> LambdaContext:
+def lambda_context(call: Call, arn: str, timeout: int) -> LambdaContext:
+    """The context a handler invoked for `call` receives (`timeout` in ms)."""
     name = arn.split(":")[6] if arn.count(":") >= 6 else arn
-    timeout, now = integration.timeout_in_millis or 29_000, call.ids.now
+    now = call.ids.now
     return LambdaContext(
         function_name=name,
         invoked_function_arn=arn,
@@ -163,6 +175,8 @@ def proxy_event(call: Call) -> dict[str, Any]:
     body, is_base64 = content.proxy_request_body(request.body, request.header("Content-Type"), call.binary_media_types)
     resource_path = call.resource.path
     request_context = {key: value for key, value in call.context.items() if key != "isCanaryRequest"}
+    if call.authorizer is not None:  # the authorizer's values with their JSON types (`$context` has them as text)
+        request_context["authorizer"] = dict(call.authorizer)
     return {
         "resource": resource_path,
         "path": request.path,
