@@ -1,5 +1,6 @@
 """TestInvokeMethod: a method run from the live (undeployed) API with the data plane's own engine (spec §15); and
-TestInvokeAuthorizer: a TOKEN or REQUEST authorizer's registered Lambda called with AWS's event (spec §7.2–§7.4).
+TestInvokeAuthorizer: a TOKEN or REQUEST authorizer run by the data plane's own `guards.lambda_authorizer` (identity,
+AWS's event, the policy's decision; no cache) for a GET of `pathWithQueryString` on the test stage (spec §15.4).
 
 Contract (spec §15.2, [INF] where marked there): the API as it is now is frozen for this one call
 (`domain.snapshot.freeze`) and the method given by id runs through `invoke.engine.execute`, so integrations,
@@ -170,8 +171,7 @@ def test_invoke_authorizer(
     stage_variables: Mapping[str, str] | None = None,
     **_: Any,
 ) -> dict[str, Any]:
-    """The authorizer run once, as a GET of `pathWithQueryString` on the test stage would run it (no cache), by the
-    data plane's own `lambda_authorizer`: its client status (0 admitted, else the status), log and answer."""
+    """The client status (0 admitted, else the status a client would get), the log and the function's answer."""
     graph = backend.graph(rest_api_id)
     authorizer = graph.authorizers.get(authorizer_id)
     if authorizer is None:
@@ -182,7 +182,7 @@ def test_invoke_authorizer(
     path, query = (path_with_query_string or "/").partition("?")[::2]
     request = ExecuteRequest("GET", path, _query(query), _headers(headers, multi_value_headers), (body or "").encode())
     found = Router((node.id, node.path, ()) for node in graph.resources.values()).resolve(path)
-    resource = backend.resource(rest_api_id, found.resource_id if found else graph.api.root_resource_id)
+    resource = graph.resources[found.resource_id if found else graph.api.root_resource_id]
     method = Method(http_method="GET", authorization_type="CUSTOM", authorizer_id=authorizer_id)
     ports = _TestPorts(backend)
     call = _call(backend, rest_api_id, resource, method, request, dict(stage_variables or {}), Ids.new(ports))

@@ -16,7 +16,8 @@ The sequence, as AWS documents it (each step may end the request with a `Gateway
    template's `responseOverride`s; Content-Type = the template key, else the integration's, else
    `application/json`.
 
-3b. `guards.admit`: resource policy, authorization, API key, usage-plan throttle and quota (spec §4 steps 4-8).
+3b. `guards.admit`: resource policy, authorization, API key, usage-plan throttle and quota (spec §4 steps 4-8;
+    resource policies and Lambda authorizers are enforced, each guard's docstring says what it checks).
 4a. request validation (`guards.validation`, step 9; TestInvokeMethod too).
 
 Every reply carries `x-amzn-RequestId` and `x-amz-apigw-id`. Not modelled: response caching.

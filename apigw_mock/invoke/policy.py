@@ -100,17 +100,18 @@ class Statement:
     conditions: tuple[_Condition, ...]
 
     def applies(self, action: str, resource: str, caller: str | None, values: Values) -> bool:
-        return (
-            self.actions.match(action)
-            and self.resources.match(resource)
-            and (self.principals is None or _names_caller(self.principals, caller))
-            and all(condition.holds(values) for condition in self.conditions)
-        )
+        if not (self.actions.match(action) and self.resources.match(resource)):
+            return False
+        if self.principals is not None and not _names_caller(self.principals, caller):
+            return False
+        return not self.conditions or all(condition.holds(values) for condition in self.conditions)
 
 
 @dataclass(frozen=True, slots=True)
 class Policy:
     statements: tuple[Statement, ...]
+    conditional: bool = False
+    """Whether a statement has conditions (else `decide` needs no `values`)."""
 
     def decide(self, action: str, resource: str, caller: str | None = None, values: Values = _NO_VALUES) -> Decision:
         allowed = False
@@ -130,7 +131,8 @@ def compile_policy(document: Any, expand: Callable[[str], str] | None = None) ->
     listed = [statements] if isinstance(statements, Mapping) else statements
     if not isinstance(listed, list) or not all(isinstance(statement, Mapping) for statement in listed):
         raise PolicyError("Statement must be an object or a list of objects")
-    return Policy(tuple(_statement(statement, expand) for statement in listed))
+    compiled = tuple(_statement(statement, expand) for statement in listed)
+    return Policy(compiled, any(statement.conditions for statement in compiled))
 
 
 def _statement(statement: Mapping[str, Any], expand: Callable[[str], str] | None) -> Statement:

@@ -89,8 +89,7 @@ class StatePorts:
     def authorizer_cache(self, target: Target) -> AuthorizerCache:
         from apigw_mock.domain.authorizer_cache import cache_of
 
-        with STATE.lock:
-            return cache_of(STATE.backend(target.region, target.account_id))
+        return cache_of(STATE.backend(target.region, target.account_id))  # creates the backend under the lock
 
 
 PORTS = StatePorts()

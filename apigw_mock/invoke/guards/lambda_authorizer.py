@@ -58,6 +58,7 @@ NO_IDENTITY_LOG = "Unauthorized request: the identity source is missing or does 
 FAILED_LOG = "Execution failed due to configuration error: Authorizer error"  # [INF] recalled execution-log text
 UNPARSABLE_LOG = "Execution failed due to configuration error: Could not parse policy"  # [FIELD] §7.4
 TIMEOUT_MS = 29_000
+_HEADER = "method.request.header."
 _REQUEST_KEYS = (
     "resource",
     "path",
@@ -116,6 +117,12 @@ def check(call: Call, ports: Ports) -> Call:
 
 def identity(authorizer: Authorizer, call: Call) -> tuple[str, ...]:
     """The identity values of the request (the cache key); `Unauthorized` when one is absent or empty."""
+    if authorizer.type == "TOKEN":
+        token = call.request.header((authorizer.identity_source or "").strip().removeprefix(_HEADER))
+        pattern = authorizer.identity_validation_expression
+        if not token or (pattern and not _matches(pattern, token)):
+            raise errors.Unauthorized(log=NO_IDENTITY_LOG)
+        return (token,)
     sources = mapping.Sources(call.method_request, call.stage_variables, call.context)
     values: list[str] = []
     for source in _sources(authorizer.identity_source or ""):
@@ -124,12 +131,6 @@ def identity(authorizer: Authorizer, call: Call) -> tuple[str, ...]:
         if not text:
             raise errors.Unauthorized(log=NO_IDENTITY_LOG)
         values.append(text)
-    pattern = authorizer.identity_validation_expression
-    if authorizer.type == "TOKEN":
-        if not values:
-            raise errors.Unauthorized(log=NO_IDENTITY_LOG)
-        if pattern and not _matches(pattern, values[0]):
-            raise errors.Unauthorized(log=NO_IDENTITY_LOG)
     return tuple(values)
 
 
@@ -172,7 +173,8 @@ def grant(output: Any) -> Grant:
 
 def admit(call: Call, answer: Grant, arn: str) -> Call:
     """The call as admitted by `answer` for the method ARN `arn`, or the 403 its policy decides."""
-    decided = answer.policy.decide(resource_policy.INVOKE, arn, None, resource_policy.condition_values(call))
+    policy = answer.policy
+    decided = policy.decide(resource_policy.INVOKE, arn, None, resource_policy.condition_values(call, policy))
     if decided is Decision.DENY:
         raise errors.AccessDenied(errors.AccessDenied.EXPLICIT_DENY)
     if decided is Decision.NONE and resource_policy.decision(call) is not Decision.ALLOW:

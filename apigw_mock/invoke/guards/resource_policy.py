@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from apigw_mock.invoke import errors
-from apigw_mock.invoke.policy import Decision, Policy, compile_policy
+from apigw_mock.invoke.policy import Decision, Policy, Values, compile_policy
 
 if TYPE_CHECKING:
     from apigw_mock.invoke.call import Call
@@ -41,6 +41,7 @@ IMPLICIT_DENY = "User: {user} is not authorized to perform: execute-api:Invoke o
 SHORTHAND = "execute-api:/"
 VPCE_HEADER = "x-amzn-vpce-id"
 _UNPARSABLE = Policy(())
+_NO_VALUES: Values = {}
 
 
 def check(call: Call, ports: Ports) -> Call:
@@ -72,11 +73,13 @@ def method_arn(call: Call) -> str:
 def _decide(call: Call, text: str, arn: str) -> Decision:
     target = call.target
     policy = _compiled(text, _prefix(target.region, target.account_id, target.api_id))
-    return policy.decide(INVOKE, arn, _user(call), condition_values(call))
+    return policy.decide(INVOKE, arn, _user(call), condition_values(call, policy))
 
 
-def condition_values(call: Call) -> dict[str, str | None]:
-    """The condition keys a policy can test for `call` (lower case, as `invoke.policy` reads them)."""
+def condition_values(call: Call, policy: Policy) -> Values:
+    """The condition keys `policy` can test for `call` (lower case, as `invoke.policy` reads them)."""
+    if not policy.conditional:
+        return _NO_VALUES
     return {"aws:sourceip": call.request.source_ip, "aws:sourcevpce": call.request.header(VPCE_HEADER)}
 
 
