@@ -9,7 +9,8 @@ Contract:
   (`(api id, stage name)`) if it has not expired at `now` (seconds since the epoch, from the data plane's clock);
   else `None`. `put(stage, key, value, now=, ttl=)` stores it for `ttl` seconds from `now`; `flush(stage)` forgets
   the stage's entries. What the values are is the data plane's business (`invoke.guards.lambda_authorizer`).
-- Bounded: beyond `LIMIT` entries in a stage, expired ones are dropped, then the oldest. Thread-safe.
+- Bounded: beyond `LIMIT` entries in a stage, expired ones are dropped, then the oldest. Thread-safe (writes under
+  a lock; a read is single dict lookups).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 StageKey = tuple[str, str]
 LIMIT = 10_000
+_EMPTY: dict[Any, Any] = {}
 
 
 class AuthorizerCache:
@@ -33,8 +35,7 @@ class AuthorizerCache:
         self._lock = threading.Lock()
 
     def get(self, stage: StageKey, key: Hashable, now: float) -> Any:
-        with self._lock:
-            found = self._stages.get(stage, {}).get(key)
+        found = self._stages.get(stage, _EMPTY).get(key)  # single dict reads: atomic, no lock needed
         return found[1] if found is not None and now < found[0] else None
 
     def put(self, stage: StageKey, key: Hashable, value: Any, *, now: float, ttl: float) -> None:

@@ -37,7 +37,7 @@ whose `status` is the client status and whose `log` is the execution-log line.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
@@ -59,6 +59,7 @@ FAILED_LOG = "Execution failed due to configuration error: Authorizer error"  # 
 UNPARSABLE_LOG = "Execution failed due to configuration error: Could not parse policy"  # [FIELD] §7.4
 TIMEOUT_MS = 29_000
 _HEADER = "method.request.header."
+_DECISIONS = 256
 _REQUEST_KEYS = (
     "resource",
     "path",
@@ -87,6 +88,19 @@ class Grant:
     strings: Mapping[str, str | None]
     """`$context.authorizer`."""
     usage_identifier_key: str | None
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    """Method ARN -> the policy's decision, remembered for the requests a cached answer admits (bounded)."""
+
+    def decide(self, call: Call, arn: str) -> Decision:
+        found = self.decisions.get(arn)
+        if found is None:
+            policy = self.policy
+            found = policy.decide(resource_policy.INVOKE, arn, None, resource_policy.condition_values(call, policy))
+            if not policy.conditional:  # else the decision depends on the request, not only on the ARN
+                if len(self.decisions) >= _DECISIONS:
+                    self.decisions.clear()
+                self.decisions[arn] = found
+        return found
 
 
 def check(call: Call, ports: Ports) -> Call:
@@ -173,8 +187,7 @@ def grant(output: Any) -> Grant:
 
 def admit(call: Call, answer: Grant, arn: str) -> Call:
     """The call as admitted by `answer` for the method ARN `arn`, or the 403 its policy decides."""
-    policy = answer.policy
-    decided = policy.decide(resource_policy.INVOKE, arn, None, resource_policy.condition_values(call, policy))
+    decided = answer.decide(call, arn)
     if decided is Decision.DENY:
         raise errors.AccessDenied(errors.AccessDenied.EXPLICIT_DENY)
     if decided is Decision.NONE and resource_policy.decision(call) is not Decision.ALLOW:
