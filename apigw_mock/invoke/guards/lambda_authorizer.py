@@ -154,9 +154,8 @@ def run(call: Call, authorizer: Authorizer, found: tuple[str, ...], arn: str, po
         function = aws.function_of(authorizer.authorizer_uri or "", call.stage_variables)
     except errors.ApiConfigurationError as error:
         raise errors.AuthorizerConfigurationError(log=error.log) from None
-    handler = ports.lambda_handler(function)
+    handler = aws.handler_of(function, ports)
     if handler is None:
-        aws.warn_missing(function, ports)
         raise errors.AuthorizerConfigurationError(log=errors.ApiConfigurationError.LAMBDA_PERMISSIONS)
     event = _token_event(found[0], arn) if authorizer.type == "TOKEN" else _request_event(call, arn)
     result = aws.run(handler, event, aws.lambda_context(call, function, TIMEOUT_MS))

@@ -109,7 +109,7 @@ def find_lambda(lambdas: Mapping[str, LambdaHandler], function_arn: str) -> Lamb
 
 def invoke(call: Call, integration: Integration, event: Any, ports: Ports, trace: Trace | None) -> Invocation:
     arn = function_arn(call, integration)
-    handler = ports.lambda_handler(arn)
+    handler = handler_of(arn, ports)
     if trace is not None:
         trace.add(
             f"Endpoint request URI: https://lambda.{call.target.region}.amazonaws.com/2015-03-31/functions/{arn}"
@@ -117,7 +117,6 @@ def invoke(call: Call, integration: Integration, event: Any, ports: Ports, trace
         )
         trace.add(f"Endpoint request body after transformations: {json.dumps(event)}")
     if handler is None:
-        warn_missing(arn, ports)
         raise errors.ApiConfigurationError(log=errors.ApiConfigurationError.LAMBDA_PERMISSIONS)
     result = run(handler, event, lambda_context(call, arn, integration.timeout_in_millis or 29_000))
     if trace is not None:
@@ -126,13 +125,17 @@ def invoke(call: Call, integration: Integration, event: Any, ports: Ports, trace
     return result
 
 
-def warn_missing(arn: str, ports: Ports) -> None:
-    """The warning for a call to an unregistered function (AWS answers it as a missing function or permission)."""
-    logger.warning(
-        "apigw_mock: no Lambda registered for %s (registered: %s); answering as AWS does for a missing function",
-        arn,
-        ", ".join(ports.lambda_names()) or "none",
-    )
+def handler_of(arn: str, ports: Ports) -> LambdaHandler | None:
+    """The function's registered handler; `None` after a warning naming the registered ones (the caller answers as
+    AWS does for a missing function or permission)."""
+    handler = ports.lambda_handler(arn)
+    if handler is None:
+        logger.warning(
+            "apigw_mock: no Lambda registered for %s (registered: %s); answering as AWS does for a missing function",
+            arn,
+            ", ".join(ports.lambda_names()) or "none",
+        )
+    return handler
 
 
 def run(handler: LambdaHandler, event: Any, context: LambdaContext) -> Invocation:
