@@ -12,18 +12,15 @@ import requests
 from apigw_mock import MockApiGateway
 from apigw_mock.domain import authorizer_cache
 from apigw_mock.domain.authorizer_cache import AuthorizerCache
-from tests.invoke.authorizers import FUNCTION, URI, Authorizer, protected_mock, token_authorizer
+from tests.invoke.authorizers import URI, Authorizer, protected_mock, token_authorizer
 from tests.invoke.builder import ApiBuilder
 
 START = datetime.datetime(2026, 3, 1, 12, 0, 0)
 
 
-@pytest.fixture
-def auth(mock: MockApiGateway) -> Authorizer:
+@pytest.fixture(autouse=True)
+def clock(mock: MockApiGateway) -> None:
     mock.clock.set(START)
-    function = Authorizer()
-    mock.register_lambda(FUNCTION, function)
-    return function
 
 
 def cached_api(api: ApiBuilder, **options: object) -> ApiBuilder:

@@ -47,13 +47,6 @@ def outcome(answer: requests.Response) -> tuple[int, Any, str | None]:
 
 
 @pytest.fixture
-def auth(mock: MockApiGateway) -> Authorizer:
-    function = Authorizer()
-    mock.register_lambda(FUNCTION, function)
-    return function
-
-
-@pytest.fixture
 def token_api(api: ApiBuilder, auth: Authorizer) -> ApiBuilder:
     """GET /pets/{id} behind a TOKEN authorizer (no caching), deployed to `dev`."""
     protected_mock(api, "/pets/{id}", token_authorizer(api, authorizerResultTtlInSeconds=0))

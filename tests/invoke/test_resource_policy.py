@@ -12,7 +12,7 @@ import pytest
 import requests
 
 from apigw_mock import MockApiGateway
-from tests.invoke.authorizers import FUNCTION, Authorizer, protected_mock, token_authorizer
+from tests.invoke.authorizers import Authorizer, protected_mock, token_authorizer
 from tests.invoke.builder import ApiBuilder
 
 USER = "User: anonymous is not authorized to perform: execute-api:Invoke on resource:"
@@ -156,13 +156,6 @@ def test_a_policy_given_at_creation_applies(client: Any) -> None:
 
 
 # ---- with a Lambda authorizer (the authorization-flow tables) -------------------------------------------------
-
-
-@pytest.fixture
-def auth(mock: MockApiGateway) -> Authorizer:
-    function = Authorizer()
-    mock.register_lambda(FUNCTION, function)
-    return function
 
 
 @pytest.fixture
