@@ -106,7 +106,8 @@ def handle(request: ExecuteRequest, target: Target, ports: Ports) -> Reply:
     try:
         call = guards.admit(call, ports)
     except GatewayError as error:
-        return error_reply(error, call.deployed, call.request, call.context, call.stage_variables, call)
+        refused = error.context or call.context
+        return error_reply(error, call.deployed, call.request, refused, call.stage_variables, call)
     return execute(call, ports)
 
 

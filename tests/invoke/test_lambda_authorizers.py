@@ -214,6 +214,26 @@ def test_a_customised_unauthorized_response_is_used(token_api: ApiBuilder, auth:
     )
 
 
+def test_a_denied_requests_gateway_response_sees_the_authorizers_context(
+    token_api: ApiBuilder, auth: Authorizer
+) -> None:
+    auth.answers["why"] = {
+        "principalId": "u-9",
+        "policyDocument": {"Statement": {"Effect": "Deny", "Action": "*", "Resource": "*"}},
+        "context": {"reason": "suspended"},
+    }
+    token_api.client.put_gateway_response(
+        restApiId=token_api.id,
+        responseType="ACCESS_DENIED",
+        responseTemplates={
+            "application/json": '{"why": "$context.authorizer.reason", "who": "$context.authorizer.principalId"}'
+        },
+    )
+    token_api.deploy()
+    answer = requests.get(token_api.url("/pets/1"), headers={"Auth": "why"})
+    assert (answer.status_code, answer.json()) == (403, {"why": "suspended", "who": "u-9"})
+
+
 def test_a_jwt_authorizer_behind_a_custom_method_is_a_500(api: ApiBuilder, mock: MockApiGateway) -> None:
     """[UNK §7.7]: the control plane cannot create one; a deployment holding one answers 500."""
     authorizer_id = token_authorizer(api)

@@ -25,6 +25,8 @@ Contract (`check(call, ports)`, step 5 for a CUSTOM method; the authorizer comes
    The function failing with the message `Unauthorized`: 401. Any other failure, a malformed answer (object or
    array context values included, [UNK → §7.3]), a missing function: 500 AUTHORIZER_CONFIGURATION_ERROR
    `{"message":null}`. A CUSTOM method whose authorizer is not TOKEN or REQUEST (JWT): 500 ([UNK → §7.7]).
+   A denied request's gateway response sees the answer's `$context.authorizer.*` too (a custom ACCESS_DENIED
+   message from the context, [INF] §7.6).
 5. Admitted: `call.authorizer` is the proxy event's `requestContext.authorizer` (`principalId`, the context with
    its JSON types, `integrationLatency` 0 [INF]), `call.context["authorizer"]` the `$context.authorizer.*` view
    (`principalId` and the context values as text: `1` -> `"1"`, `true` -> `"true"`), and `usageIdentifierKey`
@@ -187,15 +189,13 @@ def grant(output: Any) -> Grant:
 def admit(call: Call, answer: Grant, arn: str) -> Call:
     """The call as admitted by `answer` for the method ARN `arn`, or the 403 its policy decides."""
     decided = answer.decide(call, arn)
+    context = {**call.context, "authorizer": answer.strings}
     if decided is Decision.DENY:
-        raise errors.AccessDenied(errors.AccessDenied.EXPLICIT_DENY)
+        raise errors.AccessDenied(errors.AccessDenied.EXPLICIT_DENY, context=context)
     if decided is Decision.NONE and resource_policy.decision(call) is not Decision.ALLOW:
-        raise errors.AccessDenied(errors.AccessDenied.IMPLICIT_DENY)
+        raise errors.AccessDenied(errors.AccessDenied.IMPLICIT_DENY, context=context)
     return replace(
-        call,
-        authorizer=answer.authorizer,
-        usage_identifier_key=answer.usage_identifier_key,
-        context={**call.context, "authorizer": answer.strings},
+        call, authorizer=answer.authorizer, usage_identifier_key=answer.usage_identifier_key, context=context
     )
 
 
