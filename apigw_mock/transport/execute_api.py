@@ -4,7 +4,8 @@
 Contract:
 - `StatePorts` reads the live state under `STATE.lock` (a stage's `Serving`: frozen snapshots, so the request runs
   unlocked), sends HTTP integrations with `requests` (so a test's own `responses` registration, a local server or
-  another mock answers them), draws canaries from a seedable `random.Random` (`seed(n)`).
+  another mock answers them), draws canaries from a seedable `random.Random` (`seed(n)`), and hands out the target
+  backend's Lambda authorizer cache (`domain.authorizer_cache`).
 - Lambdas: `register_lambda(name_or_arn, handler)` binds a callable to a function ARN
   (`arn:aws:lambda:{region}:{account}:function:{name}[:{qualifier}]`) or a bare name (any region, account and
   qualifier); lookups try the exact ARN, then the ARN without its qualifier, then the bare name.
