@@ -49,7 +49,8 @@ class Decision(enum.Enum):
 
 
 Values = Mapping[str, str | None]
-_NO_VALUES: Values = {}
+NO_VALUES: Values = {}
+_Test = Callable[[str, tuple[Any, ...]], bool]
 
 
 @lru_cache(maxsize=4096)
@@ -80,7 +81,7 @@ class _Names:
 
 @dataclass(frozen=True, slots=True)
 class _Condition:
-    test: Callable[[str, tuple[Any, ...]], bool]
+    test: _Test
     key: str
     expected: tuple[Any, ...]
     when_absent: bool
@@ -113,7 +114,7 @@ class Policy:
     conditional: bool = False
     """Whether a statement has conditions (else `decide` needs no `values`)."""
 
-    def decide(self, action: str, resource: str, caller: str | None = None, values: Values = _NO_VALUES) -> Decision:
+    def decide(self, action: str, resource: str, caller: str | None = None, values: Values = NO_VALUES) -> Decision:
         allowed = False
         for statement in self.statements:
             if statement.applies(action, resource, caller, values):
@@ -219,7 +220,7 @@ def _bool(value: str, expected: tuple[Any, ...]) -> bool:
     return value.lower() in expected
 
 
-def _negated(test: Callable[[str, tuple[Any, ...]], bool]) -> Callable[[str, tuple[Any, ...]], bool]:
+def _negated(test: _Test) -> _Test:
     return lambda value, expected: not test(value, expected)
 
 
@@ -234,7 +235,6 @@ def _lowered(values: Sequence[str]) -> tuple[Any, ...]:
     return tuple(value.lower() for value in values)
 
 
-_Test = Callable[[str, tuple[Any, ...]], bool]
 # operator -> (test, how the expected values are prepared, negated)
 _OPERATORS: dict[str, tuple[_Test, Callable[[Sequence[str]], tuple[Any, ...]], bool]] = {
     "StringEquals": (_string_equals, tuple, False),

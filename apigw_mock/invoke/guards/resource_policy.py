@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from apigw_mock.invoke import errors
-from apigw_mock.invoke.policy import Decision, Policy, Values, compile_policy
+from apigw_mock.invoke.policy import NO_VALUES, Decision, Policy, Values, compile_policy
 
 if TYPE_CHECKING:
     from apigw_mock.invoke.call import Call
@@ -41,7 +41,6 @@ IMPLICIT_DENY = "User: {user} is not authorized to perform: execute-api:Invoke o
 SHORTHAND = "execute-api:/"
 VPCE_HEADER = "x-amzn-vpce-id"
 _UNPARSABLE = Policy(())
-_NO_VALUES: Values = {}
 
 
 def check(call: Call, ports: Ports) -> Call:
@@ -79,7 +78,7 @@ def _decide(call: Call, text: str, arn: str) -> Decision:
 def condition_values(call: Call, policy: Policy) -> Values:
     """The condition keys `policy` can test for `call` (lower case, as `invoke.policy` reads them)."""
     if not policy.conditional:
-        return _NO_VALUES
+        return NO_VALUES
     return {"aws:sourceip": call.request.source_ip, "aws:sourcevpce": call.request.header(VPCE_HEADER)}
 
 
