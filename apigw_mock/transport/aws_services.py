@@ -221,7 +221,7 @@ def _rest_action(
     request: AwsServiceRequest, model: Any, endpoint: str, headers: list[tuple[str, str]], protocol: str
 ) -> Wire:
     from botocore import serialize
-    from botocore.exceptions import OperationNotFoundError
+    from botocore.model import OperationNotFoundError
 
     try:
         operation = model.operation_model(request.action)
