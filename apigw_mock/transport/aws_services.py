@@ -106,34 +106,46 @@ def resolve(service: str) -> tuple[str | None, str]:
     return _botocore_name(rest), subdomain
 
 
+@lru_cache(maxsize=128)
 def _botocore_name(service: str) -> str | None:
+    """The botocore service a URI's service part names: the one whose endpoint prefix it is (a service named like
+    its own prefix is found without reading the others), else a botocore name."""
+    own = _model_file(service)
+    if own is not None and _endpoint_prefix(own) == service:
+        return service
     named = _prefixes().get(service)
     if named:
-        return named[0] if service not in named else service
-    return service if service in _models() else None
+        return named[0]
+    return service if own is not None else None
 
 
-@lru_cache(maxsize=1)
-def _models() -> dict[str, Path]:
-    """Every botocore service name -> one of its `service-2` model files (the loader's search paths, first wins)."""
-    found: dict[str, Path] = {}
+def _model_file(name: str) -> Path | None:
+    """One `service-2` model file of a botocore service (the loader's search paths, first wins), or None."""
     for root in _session_now().get_component("data_loader").search_paths:
-        for path in sorted(Path(root).glob("*/*/service-2.json*")):
-            found.setdefault(path.parts[-3], path)
-    return found
+        found = sorted(Path(root, name).glob("*/service-2.json*"))
+        if found:
+            return found[-1]
+    return None
+
+
+def _endpoint_prefix(path: Path) -> str | None:
+    """A model's endpoint prefix, read from the file's head, where its metadata is."""
+    opener: Any = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as file:
+        found = _ENDPOINT_PREFIX.search(file.read(4096))
+    return found.group(1).decode() if found else None
 
 
 @lru_cache(maxsize=1)
 def _prefixes() -> dict[str, list[str]]:
-    """Endpoint prefix -> the botocore services using it, shortest name first (read from each model's head, where
-    the metadata is: ~0.1 s for all of botocore's models, once)."""
+    """Endpoint prefix -> the botocore services using it, shortest name first (every model's head: ~0.1 s, once)."""
     found: dict[str, list[str]] = {}
-    for name, path in _models().items():
-        opener: Any = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rb") as file:
-            prefix = _ENDPOINT_PREFIX.search(file.read(4096))
-        if prefix is not None:
-            found.setdefault(prefix.group(1).decode(), []).append(name)
+    for root in _session_now().get_component("data_loader").search_paths:
+        for directory in sorted(Path(root).iterdir() if Path(root).is_dir() else []):
+            model = _model_file(directory.name)
+            prefix = _endpoint_prefix(model) if model is not None else None
+            if prefix is not None and directory.name not in found.get(prefix, []):
+                found.setdefault(prefix, []).append(directory.name)
     return {prefix: sorted(names, key=lambda name: (len(name), name)) for prefix, names in found.items()}
 
 
