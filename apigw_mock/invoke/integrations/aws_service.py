@@ -36,19 +36,18 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
-from apigw_mock.invoke import content, errors, mapping
+from apigw_mock.invoke import errors, mapping
 from apigw_mock.invoke.call import java_map
-from apigw_mock.invoke.integrations import Endpoint, Prepared
+from apigw_mock.invoke.integrations import Endpoint, Prepared, http
 from apigw_mock.invoke.ports import AwsServiceRequest, OutboundReply
 
 if TYPE_CHECKING:
     from apigw_mock.domain.integration import Integration
     from apigw_mock.invoke.call import Call, Trace
-    from apigw_mock.invoke.ports import Pairs, Ports
+    from apigw_mock.invoke.ports import Ports
 
 logger = logging.getLogger("apigw_mock.invoke")
 URI = re.compile(r"arn:aws[a-z-]*:apigateway:(?P<region>[^:]*):(?P<service>[^:]+):(?P<kind>path|action)/(?P<rest>.*)")
@@ -73,16 +72,7 @@ def call(
         raise errors.ApiConfigurationError(log=f"Execution failed due to configuration error: {error}") from error
     if trace is not None:
         _trace(request, answer, trace)
-    multi: dict[str, list[str]] = {}
-    for name, value in answer.headers:
-        multi.setdefault(name, []).append(value)
-    response_type = next((value for name, value in answer.headers if name.lower() == "content-type"), None)
-    body: content.Payload = (
-        answer.body
-        if response_type and content.is_binary(response_type, call.binary_media_types)
-        else answer.body.decode("utf-8", errors="replace")
-    )
-    return Endpoint(answer.status, multi, body, selection_input=str(answer.status))
+    return http.endpoint(answer, call)
 
 
 def service_request(call: Call, integration: Integration, prepared: Prepared) -> AwsServiceRequest:
@@ -99,7 +89,7 @@ def service_request(call: Call, integration: Integration, prepared: Prepared) ->
     else:
         raw_path, _, own_query = rest.partition("?")
         path = "/" + raw_path.lstrip("/")
-    query = [*parse_qsl(own_query, keep_blank_values=True), *_pairs(parameters.querystring)]
+    query = [*parse_qsl(own_query, keep_blank_values=True), *http.pairs(parameters.querystring)]
     headers: dict[str, list[str]] = {
         "Content-Type": [prepared.content_type],
         "Accept": ["application/json"],
@@ -119,7 +109,7 @@ def service_request(call: Call, integration: Integration, prepared: Prepared) ->
         action=action,
         path=path,
         query=tuple(query),
-        headers=tuple(_pairs(headers)),
+        headers=tuple(http.pairs(headers)),
         body=prepared.body.encode() if isinstance(prepared.body, str) else prepared.body,
         account_id=role["account"] if role else None,
     )
@@ -137,11 +127,3 @@ def _trace(request: AwsServiceRequest, answer: OutboundReply, trace: Trace) -> N
 
 def _text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
-
-
-def _pairs(values: dict[str, list[str]]) -> Pairs:
-    return tuple((name, value) for name, items in values.items() for value in _each(items))
-
-
-def _each(items: Iterable[str] | str) -> Iterable[str]:
-    return [items] if isinstance(items, str) else items
