@@ -18,6 +18,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import boto3
 import pytest
@@ -329,6 +330,21 @@ def test_sns_publish_by_action_with_querystring_mappings(api: ApiBuilder) -> Non
     [message] = sqs.receive_message(QueueUrl=queue)["Messages"]
     assert json.loads(message["Body"]) == {"level": "high"}
     assert published.json()["id"]
+
+
+def test_the_action_uris_own_parameters_are_sent_too(api: ApiBuilder) -> None:
+    sqs, sns = aws("sqs"), aws("sns")
+    queue = sqs.create_queue(QueueName="inbox")["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    topic = sns.create_topic(Name="alerts")["TopicArn"]
+    sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=queue_arn, Attributes={"RawMessageDelivery": "true"})
+    uri = action("sns", f"Publish&TopicArn={quote(topic, safe='')}&Message=fixed%20text")
+    api.method("/alerts", "POST", service(uri), ok())
+    api.deploy()
+
+    assert requests.post(api.url("/alerts")).json()["PublishResponse"]["PublishResult"]["MessageId"]
+    [message] = sqs.receive_message(QueueUrl=queue)["Messages"]
+    assert message["Body"] == "fixed text"
 
 
 def test_step_functions_start_execution(api: ApiBuilder) -> None:
