@@ -82,6 +82,9 @@ class MockState:
         self.kit: Kit | None = None  # the test kit's hook (call history, faults); None: the pipeline pays nothing
         self.seed: int | str | None = None  # set: each backend draws its ids from a generator seeded with it
         self.lambdas: dict[str, Any] = {}  # ARN or name -> handler(event, context); reset() keeps them
+        # The data plane's way to AWS services (`Ports.aws_call`), installed by `apigw_mock.transport` when it is
+        # imported, so that TestInvokeMethod (the control plane) reaches it without knowing the transport.
+        self.aws_services: Callable[[Any], Any] | None = None
 
     @property
     def active(self) -> bool:

@@ -32,7 +32,7 @@ from apigw_mock.exceptions import ApigwMockNotImplemented, NotFoundException
 from apigw_mock.invoke import engine, java_regex
 from apigw_mock.invoke.call import Call, Ids, Trace, context
 from apigw_mock.invoke.integrations import aws, http
-from apigw_mock.invoke.ports import ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Target
+from apigw_mock.invoke.ports import AwsServiceRequest, ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Target
 from apigw_mock.invoke.request import MethodRequest
 from apigw_mock.invoke.routing import Router
 from apigw_mock.state import STATE
@@ -51,7 +51,8 @@ TEST_IDENTITY = {
 
 
 class _TestPorts:
-    """What a test invocation needs of the world: the registered Lambdas, real HTTP, the backend's clock."""
+    """What a test invocation needs of the world: the registered Lambdas, real HTTP, AWS services (the transport's
+    way out, `STATE.aws_services`), the backend's clock."""
 
     def __init__(self, backend: ApiGatewayBackend) -> None:
         self._backend = backend
@@ -67,6 +68,12 @@ class _TestPorts:
 
     def send(self, outbound: Outbound) -> OutboundReply:
         return http.send(outbound)
+
+    def aws_call(self, request: AwsServiceRequest) -> OutboundReply:
+        if STATE.aws_services is None:  # only without `apigw_mock.transport`, which `import apigw_mock` loads
+            raise ConnectionError(f"Unable to reach {request.service}: no way out to AWS services is installed")
+        answer: OutboundReply = STATE.aws_services(request)
+        return answer
 
     def random(self) -> float:
         return 1.0

@@ -8,13 +8,17 @@ boundary are plain frozen data:
   still %-encoded, query pairs already decoded, header pairs as sent, the raw body, the caller's address).
 - `Target`: which API and stage it addressed (api id, stage name, region, account, the host it used).
 - `Outbound` / `OutboundReply`: an HTTP integration's request and the backend's answer (HTTP, HTTP_PROXY).
+- `AwsServiceRequest`: an AWS service integration's request as API Gateway hands it to the service (spec §8.5);
+  its answer is an `OutboundReply` too (the service's own status, headers and wire body).
 
 `Ports.serving(target)` returns `MISSING_API` when no such API exists (403 Forbidden), `None` when it has no such
 stage (403 Missing Authentication Token), else `domain.stage.Serving` (read under the state's lock, frozen).
 `lambda_handler(arn)` finds a registered Python callable for a function ARN (qualifier and bare-name fallbacks are
 the implementation's), `send(outbound)` performs real HTTP and raises `TimeoutError` past `outbound.timeout`
 (seconds) or `ConnectionError` when the backend cannot be reached, `random()` draws the canary (seedable),
-`now()` is the request time (UTC), `request_id()` a fresh UUID.
+`now()` is the request time (UTC), `request_id()` a fresh UUID. `aws_call(request)` makes the service call through
+botocore (`transport/aws_services.py`) and raises `ConnectionError` when nothing in the process answers it (no moto
+`mock_aws` active): it never reaches the network.
 """
 
 from __future__ import annotations
@@ -85,10 +89,33 @@ class Outbound:
 
 
 @dataclass(frozen=True, slots=True)
+class AwsServiceRequest:
+    """An AWS service integration's request: the URI's parts (stage variables and `{name}` placeholders filled) and
+    the integration request after templates and parameter mapping."""
+
+    service: str
+    """The URI's `{service}` or `{subdomain}.{service}` part, as written (`dynamodb`, `states`, `my-bucket.s3`)."""
+    region: str
+    method: str
+    action: str | None = None
+    """`action/{Action}`: the action's name; None for `path/...`."""
+    path: str = "/"
+    """`path/{service path}`: the service path, starting with `/` (`/` for an action)."""
+    query: Pairs = ()
+    """The action's `&p=v` pairs (or the path's own `?query`), then the mapped querystring."""
+    headers: Pairs = ()
+    body: bytes = b""
+    account_id: str | None = None
+    """Whose resources the call addresses: the account of the integration's `credentials` role, if it names one."""
+
+
+@dataclass(frozen=True, slots=True)
 class OutboundReply:
     status: int
     headers: Pairs = ()
     body: bytes = b""
+    url: str = ""
+    """Where the request went, when the sender chose it (an AWS service's endpoint), for the execution log."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +152,7 @@ class Ports(Protocol):
     def lambda_handler(self, function_arn: str) -> LambdaHandler | None: ...
     def lambda_names(self) -> Sequence[str]: ...
     def send(self, outbound: Outbound) -> OutboundReply: ...
+    def aws_call(self, request: AwsServiceRequest) -> OutboundReply: ...
     def random(self) -> float: ...
     def now(self) -> datetime.datetime: ...
     def request_id(self) -> str: ...

