@@ -1,6 +1,4 @@
-"""HELPER SESSIONS: READ /work/HELPERS.md FIRST (work in your own git worktree, not in /work/main; deadline 11:50 UTC).
-
-Integrations, keyed by `Integration.type` (design review §9.3): each one is `call(call, integration, prepared,
+"""Integrations, keyed by `Integration.type` (design review §9.3): each one is `call(call, integration, prepared,
 ports) -> Endpoint`.
 
 Contract:

@@ -1,6 +1,4 @@
-"""HELPER SESSIONS: READ /work/HELPERS.md FIRST (work in your own git worktree, not in /work/main; deadline 11:50 UTC).
-
-AWS_PROXY (Lambda proxy, payload format 1.0) and AWS (non-proxy Lambda) integrations (spec §8.3, §8.4).
+"""AWS_PROXY (Lambda proxy, payload format 1.0) and AWS (non-proxy Lambda) integrations (spec §8.3, §8.4).
 
 Contract:
 - The URI `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations` (stage variables
