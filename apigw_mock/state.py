@@ -82,6 +82,7 @@ class MockState:
         self.kit: Kit | None = None  # the test kit's hook (call history, faults); None: the pipeline pays nothing
         self.seed: int | str | None = None  # set: each backend draws its ids from a generator seeded with it
         self.lambdas: dict[str, Any] = {}  # ARN or name -> handler(event, context); reset() keeps them
+        self.user_pools: dict[str, Any] = {}  # Cognito user pool ARN -> its JWKS (public keys); kept like lambdas
 
     @property
     def active(self) -> bool:

@@ -14,13 +14,14 @@ stage (403 Missing Authentication Token), else `domain.stage.Serving` (read unde
 `lambda_handler(arn)` finds a registered Python callable for a function ARN (qualifier and bare-name fallbacks are
 the implementation's), `send(outbound)` performs real HTTP and raises `TimeoutError` past `outbound.timeout`
 (seconds) or `ConnectionError` when the backend cannot be reached, `random()` draws the canary (seedable),
-`now()` is the request time (UTC), `request_id()` a fresh UUID.
+`now()` is the request time (UTC), `request_id()` a fresh UUID. `user_pool_keys(pool_arn)` is a Cognito user
+pool's JWKS (public signing keys), or None when the pool's keys are not known (`invoke.user_pools`).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
@@ -128,3 +129,4 @@ class Ports(Protocol):
     def random(self) -> float: ...
     def now(self) -> datetime.datetime: ...
     def request_id(self) -> str: ...
+    def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None: ...

@@ -5,6 +5,8 @@ Contract:
 - `StatePorts` reads the live state under `STATE.lock` (a stage's `Serving`: frozen snapshots, so the request runs
   unlocked), sends HTTP integrations with `requests` (so a test's own `responses` registration, a local server or
   another mock answers them), draws canaries from a seedable `random.Random` (`seed(n)`).
+- Cognito user pools: `register_user_pool(pool_arn, jwks)` makes a pool's public keys known to COGNITO_USER_POOLS
+  authorizers (`user_pool_keys`; pools moto serves need no registration, see `invoke.user_pools`).
 - Lambdas: `register_lambda(name_or_arn, handler)` binds a callable to a function ARN
   (`arn:aws:lambda:{region}:{account}:function:{name}[:{qualifier}]`) or a bare name (any region, account and
   qualifier); lookups try the exact ARN, then the ARN without its qualifier, then the bare name.
@@ -32,6 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+from apigw_mock.invoke import user_pools
 from apigw_mock.invoke.integrations import aws as aws_integration
 from apigw_mock.invoke.integrations import http as http_integration
 from apigw_mock.invoke.ports import MISSING_API, ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Reply, Target
@@ -85,6 +88,9 @@ class StatePorts:
     def request_id(self) -> str:
         return str(uuid.uuid4())
 
+    def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None:
+        return user_pools.keys(STATE.user_pools, pool_arn, self.send)
+
 
 PORTS = StatePorts()
 
@@ -103,6 +109,16 @@ def register_lambda(name_or_arn: str, handler: LambdaHandler) -> None:
 
 def find_lambda(function_arn: str) -> LambdaHandler | None:
     return aws_integration.find_lambda(STATE.lambdas, function_arn)
+
+
+def register_user_pool(pool_arn: str, jwks: Mapping[str, Any]) -> None:
+    """Make a Cognito user pool's public keys (a JWKS, `{"keys": [...]}`) known to the data plane."""
+    if user_pools.pool(pool_arn) is None:
+        raise ValueError(f"not a user pool ARN (arn:aws:cognito-idp:<region>:<account>:userpool/<id>): {pool_arn!r}")
+    user_pools.key_set(jwks)  # a bad key set fails here, in the test that registered it
+    with STATE.lock:
+        STATE.user_pools[pool_arn] = jwks
+    ensure_started()
 
 
 # ---- the direct call and URL answers --------------------------------------------------------------------------
