@@ -95,6 +95,7 @@ class MockApiGateway:
                 if self.intercept:
                     STATE.lambdas.clear()  # a server keeps the Lambdas registered before it started (its CLI's)
                     STATE.user_pools.clear()
+                    STATE.credentials.clear()
             self._kit = hook.current()
             if self.intercept:
                 if STATE.intercepting == 0:
@@ -130,11 +131,12 @@ class MockApiGateway:
             return backend
 
     def reset(self) -> None:
-        """Forget every API in every account and region, and every registered Lambda and user pool (the call history
-        stays; `calls.clear()` forgets it)."""
+        """Forget every API in every account and region, and every registered Lambda, user pool and credential (the
+        call history stays; `calls.clear()` forgets it)."""
         STATE.reset()
         STATE.lambdas.clear()
         STATE.user_pools.clear()
+        STATE.credentials.clear()
 
     def register_lambda(self, name_or_arn: str, handler: Callable[[Any, Any], Any]) -> None:
         """Bind `handler(event, context)` to a Lambda function (full ARN, or a bare name for any region and
@@ -154,6 +156,12 @@ class MockApiGateway:
         from apigw_mock.transport import execute_api
 
         execute_api.register_user_pool(pool_arn, jwks)
+
+    def register_credentials(self, access_key_id: str, secret_access_key: str) -> None:
+        """Check the SigV4 signatures made with this key on AWS_IAM methods (opt-in; other keys stay unchecked): a
+        wrong one is 403 INVALID_SIGNATURE with AWS's text (see `transport.signatures`)."""
+        with STATE.lock:
+            STATE.credentials[access_key_id] = secret_access_key
 
     def invoke(
         self,

@@ -83,6 +83,7 @@ class MockState:
         self.seed: int | str | None = None  # set: each backend draws its ids from a generator seeded with it
         self.lambdas: dict[str, Any] = {}  # ARN or name -> handler(event, context); reset() keeps them
         self.user_pools: dict[str, Any] = {}  # Cognito user pool ARN -> its JWKS (public keys); kept like lambdas
+        self.credentials: dict[str, str] = {}  # access key id -> secret: AWS_IAM signatures checked (opt-in)
 
     @property
     def active(self) -> bool:

@@ -42,6 +42,7 @@ from apigw_mock.state import STATE
 if TYPE_CHECKING:
     from apigw_mock.domain.method import Method
     from apigw_mock.domain.resource import Resource
+    from apigw_mock.sigv4 import Credential
 
 TEST_STAGE = "test-invoke-stage"
 TEST_DOMAIN = "testPrefix.testDomainName"
@@ -81,6 +82,9 @@ class _TestPorts:
 
     def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None:
         return _user_pool_keys(pool_arn)
+
+    def signature_problem(self, request: ExecuteRequest, target: Target, credential: Credential) -> str | None:
+        return None  # never asked: TestInvokeMethod skips authorization
 
 
 def _user_pool_keys(pool_arn: str) -> Mapping[str, Any] | None:

@@ -16,6 +16,8 @@ the implementation's), `send(outbound)` performs real HTTP and raises `TimeoutEr
 (seconds) or `ConnectionError` when the backend cannot be reached, `random()` draws the canary (seedable),
 `now()` is the request time (UTC), `request_id()` a fresh UUID. `user_pool_keys(pool_arn)` is a Cognito user
 pool's JWKS (public signing keys), or None when the pool's keys are not known (`invoke.user_pools`).
+`signature_problem(request, target, credential)` is AWS's INVALID_SIGNATURE text when a SigV4 signature made with
+registered test credentials does not verify, else None (unregistered keys are not checked).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
     from apigw_mock.domain.stage import Serving
+    from apigw_mock.sigv4 import Credential
 
 Pairs = tuple[tuple[str, str], ...]
 LambdaHandler = Callable[[Any, Any], Any]
@@ -130,3 +133,4 @@ class Ports(Protocol):
     def now(self) -> datetime.datetime: ...
     def request_id(self) -> str: ...
     def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None: ...
+    def signature_problem(self, request: ExecuteRequest, target: Target, credential: Credential) -> str | None: ...

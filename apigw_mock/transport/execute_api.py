@@ -7,6 +7,8 @@ Contract:
   another mock answers them), draws canaries from a seedable `random.Random` (`seed(n)`).
 - Cognito user pools: `register_user_pool(pool_arn, jwks)` makes a pool's public keys known to COGNITO_USER_POOLS
   authorizers (`user_pool_keys`; pools moto serves need no registration, see `invoke.user_pools`).
+- AWS_IAM signatures are checked only for access keys a test registered (`STATE.credentials`, key id -> secret,
+  through `apigw.register_credentials`), by `transport.signatures`.
 - Lambdas: `register_lambda(name_or_arn, handler)` binds a callable to a function ARN
   (`arn:aws:lambda:{region}:{account}:function:{name}[:{qualifier}]`) or a bare name (any region, account and
   qualifier); lookups try the exact ARN, then the ARN without its qualifier, then the bare name.
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
 
     from apigw_mock.domain.stage import Serving
     from apigw_mock.invoke.ports import _MissingApi
+    from apigw_mock.sigv4 import Credential
 
 EXECUTE_API_URL = re.compile(
     r"https?://(?P<api>[A-Za-z0-9]+)\.execute-api\.(?P<region>[a-z0-9-]+)\.amazonaws\.com(/.*)?"
@@ -90,6 +93,14 @@ class StatePorts:
 
     def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None:
         return user_pools.keys(STATE.user_pools, pool_arn, self.send)
+
+    def signature_problem(self, request: ExecuteRequest, target: Target, credential: Credential) -> str | None:
+        secret = STATE.credentials.get(credential.access_key)
+        if secret is None:
+            return None
+        from apigw_mock.transport import signatures  # botocore's signer, only once a test registered credentials
+
+        return signatures.problem(request, target, credential, secret)
 
 
 PORTS = StatePorts()

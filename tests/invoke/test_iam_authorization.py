@@ -169,6 +169,41 @@ def test_direct_invoke_with_a_signed_header(stage: ApiBuilder, mock: MockApiGate
     assert mock.invoke(stage.id, "dev", "GET", "/me").status == 403
 
 
+# ---- signatures, checked for registered credentials (opt-in) --------------------------------------------------------
+
+
+def test_registered_credentials_have_their_signatures_checked(stage: ApiBuilder, mock: MockApiGateway) -> None:
+    mock.register_credentials(KEY, CREDENTIALS.secret_key)
+    assert signed("GET", stage.url("/me?limit=2&tag=a%20b")).status_code == 200
+    body = json.dumps({"order": 7})
+    assert signed("POST", stage.url("/proxy"), data=body, headers={"Content-Type": "application/json"}).ok
+    assert requests.get(presigned(stage.url("/me"))).status_code == 200
+    wrong = signed("GET", stage.url("/me"), credentials=Credentials(KEY, "not-the-secret"))
+    assert wrong.status_code == 403 and wrong.headers["x-amzn-ErrorType"] == "InvalidSignatureException"
+    message = wrong.json()["message"]
+    assert message.startswith("The request signature we calculated does not match the signature you provided.")
+    assert "\nThe Canonical String for this request should have been\n'GET\n/dev/me\n" in message
+    assert "\nThe String-to-Sign should have been\n'AWS4-HMAC-SHA256\n" in message
+
+
+def test_a_request_changed_after_signing_fails_a_checked_signature(stage: ApiBuilder, mock: MockApiGateway) -> None:
+    mock.register_credentials(KEY, CREDENTIALS.secret_key)
+    request = AWSRequest(
+        "POST", stage.url("/proxy"), data=b'{"order": 7}', headers={"Content-Type": "application/json"}
+    )
+    SigV4Auth(CREDENTIALS, "execute-api", "us-east-1").add_auth(request)
+    headers = dict(request.headers.items())
+    assert requests.post(stage.url("/proxy"), data=b'{"order": 7}', headers=headers).status_code == 200
+    assert requests.post(stage.url("/proxy"), data=b'{"order": 8}', headers=headers).status_code == 403
+    tampered = presigned(stage.url("/me")).replace("X-Amz-Expires=300", "X-Amz-Expires=900")
+    assert requests.get(tampered).status_code == 403
+
+
+def test_unregistered_keys_stay_unchecked(stage: ApiBuilder, mock: MockApiGateway) -> None:
+    mock.register_credentials("AKIDOTHER", "secret")
+    assert signed("GET", stage.url("/me"), credentials=Credentials(KEY, "anything")).status_code == 200
+
+
 # ---- the parsing (a leaf), as a table -------------------------------------------------------------------------------
 
 HEADER = (

@@ -7,7 +7,9 @@ URL's `X-Amz-*` query parameters):
 - scoped to another region than the API's, or to another service than `execute-api`: 403 INVALID_SIGNATURE with
   AWS's texts `Credential should be scoped to a valid region, not '<region>'. ` and `Credential should be scoped to
   correct service: 'execute-api'. ` [INF: AWS's SigV4 texts as quoted in the field, unverified for execute-api];
-- else admitted. The signature itself is not checked (the mock knows no secret keys), nor the signing time.
+- signed with a key a test registered (`apigw.register_credentials(key, secret)`, opt-in) whose signature does
+  not verify: 403 INVALID_SIGNATURE with AWS's text (`Ports.signature_problem`);
+- else admitted. Other keys' signatures are not checked (the mock knows no secret keys), nor the signing time.
 `$context.identity` (and the proxy event's `requestContext.identity`) then holds, the rest staying null [UNK: AWS
 derives them from IAM, which the mock does not model]: `accessKey` the key id; `accountId` the key id when it is
 12 digits (the local-testing convention, `sigv4.account_of`), else the API owner's account; `caller` and `user`
@@ -39,6 +41,9 @@ def check(call: Call, ports: Ports) -> Call:
         raise errors.InvalidSignature(WRONG_REGION.format(region=found.region))
     if found.service != SERVICE:
         raise errors.InvalidSignature(WRONG_SERVICE)
+    problem = ports.signature_problem(call.request, call.target, found)
+    if problem is not None:
+        raise errors.InvalidSignature(problem)
     account = sigv4.account_of(found.access_key) or call.target.account_id
     identity = {
         **call.context["identity"],
