@@ -295,6 +295,16 @@ def test_register_user_pool_takes_a_jwks_for_tokens_signed_elsewhere(api: ApiBui
         mock.register_user_pool(POOL_ARN, {"keys": [{"kty": "nonsense"}]})
 
 
+def test_a_token_verified_before_is_refused_once_its_pool_has_other_keys(
+    stage: ApiBuilder, pool: UserPool, mock: MockApiGateway
+) -> None:
+    token = pool.id_token(CLIENT, "alice")
+    assert call(stage, "/me", token).status_code == 200
+    assert call(stage, "/me", token).status_code == 200  # verified once, remembered
+    mock.user_pool(POOL_ARN)  # the pool's keys rotated: a new key set
+    assert answer(call(stage, "/me", token)) == UNAUTHORIZED
+
+
 def test_registrations_end_with_reset(api: ApiBuilder, pool: UserPool, mock: MockApiGateway) -> None:
     token = pool.id_token(CLIENT)
     mock.reset()

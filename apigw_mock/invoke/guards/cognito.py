@@ -43,6 +43,8 @@ logger = logging.getLogger("apigw_mock.invoke")
 HEADER_SOURCE = "method.request.header."
 _BEARER = "bearer "
 _DATE_CLAIMS = frozenset({"exp", "iat"})
+_verified: dict[str, tuple[Mapping[str, Any], dict[str, Any], dict[str, str]]] = {}  # token -> (jwks, claims, strings)
+_VERIFIED_MAX = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,32 @@ def verify(
         token = token[len(_BEARER) :].strip()
     if not token:
         raise _refused("no token in the identity source")
-    payload = _unverified_claims(token)
+    claims, strings = _checked(token, authorizer, keys)
+    expires = claims.get("exp")
+    if not isinstance(expires, int | float) or isinstance(expires, bool) or expires <= now.timestamp():
+        raise _refused("token expired")
+    if scopes:
+        granted = str(claims.get("scope") or "").split()
+        if claims.get("token_use") != "access" or not set(granted) & set(scopes):
+            raise _refused("not an access token with one of the method's scopes")
+        return Verified(dict(strings), granted)
+    if claims.get("token_use") != "id":
+        raise _refused("not an ID token")
+    pattern = authorizer.identity_validation_expression
+    audience = claims.get("aud")
+    audiences: list[Any] = audience if isinstance(audience, list) else [audience]
+    if pattern and not any(isinstance(aud, str) and java_regex.full_match(pattern, aud) for aud in audiences):
+        raise _refused("audience does not match the identity validation expression")
+    return Verified(dict(strings))
+
+
+def _checked(
+    token: str, authorizer: Authorizer, keys: Callable[[str], Mapping[str, Any] | None]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """(claims, their strings) of a token signed by one of the authorizer's pools. A token verified once against a
+    key set is not verified again while that key set stays registered or served (`_verified`)."""
+    hit = _verified.get(token)
+    payload = hit[1] if hit is not None else _unverified_claims(token)
     issuer = payload.get("iss")
     pool = next(
         (found for arn in authorizer.provider_arns or () if (found := user_pools.pool(arn)) and found.issuer == issuer),
@@ -96,23 +123,14 @@ def verify(
             pool.arn,
         )
         raise _refused(f"no signing keys for user pool {pool.arn}")
+    if hit is not None and hit[0] is jwks:
+        return hit[1], hit[2]
     claims = _verified_claims(token, jwks)
-    expires = claims.get("exp")
-    if not isinstance(expires, int | float) or isinstance(expires, bool) or expires <= now.timestamp():
-        raise _refused("token expired")
-    if scopes:
-        granted = str(claims.get("scope") or "").split()
-        if claims.get("token_use") != "access" or not set(granted) & set(scopes):
-            raise _refused("not an access token with one of the method's scopes")
-        return Verified(_strings(claims), granted)
-    if claims.get("token_use") != "id":
-        raise _refused("not an ID token")
-    pattern = authorizer.identity_validation_expression
-    audience = claims.get("aud")
-    audiences: list[Any] = audience if isinstance(audience, list) else [audience]
-    if pattern and not any(isinstance(aud, str) and java_regex.full_match(pattern, aud) for aud in audiences):
-        raise _refused("audience does not match the identity validation expression")
-    return Verified(_strings(claims))
+    strings = _strings(claims)
+    if len(_verified) >= _VERIFIED_MAX:
+        _verified.clear()
+    _verified[token] = (jwks, claims, strings)
+    return claims, strings
 
 
 def _refused(reason: str) -> errors.Unauthorized:
