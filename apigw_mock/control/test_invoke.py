@@ -240,7 +240,7 @@ def _cognito(authorizer: Authorizer, headers: dict[str, str], started: float, lo
     """A user-pool authorizer's test: the token in its identity-source header verified as a method without scopes
     verifies it (`guards.cognito.verify`, against the data plane's clock); the reply's `claims` are what the
     integration would see. clientStatus 0 or 401."""
-    source = (authorizer.identity_source or "").removeprefix(cognito.HEADER_SOURCE).lower()
+    source = cognito.header_name(authorizer).lower()
     token = next((value for name, value in headers.items() if name.lower() == source), None)
     try:
         verified = cognito.verify(authorizer, token, None, _user_pool_keys, STATE.clock.now())

@@ -29,6 +29,8 @@ OTHER_ARN = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Other
 CLIENT = "orders-web-client"
 LAMBDA_ARN = "arn:aws:lambda:us-east-1:123456789012:function:whoami"
 MOCK = {"type": "MOCK", "requestTemplates": {"application/json": '{"statusCode": 200}'}}
+URI = f"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{LAMBDA_ARN}/invocations"
+PROXY = {"type": "AWS_PROXY", "integrationHttpMethod": "POST", "uri": URI}
 CLAIMS_TEMPLATE = (
     '{"user": "$context.authorizer.claims[\'cognito:username\']", "email": "$context.authorizer.claims.email", '
     '"tier": "$context.authorizer.claims[\'custom:tier\']", "all": "$context.authorizer.claims", '
@@ -86,14 +88,7 @@ def stage(api: ApiBuilder, pool: UserPool, events: list[dict[str, Any]]) -> ApiB
     guarded(api, "/me", plain, CLAIMS_TEMPLATE)
     guarded(api, "/orders", plain, authorizationScopes=["orders/read", "orders/write"])
     guarded(api, "/web", authorizer(api, POOL_ARN, identityValidationExpression="orders-web-.*"))
-    uri = f"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{LAMBDA_ARN}/invocations"
-    api.method(
-        "/proxy",
-        "GET",
-        {"type": "AWS_PROXY", "integrationHttpMethod": "POST", "uri": uri},
-        authorizationType="COGNITO_USER_POOLS",
-        authorizerId=plain,
-    )
+    api.method("/proxy", "GET", PROXY, authorizationType="COGNITO_USER_POOLS", authorizerId=plain)
     api.deploy()
     return api
 
@@ -213,11 +208,10 @@ def test_the_proxy_event_carries_the_claims_as_strings(
 def test_the_proxy_event_of_a_scoped_method_lists_the_tokens_scopes(
     api: ApiBuilder, pool: UserPool, events: list[dict[str, Any]]
 ) -> None:
-    uri = f"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{LAMBDA_ARN}/invocations"
     api.method(
         "/proxy",
         "GET",
-        {"type": "AWS_PROXY", "integrationHttpMethod": "POST", "uri": uri},
+        PROXY,
         authorizationType="COGNITO_USER_POOLS",
         authorizerId=authorizer(api, POOL_ARN),
         authorizationScopes=["orders/read"],

@@ -13,7 +13,6 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
 import requests
 from botocore.auth import SigV4Auth, SigV4QueryAuth
@@ -24,7 +23,7 @@ from apigw_mock import MockApiGateway, sigv4
 from apigw_mock.server import running_server
 from apigw_mock.state import STATE
 from apigw_mock.testing.user_pools import UserPool
-from tests.invoke.builder import ApiBuilder
+from tests.invoke.builder import ApiBuilder, server_client
 
 LAMBDA_ARN = "arn:aws:lambda:us-east-1:123456789012:function:whoami"
 MOCK = {"type": "MOCK", "requestTemplates": {"application/json": '{"statusCode": 200}'}}
@@ -270,13 +269,7 @@ POOL_ARN = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Server
 @pytest.fixture
 def served() -> Iterator[tuple[str, ApiBuilder, UserPool]]:
     with running_server() as url:
-        client = boto3.client(
-            "apigateway",
-            endpoint_url=url,
-            region_name="us-east-1",
-            aws_access_key_id="AKIDFAKE",
-            aws_secret_access_key="x",
-        )
+        client = server_client(url)
         api = ApiBuilder(client)
         responses = {"200": {"selectionPattern": "", "responseTemplates": {"application/json": IDENTITY_TEMPLATE}}}
         api.method("/me", "GET", MOCK, responses, authorizationType="AWS_IAM")

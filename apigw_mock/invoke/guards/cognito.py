@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from apigw_mock.invoke.ports import Ports
 
 logger = logging.getLogger("apigw_mock.invoke")
-HEADER_SOURCE = "method.request.header."
+_HEADER_SOURCE = "method.request.header."
 _BEARER = "bearer "
 _DATE_CLAIMS = frozenset({"exp", "iat"})
 _verified: dict[str, tuple[Mapping[str, Any], dict[str, Any], dict[str, str]]] = {}  # token -> (jwks, claims, strings)
@@ -59,14 +59,18 @@ def check(call: Call, ports: Ports) -> Call:
     authorizer = call.deployed.authorizers.get(call.method.authorizer_id or "")
     if authorizer is None:  # PutMethod refuses this; a deployment made before the authorizer was deleted keeps it
         raise errors.Unauthorized(log="Unauthorized request: the method's authorizer does not exist")
-    source = (authorizer.identity_source or "").removeprefix(HEADER_SOURCE)
-    scopes = call.method.authorization_scopes
-    verified = verify(authorizer, call.request.header(source), scopes, ports.user_pool_keys, ports.now())
+    token = call.request.header(header_name(authorizer))
+    verified = verify(authorizer, token, call.method.authorization_scopes, ports.user_pool_keys, ports.now())
     event: dict[str, Any] = {"claims": verified.claims}
     if verified.scopes is not None:
         event["scopes"] = verified.scopes
     view = {"claims": NullPrintingMap(to_vtl(verified.claims))}
     return replace(call, authorizer=event, context={**call.context, "authorizer": view})
+
+
+def header_name(authorizer: Authorizer) -> str:
+    """The header its `identitySource` names (`method.request.header.Authorization` -> `Authorization`)."""
+    return (authorizer.identity_source or "").removeprefix(_HEADER_SOURCE)
 
 
 def verify(
