@@ -342,15 +342,19 @@ def test_test_invoke_authorizer_verifies_the_token_and_returns_its_claims(
 PASSWORD = "Corr3ct-Horse!"
 
 
-@pytest.fixture
-def moto_pool() -> Iterator[dict[str, Any]]:
-    """moto's `mock_aws` started first (so it answers cognito-idp, and the JWKS URL), then apigw_mock; a user pool
-    with a client and a confirmed user, as a test using moto would set them up."""
+@pytest.fixture(params=["moto outside", "moto inside"])
+def moto_pool(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
+    """moto's `mock_aws` (it answers cognito-idp and the pool's JWKS URL) beside apigw_mock, in either nesting order
+    (both start before the first deployment); a user pool with a client and a confirmed user, as a test using moto
+    would set them up."""
     from moto import mock_aws
 
     from apigw_mock import mock_apigateway
 
-    with mock_aws(), mock_apigateway():
+    outer, inner = (
+        (mock_aws(), mock_apigateway()) if request.param == "moto outside" else (mock_apigateway(), mock_aws())
+    )
+    with outer, inner:
         idp = boto3.client("cognito-idp", region_name="us-east-1")
         pool = idp.create_user_pool(PoolName="orders")["UserPool"]
         client_id = idp.create_user_pool_client(
