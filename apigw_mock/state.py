@@ -85,6 +85,8 @@ class MockState:
         # The data plane's way to AWS services (`Ports.aws_call`), installed by `apigw_mock.transport` when it is
         # imported, so that TestInvokeMethod (the control plane) reaches it without knowing the transport.
         self.aws_services: Callable[[Any], Any] | None = None
+        self.user_pools: dict[str, Any] = {}  # Cognito user pool ARN -> its JWKS (public keys); kept like lambdas
+        self.credentials: dict[str, str] = {}  # access key id -> secret: AWS_IAM signatures checked (opt-in)
 
     @property
     def active(self) -> bool:

@@ -1,5 +1,6 @@
 """TestInvokeMethod: a method run from the live (undeployed) API with the data plane's own engine (spec §15); and
-TestInvokeAuthorizer: a TOKEN or REQUEST authorizer's registered Lambda called with AWS's event (spec §7.2–§7.4).
+TestInvokeAuthorizer: a TOKEN or REQUEST authorizer's registered Lambda called with AWS's event (spec §7.2–§7.4), or
+a COGNITO_USER_POOLS authorizer's token verified as the data plane verifies it (`invoke.guards.cognito`).
 
 Contract (spec §15.2, [INF] where marked there): the API as it is now is frozen for this one call
 (`domain.snapshot.freeze`) and the method given by id runs through `invoke.engine.execute`, so integrations,
@@ -28,9 +29,10 @@ from apigw_mock.domain.authorizer import Authorizer
 from apigw_mock.domain.backend import ApiGatewayBackend
 from apigw_mock.domain.messages import INVALID_METHOD
 from apigw_mock.domain.snapshot import freeze
-from apigw_mock.exceptions import ApigwMockNotImplemented, NotFoundException
-from apigw_mock.invoke import engine, java_regex
-from apigw_mock.invoke.call import Call, Ids, Trace, context
+from apigw_mock.exceptions import NotFoundException
+from apigw_mock.invoke import engine, errors, java_regex, user_pools
+from apigw_mock.invoke.call import Call, Ids, Trace, context, java_map
+from apigw_mock.invoke.guards import cognito
 from apigw_mock.invoke.integrations import aws, http
 from apigw_mock.invoke.ports import AwsServiceRequest, ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Target
 from apigw_mock.invoke.request import MethodRequest
@@ -40,6 +42,7 @@ from apigw_mock.state import STATE
 if TYPE_CHECKING:
     from apigw_mock.domain.method import Method
     from apigw_mock.domain.resource import Resource
+    from apigw_mock.sigv4 import Credential
 
 TEST_STAGE = "test-invoke-stage"
 TEST_DOMAIN = "testPrefix.testDomainName"
@@ -83,6 +86,16 @@ class _TestPorts:
 
     def request_id(self) -> str:
         return str(uuid.uuid4())
+
+    def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None:
+        return _user_pool_keys(pool_arn)
+
+    def signature_problem(self, request: ExecuteRequest, target: Target, credential: Credential) -> str | None:
+        return None  # never asked: TestInvokeMethod skips authorization
+
+
+def _user_pool_keys(pool_arn: str) -> Mapping[str, Any] | None:
+    return user_pools.keys(STATE.user_pools, pool_arn, http.send)
 
 
 @operation("TestInvokeMethod")
@@ -179,6 +192,8 @@ def test_invoke_authorizer(
     path = (path_with_query_string or "/").split("?", 1)[0]
     method_arn = f"arn:aws:execute-api:{backend.region}:{backend.account_id}:{rest_api_id}/{TEST_STAGE}/GET{path}"
     started, log = time.perf_counter(), [f"Starting authorizer: {authorizer_id} for request: {uuid.uuid4()}"]
+    if authorizer.type == "COGNITO_USER_POOLS":
+        return _cognito(authorizer, dict(headers or {}), started, log)
     status, output = _authorize(authorizer, dict(headers or {}), path, dict(stage_variables or {}), method_arn, log)
     reply: dict[str, Any] = {"clientStatus": status, "log": "\n".join(log)}
     reply["latency"] = int((time.perf_counter() - started) * 1000)
@@ -199,8 +214,6 @@ def _authorize(
     log: list[str],
 ) -> tuple[int, dict[str, Any] | None]:
     """(clientStatus, the Lambda's output when it answered a policy): 0 allowed, 401, 403 or 500 (spec §7.4)."""
-    if authorizer.type == "COGNITO_USER_POOLS":
-        raise ApigwMockNotImplemented("Cognito user pool authorizers", kind="test invocation of")
     lowered = {name.lower(): value for name, value in headers.items()}
     source = (authorizer.identity_source or "").split(",")[0].strip()
     token = lowered.get(source.removeprefix("method.request.header.").lower()) if source else None
@@ -228,6 +241,25 @@ def _authorize(
         log.append("Execution failed due to configuration error: Could not parse policy")
         return 500, None
     return _evaluate(output.get("policyDocument"), method_arn), output
+
+
+def _cognito(authorizer: Authorizer, headers: dict[str, str], started: float, log: list[str]) -> dict[str, Any]:
+    """A user-pool authorizer's test: the token in its identity-source header verified as a method without scopes
+    verifies it (`guards.cognito.verify`, against the data plane's clock); the reply's `claims` are what the
+    integration would see. clientStatus 0 or 401."""
+    source = cognito.header_name(authorizer).lower()
+    token = next((value for name, value in headers.items() if name.lower() == source), None)
+    try:
+        verified = cognito.verify(authorizer, token, None, _user_pool_keys, STATE.clock.now())
+    except errors.Unauthorized as refused:
+        log.append(refused.log or "Unauthorized request")
+        return {"clientStatus": 401, "log": "\n".join(log), "latency": _since(started)}
+    log.append("Authorizer claims: " + java_map(verified.claims))
+    return {"clientStatus": 0, "log": "\n".join(log), "latency": _since(started), "claims": verified.claims}
+
+
+def _since(started: float) -> int:
+    return int((time.perf_counter() - started) * 1000)
 
 
 def _evaluate(policy: Any, method_arn: str) -> int:

@@ -18,18 +18,22 @@ the implementation's), `send(outbound)` performs real HTTP and raises `TimeoutEr
 (seconds) or `ConnectionError` when the backend cannot be reached, `random()` draws the canary (seedable),
 `now()` is the request time (UTC), `request_id()` a fresh UUID. `aws_call(request)` makes the service call through
 botocore (`transport/aws_services.py`) and raises `ConnectionError` when nothing in the process answers it (no moto
-`mock_aws` active): it never reaches the network.
+`mock_aws` active): it never reaches the network. `user_pool_keys(pool_arn)` is a Cognito user pool's JWKS (public
+signing keys), or None when the pool's keys are not known (`invoke.user_pools`).
+`signature_problem(request, target, credential)` is AWS's INVALID_SIGNATURE text when a SigV4 signature made with
+registered test credentials does not verify, else None (unregistered keys are not checked).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
     from apigw_mock.domain.stage import Serving
+    from apigw_mock.sigv4 import Credential
 
 Pairs = tuple[tuple[str, str], ...]
 LambdaHandler = Callable[[Any, Any], Any]
@@ -156,3 +160,5 @@ class Ports(Protocol):
     def random(self) -> float: ...
     def now(self) -> datetime.datetime: ...
     def request_id(self) -> str: ...
+    def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None: ...
+    def signature_problem(self, request: ExecuteRequest, target: Target, credential: Credential) -> str | None: ...

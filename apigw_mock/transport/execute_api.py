@@ -6,6 +6,10 @@ Contract:
   unlocked), sends HTTP integrations with `requests` (so a test's own `responses` registration, a local server or
   another mock answers them), AWS service integrations through botocore (`aws_services.py`: moto's `mock_aws`
   answers them), draws canaries from a seedable `random.Random` (`seed(n)`).
+- Cognito user pools: `register_user_pool(pool_arn, jwks)` makes a pool's public keys known to COGNITO_USER_POOLS
+  authorizers (`user_pool_keys`; pools moto serves need no registration, see `invoke.user_pools`).
+- AWS_IAM signatures are checked only for access keys a test registered (`STATE.credentials`, key id -> secret,
+  through `apigw.register_credentials`), by `transport.signatures`.
 - Lambdas: `register_lambda(name_or_arn, handler)` binds a callable to a function ARN
   (`arn:aws:lambda:{region}:{account}:function:{name}[:{qualifier}]`) or a bare name (any region, account and
   qualifier); lookups try the exact ARN, then the ARN without its qualifier, then the bare name.
@@ -33,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+from apigw_mock.invoke import user_pools
 from apigw_mock.invoke.integrations import aws as aws_integration
 from apigw_mock.invoke.integrations import http as http_integration
 from apigw_mock.invoke.ports import (
@@ -53,6 +58,7 @@ if TYPE_CHECKING:
 
     from apigw_mock.domain.stage import Serving
     from apigw_mock.invoke.ports import _MissingApi
+    from apigw_mock.sigv4 import Credential
 
 EXECUTE_API_URL = re.compile(
     r"https?://(?P<api>[A-Za-z0-9]+)\.execute-api\.(?P<region>[a-z0-9-]+)\.amazonaws\.com(/.*)?"
@@ -99,6 +105,17 @@ class StatePorts:
     def request_id(self) -> str:
         return str(uuid.uuid4())
 
+    def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None:
+        return user_pools.keys(STATE.user_pools, pool_arn, self.send)
+
+    def signature_problem(self, request: ExecuteRequest, target: Target, credential: Credential) -> str | None:
+        secret = STATE.credentials.get(credential.access_key)
+        if secret is None:
+            return None
+        from apigw_mock.transport import signatures  # botocore's signer, only once a test registered credentials
+
+        return signatures.problem(request, target, credential, secret)
+
 
 PORTS = StatePorts()
 
@@ -117,6 +134,16 @@ def register_lambda(name_or_arn: str, handler: LambdaHandler) -> None:
 
 def find_lambda(function_arn: str) -> LambdaHandler | None:
     return aws_integration.find_lambda(STATE.lambdas, function_arn)
+
+
+def register_user_pool(pool_arn: str, jwks: Mapping[str, Any]) -> None:
+    """Make a Cognito user pool's public keys (a JWKS, `{"keys": [...]}`) known to the data plane."""
+    if user_pools.pool(pool_arn) is None:
+        raise ValueError(f"not a user pool ARN (arn:aws:cognito-idp:<region>:<account>:userpool/<id>): {pool_arn!r}")
+    user_pools.key_set(jwks)  # a bad key set fails here, in the test that registered it
+    with STATE.lock:
+        STATE.user_pools[pool_arn] = jwks
+    ensure_started()
 
 
 # ---- the direct call and URL answers --------------------------------------------------------------------------

@@ -170,6 +170,8 @@ def proxy_event(call: Call) -> dict[str, Any]:
     body, is_base64 = content.proxy_request_body(request.body, request.header("Content-Type"), call.binary_media_types)
     resource_path = call.resource.path
     request_context = {key: value for key, value in call.context.items() if key != "isCanaryRequest"}
+    if call.authorizer is not None:  # the authorizer's outcome with its JSON types, not the `$context` view
+        request_context["authorizer"] = dict(call.authorizer)
     return {
         "resource": resource_path,
         "path": request.path,
