@@ -77,6 +77,16 @@ class _TestPorts:
     def request_id(self) -> str:
         return str(uuid.uuid4())
 
+    # never asked: a test invocation skips API keys, throttling and quotas (spec §15.2, §16.10)
+    def api_key(self, target: Target, value: str) -> None:
+        return None
+
+    def take_token(self, target: Target, bucket: tuple[str, ...], rate: Any, burst: Any, now: Any) -> bool:
+        return True
+
+    def spend_quota(self, target: Target, plan_id: str, key_id: str, quota: Any, day: Any) -> bool:
+        return True
+
 
 @operation("TestInvokeMethod")
 def test_invoke_method(

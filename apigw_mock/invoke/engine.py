@@ -42,6 +42,7 @@ from apigw_mock.invoke.routing import Router
 if TYPE_CHECKING:
     from apigw_mock.domain.integration import Integration
     from apigw_mock.domain.snapshot import DeployedApi
+    from apigw_mock.domain.stage import Stage
 
 MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
 PROXY_TYPES = frozenset({"HTTP_PROXY", "AWS_PROXY"})
@@ -98,7 +99,7 @@ def handle(request: ExecuteRequest, target: Target, ports: Ports) -> Reply:
     deployment_id = found.canary_deployment_id if canary else found.deployment_id
     variables = found.variables(canary=canary)
     try:
-        call = route(request, target, deployed, variables, ids, deployment_id, canary)
+        call = route(request, target, deployed, variables, ids, deployment_id, canary, found.stage)
     except GatewayError as error:
         staged = context(target, request, ids, stage=target.stage, deployment_id=deployment_id, canary=canary)
         return error_reply(error, deployed, request, staged, variables)
@@ -117,6 +118,7 @@ def route(
     ids: Ids,
     deployment_id: str | None,
     canary: bool,
+    stage: Stage | None = None,
 ) -> Call:
     if len(request.body) > MAX_PAYLOAD_BYTES:
         raise errors.RequestTooLarge()
@@ -138,7 +140,7 @@ def route(
     method_request = MethodRequest(
         match.path_parameters, multi(request.query), multi(request.headers), request.body.decode("utf-8", "replace")
     )
-    return Call(target, request, deployed, resource, method, method_request, variables, call_context, ids)
+    return Call(target, request, deployed, resource, method, method_request, variables, call_context, ids, stage=stage)
 
 
 def execute(call: Call, ports: Ports, trace: Trace | None = None) -> Reply:

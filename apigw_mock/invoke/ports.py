@@ -15,6 +15,11 @@ stage (403 Missing Authentication Token), else `domain.stage.Serving` (read unde
 the implementation's), `send(outbound)` performs real HTTP and raises `TimeoutError` past `outbound.timeout`
 (seconds) or `ConnectionError` when the backend cannot be reached, `random()` draws the canary (seedable),
 `now()` is the request time (UTC), `request_id()` a fresh UUID.
+
+Usage plans (live state, read under the state's lock; spec §6): `api_key(target, value)` is the enabled key with
+that value and the usage plan that admits it to the target's API stage (`KeyGrant`), or None; `take_token(target,
+bucket, rate, burst, now)` is one request through a token bucket (`domain.throttle`); `spend_quota(target, plan_id,
+key_id, quota, day)` refuses a request whose quota period is used up, else counts it for GetUsage.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
     from apigw_mock.domain.stage import Serving
+    from apigw_mock.domain.usage_plan import ApiStage, QuotaSettings, UsagePlan
 
 Pairs = tuple[tuple[str, str], ...]
 LambdaHandler = Callable[[Any, Any], Any]
@@ -115,6 +121,16 @@ class Reply:
         return [(name, value) for name, values in self.multi_value_headers.items() for value in values]
 
 
+@dataclass(frozen=True, slots=True)
+class KeyGrant:
+    """An accepted API key: its id and the usage plan (with its entry for the stage) that admits it. The nodes are
+    the live ones as read: replaced on change, never edited, so reading them unlocked is safe."""
+
+    key_id: str
+    plan: UsagePlan
+    api_stage: ApiStage
+
+
 def reply(status: int, headers: dict[str, list[str]], body: bytes) -> Reply:
     """A `Reply` from multi-valued headers."""
     return Reply(status, {name: values[-1] for name, values in headers.items() if values}, body, headers)
@@ -128,3 +144,10 @@ class Ports(Protocol):
     def random(self) -> float: ...
     def now(self) -> datetime.datetime: ...
     def request_id(self) -> str: ...
+    def api_key(self, target: Target, value: str) -> KeyGrant | None: ...
+    def take_token(
+        self, target: Target, bucket: tuple[str, ...], rate: float | None, burst: int | None, now: datetime.datetime
+    ) -> bool: ...
+    def spend_quota(
+        self, target: Target, plan_id: str, key_id: str, quota: QuotaSettings | None, day: datetime.date
+    ) -> bool: ...

@@ -3,8 +3,10 @@
 
 Contract:
 - `StatePorts` reads the live state under `STATE.lock` (a stage's `Serving`: frozen snapshots, so the request runs
-  unlocked), sends HTTP integrations with `requests` (so a test's own `responses` registration, a local server or
-  another mock answers them), draws canaries from a seedable `random.Random` (`seed(n)`).
+  unlocked; API keys and usage plans, with the token buckets and the usage ledger they write; a key's grant is kept
+  and checked again on each use, O(1)), sends HTTP integrations with `requests` (so a test's own `responses`
+  registration, a local server or another mock answers them), draws canaries from a seedable `random.Random`
+  (`seed(n)`).
 - Lambdas: `register_lambda(name_or_arn, handler)` binds a callable to a function ARN
   (`arn:aws:lambda:{region}:{account}:function:{name}[:{qualifier}]`) or a bare name (any region, account and
   qualifier); lookups try the exact ARN, then the ARN without its qualifier, then the bare name.
@@ -34,13 +36,25 @@ from urllib.parse import parse_qsl
 
 from apigw_mock.invoke.integrations import aws as aws_integration
 from apigw_mock.invoke.integrations import http as http_integration
-from apigw_mock.invoke.ports import MISSING_API, ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Reply, Target
+from apigw_mock.invoke.ports import (
+    MISSING_API,
+    ExecuteRequest,
+    KeyGrant,
+    LambdaHandler,
+    Outbound,
+    OutboundReply,
+    Reply,
+    Target,
+)
 from apigw_mock.state import DEFAULT_REGION, STATE
 
 if TYPE_CHECKING:
     from responses import RequestsMock
 
+    from apigw_mock.domain.api_key import ApiKey
+    from apigw_mock.domain.backend import ApiGatewayBackend
     from apigw_mock.domain.stage import Serving
+    from apigw_mock.domain.usage_plan import QuotaSettings
     from apigw_mock.invoke.ports import _MissingApi
 
 EXECUTE_API_URL = re.compile(
@@ -50,6 +64,7 @@ _SERVER_PATH = re.compile(r"/restapis/(?P<api>[^/]+)/(?P<stage>[^/]+)/_user_requ
 _REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d")
 _VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _random = random.Random()
+_GRANTS_KEPT = 4096
 
 
 def seed(value: int | None) -> None:
@@ -59,6 +74,10 @@ def seed(value: int | None) -> None:
 
 class StatePorts:
     """`invoke.ports.Ports` over the process-wide state (see the module contract)."""
+
+    def __init__(self) -> None:
+        self._grants: dict[tuple[str, str, str, str, str], tuple[ApiGatewayBackend, ApiKey, KeyGrant]] = {}
+        """(account, region, key value, api, stage) -> the grant found last, checked again on every use (O(1))."""
 
     def serving(self, target: Target) -> Serving | _MissingApi | None:
         from apigw_mock.domain.stage import serving
@@ -84,6 +103,50 @@ class StatePorts:
 
     def request_id(self) -> str:
         return str(uuid.uuid4())
+
+    def api_key(self, target: Target, value: str) -> KeyGrant | None:
+        from apigw_mock.domain.usage_plan import plan_for_stage
+
+        where = (target.account_id, target.region, value, target.api_id, target.stage)
+        with STATE.lock:
+            backend = STATE.backend(target.region, target.account_id)
+            known = self._grants.get(where)
+            if known is not None and known[0] is backend and _still(backend, known[1], known[2]):
+                return known[2]
+            key = backend.api_keys.get(backend.api_key_values.get(value, ""))
+            if key is None or not key.enabled:
+                return None
+            found = plan_for_stage(backend.usage_plans, backend.usage_plan_keys, key.id, target.api_id, target.stage)
+            if found is None:
+                return None
+            grant = KeyGrant(key.id, *found)
+            if len(self._grants) >= _GRANTS_KEPT:
+                self._grants.clear()
+            self._grants[where] = (backend, key, grant)
+            return grant
+
+    def take_token(
+        self, target: Target, bucket: tuple[str, ...], rate: float | None, burst: int | None, now: datetime.datetime
+    ) -> bool:
+        with STATE.lock:
+            return STATE.backend(target.region, target.account_id).throttles.take(bucket, rate, burst, now.timestamp())
+
+    def spend_quota(
+        self, target: Target, plan_id: str, key_id: str, quota: QuotaSettings | None, day: datetime.date
+    ) -> bool:
+        with STATE.lock:
+            return STATE.backend(target.region, target.account_id).usage.spend(plan_id, key_id, quota, day)
+
+
+def _still(backend: ApiGatewayBackend, key: ApiKey, grant: KeyGrant) -> bool:
+    """Whether a grant found earlier still holds: the same key node (so still enabled, same value) and plan node
+    (so the same API stages), the key still in the plan."""
+    plan = grant.plan
+    return (
+        backend.api_keys.get(key.id) is key
+        and backend.usage_plans.get(plan.id) is plan
+        and key.id in backend.usage_plan_keys.get(plan.id, {})
+    )
 
 
 PORTS = StatePorts()
