@@ -15,6 +15,7 @@ period"; which period is first: INF].
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -67,6 +68,12 @@ def period_start(day: Day, quota: QuotaSettings | None) -> Day:
     return day
 
 
+@functools.lru_cache(maxsize=64)
+def _periods(day: Day) -> tuple[Day, Day]:
+    """The first days of the week (Monday) and of the month holding `day`."""
+    return day - datetime.timedelta(days=day.weekday()), day.replace(day=1)
+
+
 @dataclass
 class UsageLedger:
     """Requests counted per (plan, key, day), and requests granted per (plan, key, first day of a period)."""
@@ -82,9 +89,10 @@ class UsageLedger:
         """Record `requests` made with the key under the plan on `day` (the data plane's call)."""
         where = (plan_id, key_id, day)
         self.used[where] = self.used.get(where, 0) + requests
-        self.first.setdefault(plan_id, day)
-        for period, begins in (("WEEK", day - datetime.timedelta(days=day.weekday())), ("MONTH", day.replace(day=1))):
-            total = (plan_id, key_id, period, begins)
+        if plan_id not in self.first:
+            self.first[plan_id] = day
+        week, month = _periods(day)
+        for total in ((plan_id, key_id, "WEEK", week), (plan_id, key_id, "MONTH", month)):
             self.periods[total] = self.periods.get(total, 0) + requests
 
     def remaining(self, plan_id: str, key_id: str, quota: QuotaSettings | None, day: Day) -> int | None:

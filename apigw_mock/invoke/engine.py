@@ -16,8 +16,10 @@ The sequence, as AWS documents it (each step may end the request with a `Gateway
    template's `responseOverride`s; Content-Type = the template key, else the integration's, else
    `application/json`.
 
-3b. `guards.admit`: resource policy, authorization, API key, usage-plan throttle and quota (spec §4 steps 4-8).
-4a. request validation (`guards.validation`, step 9; TestInvokeMethod too).
+3b. `guards.admit`: resource policy, authorization, the API key (403), usage-plan throttle and quota, then the
+   stage's method-settings throttle (429) (spec §4 steps 4-8; keys, plans and buckets are live state, `Ports`).
+4a. request validation (`guards.validation`, step 9: required parameters, then the body against its draft-4 model;
+   400; TestInvokeMethod too).
 
 Every reply carries `x-amzn-RequestId` and `x-amz-apigw-id`. Not modelled: response caching.
 `execute(call, ports, trace)` runs steps 4-6 for an already routed `Call` (TestInvokeMethod uses it directly).
