@@ -27,8 +27,6 @@ Every reply carries `x-amzn-RequestId` and `x-amz-apigw-id`. Not modelled: respo
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +35,7 @@ from apigw_mock.invoke.call import Call, Ids, Trace, context, java_map
 from apigw_mock.invoke.errors import GatewayError
 from apigw_mock.invoke.guards import validation
 from apigw_mock.invoke.integrations import Endpoint, Prepared, registry
+from apigw_mock.invoke.per_deployment import PerDeployment
 from apigw_mock.invoke.ports import ExecuteRequest, Ports, Reply, Target, _MissingApi, reply
 from apigw_mock.invoke.request import MethodRequest
 from apigw_mock.invoke.routing import Router
@@ -59,28 +58,24 @@ class Compiled:
     router: Router
 
 
-_compiled: OrderedDict[int, tuple[DeployedApi, Compiled]] = OrderedDict()
-_compiled_lock = threading.Lock()
 _integrations = registry()
+
+
+def _compile(deployed: DeployedApi) -> Compiled:
+    return Compiled(
+        Router(
+            (resource.id, resource.path, tuple(resource.resource_methods or ()))
+            for resource in deployed.resources.values()
+        )
+    )
+
+
+_compiled = PerDeployment(_compile, _CACHE_SIZE)
 
 
 def compiled(deployed: DeployedApi) -> Compiled:
     """The compiled form of one deployment (LRU of the last 64, keyed by the snapshot object itself)."""
-    key = id(deployed)
-    with _compiled_lock:
-        found = _compiled.get(key)
-        if found is not None and found[0] is deployed:
-            _compiled.move_to_end(key)
-            return found[1]
-    router = Router(
-        (resource.id, resource.path, tuple(resource.resource_methods or ())) for resource in deployed.resources.values()
-    )
-    built = Compiled(router)
-    with _compiled_lock:
-        _compiled[key] = (deployed, built)
-        while len(_compiled) > _CACHE_SIZE:
-            _compiled.popitem(last=False)
-    return built
+    return _compiled.get(deployed)
 
 
 def handle(request: ExecuteRequest, target: Target, ports: Ports) -> Reply:

@@ -1,7 +1,7 @@
 """Request bodies against an API's models: JSON Schema draft 4, compiled once per deployment (spec §5.3).
 
 Contract: `models_of(deployed)` is the deployment's `ModelSchemas` (an LRU of the last 64 deployments, keyed by
-the frozen snapshot itself, like `engine.compiled`); `problems(model_name, body)` is None when the body text is
+the frozen snapshot itself, `per_deployment`); `problems(model_name, body)` is None when the body text is
 valid JSON satisfying the model's schema, else the detail `$context.error.validationErrorString` shows:
 `[<message>, <message>]` (the validator's messages, by position in the document [UNK text, spec §5.3]). An empty
 or unparseable body fails as invalid JSON ([UNK] §5.3). Each model's validator is built on first use, with the
@@ -14,17 +14,14 @@ the api id ([UNK] §5.3). A model whose schema is not a valid draft-4 schema che
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
+
+from apigw_mock.invoke.per_deployment import PerDeployment
 
 if TYPE_CHECKING:
     from apigw_mock.domain.snapshot import DeployedApi
 
-_CACHE_SIZE = 64
 _MODELS_PATH = "/models/"
-_cache: OrderedDict[int, tuple[DeployedApi, ModelSchemas]] = OrderedDict()
-_cache_lock = threading.Lock()
 
 
 class ModelSchemas:
@@ -93,16 +90,9 @@ def _where(error: Any) -> str:
     return "/".join(str(part) for part in error.absolute_path)
 
 
+_models = PerDeployment(ModelSchemas)
+
+
 def models_of(deployed: DeployedApi) -> ModelSchemas:
     """The deployment's compiled models (see the module contract)."""
-    key = id(deployed)
-    with _cache_lock:
-        found = _cache.get(key)
-        if found is not None and found[0] is deployed:
-            _cache.move_to_end(key)
-            return found[1]
-        built = ModelSchemas(deployed)
-        _cache[key] = (deployed, built)
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-        return built
+    return _models.get(deployed)

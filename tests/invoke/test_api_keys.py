@@ -18,7 +18,7 @@ from apigw_mock.invoke.call import Ids
 from apigw_mock.invoke.guards import api_keys
 from apigw_mock.invoke.ports import ExecuteRequest, Target
 from apigw_mock.transport.execute_api import PORTS
-from tests.invoke.builder import ApiBuilder
+from tests.invoke.builder import ApiBuilder, server_client
 
 KEY = "k" * 30
 IDENTITY = '{"key": "$context.identity.apiKey", "id": "$context.identity.apiKeyId"}'
@@ -203,20 +203,12 @@ def test_test_invoke_method_skips_the_key_check(client: Any, api: ApiBuilder) ->
 
 
 def test_server_mode_checks_keys_counts_usage_and_validates() -> None:
-    import boto3
-
     from apigw_mock.server import running_server
     from apigw_mock.state import STATE
 
     with running_server() as url:
         STATE.clock.set(datetime.datetime(2026, 5, 4, 10, 0))  # released by the server's stop
-        client = boto3.client(
-            "apigateway",
-            endpoint_url=url,
-            region_name="us-east-1",
-            aws_access_key_id="AKIDFAKE",
-            aws_secret_access_key="x",
-        )
+        client = server_client(url)
         api = ApiBuilder(client)
         ids = keyed_api(client, api)
         validator = client.create_request_validator(restApiId=api.id, name="v", validateRequestParameters=True)
