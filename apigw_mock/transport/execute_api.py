@@ -30,6 +30,7 @@ import random
 import re
 import threading
 import uuid
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
@@ -76,8 +77,10 @@ class StatePorts:
     """`invoke.ports.Ports` over the process-wide state (see the module contract)."""
 
     def __init__(self) -> None:
-        self._grants: dict[tuple[str, str, str, str, str], tuple[ApiGatewayBackend, ApiKey, KeyGrant]] = {}
-        """(account, region, key value, api, stage) -> the grant found last, checked again on every use (O(1))."""
+        self._grants: weakref.WeakKeyDictionary[ApiGatewayBackend, dict[tuple[str, str, str], tuple[ApiKey, KeyGrant]]]
+        self._grants = weakref.WeakKeyDictionary()
+        """Backend -> (key value, api, stage) -> the grant found last, checked again on every use (O(1)); a backend
+        replaced by a reset or a restored snapshot takes its grants with it."""
 
     def serving(self, target: Target) -> Serving | _MissingApi | None:
         from apigw_mock.domain.stage import serving
@@ -107,12 +110,15 @@ class StatePorts:
     def api_key(self, target: Target, value: str) -> KeyGrant | None:
         from apigw_mock.domain.usage_plan import plan_for_stage
 
-        where = (target.account_id, target.region, value, target.api_id, target.stage)
+        where = (value, target.api_id, target.stage)
         with STATE.lock:
             backend = STATE.backend(target.region, target.account_id)
-            known = self._grants.get(where)
-            if known is not None and known[0] is backend and _still(backend, known[1], known[2]):
-                return known[2]
+            grants = self._grants.get(backend)
+            if grants is None:
+                grants = self._grants[backend] = {}
+            known = grants.get(where)
+            if known is not None and _still(backend, *known):
+                return known[1]
             key = backend.api_keys.get(backend.api_key_values.get(value, ""))
             if key is None or not key.enabled:
                 return None
@@ -120,9 +126,9 @@ class StatePorts:
             if found is None:
                 return None
             grant = KeyGrant(key.id, *found)
-            if len(self._grants) >= _GRANTS_KEPT:
-                self._grants.clear()
-            self._grants[where] = (backend, key, grant)
+            if len(grants) >= _GRANTS_KEPT:
+                grants.clear()
+            grants[where] = (key, grant)
             return grant
 
     def take_token(

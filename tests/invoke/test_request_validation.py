@@ -282,3 +282,26 @@ def test_test_invoke_method_validates_too(client: Any, api: ApiBuilder) -> None:
 )
 def test_request_model_table(models: dict[str, str], content_type: str | None, expected: str | None) -> None:
     assert request_model(models, content_type) == expected
+
+
+def test_validators_are_compiled_once_per_deployment(client: Any, api: ApiBuilder) -> None:
+    from apigw_mock.domain.stage import Serving
+    from apigw_mock.invoke.json_schema import models_of
+    from apigw_mock.invoke.ports import Target
+    from apigw_mock.transport.execute_api import PORTS
+
+    def deployed() -> Any:
+        found = PORTS.serving(Target(api.id, "dev", "us-east-1", "123456789012"))
+        assert isinstance(found, Serving)
+        return found.api
+
+    validated(client, api, models={"application/json": "Pet"})
+    first = deployed()
+    assert post(api, {"name": "a", "price": 1}).status_code == 200
+    schemas = models_of(first)
+    validator = schemas._validator("Pet")
+    assert validator is not None
+    assert post(api, {"name": "a"}).status_code == 400
+    assert models_of(first) is schemas and schemas._validator("Pet") is validator
+    api.deploy("dev")
+    assert models_of(deployed()) is not schemas
