@@ -278,3 +278,14 @@ def test_token_bucket_table(rate: float | None, burst: int | None, times: list[f
 
     buckets = TokenBuckets()
     assert [buckets.take(("b",), rate, burst, now) for now in times] == expected
+
+
+def test_buckets_and_usage_are_part_of_a_snapshot(client: Any, api: ApiBuilder, mock: MockApiGateway) -> None:
+    ids = planned(client, api, throttle={"burstLimit": 2, "rateLimit": 0.001}, quota={"limit": 5, "period": "WEEK"})
+    assert statuses(api, 1) == [200]
+    snapshot = mock.snapshot()
+    assert statuses(api, 2) == [200, 429]
+    assert usage(client, ids["plan"]) == {ids[KEY]: [[2, 3]]}
+    mock.restore(snapshot)
+    assert usage(client, ids["plan"]) == {ids[KEY]: [[1, 4]]}
+    assert statuses(api, 2) == [200, 429]  # one token was left at the snapshot
