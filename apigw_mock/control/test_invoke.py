@@ -93,6 +93,16 @@ class _TestPorts:
     def signature_problem(self, request: ExecuteRequest, target: Target, credential: Credential) -> str | None:
         return None  # never asked: TestInvokeMethod skips authorization
 
+    # never asked: a test invocation skips API keys, throttling and quotas (spec §15.2, §16.10)
+    def api_key(self, target: Target, value: str) -> None:
+        return None
+
+    def take_token(self, target: Target, bucket: tuple[str, ...], rate: Any, burst: Any, now: Any) -> bool:
+        return True
+
+    def spend_quota(self, target: Target, plan_id: str, key_id: str, quota: Any, day: Any) -> bool:
+        return True
+
 
 def _user_pool_keys(pool_arn: str) -> Mapping[str, Any] | None:
     return user_pools.keys(STATE.user_pools, pool_arn, http.send)

@@ -22,6 +22,11 @@ botocore (`transport/aws_services.py`) and raises `ConnectionError` when nothing
 signing keys), or None when the pool's keys are not known (`invoke.user_pools`).
 `signature_problem(request, target, credential)` is AWS's INVALID_SIGNATURE text when a SigV4 signature made with
 registered test credentials does not verify, else None (unregistered keys are not checked).
+
+Usage plans (live state, read under the state's lock; spec §6): `api_key(target, value)` is the enabled key with
+that value and the usage plan that admits it to the target's API stage (`KeyGrant`), or None; `take_token(target,
+bucket, rate, burst, now)` is one request through a token bucket (`domain.throttle`); `spend_quota(target, plan_id,
+key_id, quota, day)` refuses a request whose quota period is used up, else counts it for GetUsage.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
     from apigw_mock.domain.stage import Serving
+    from apigw_mock.domain.usage_plan import ApiStage, QuotaSettings, UsagePlan
     from apigw_mock.sigv4 import Credential
 
 Pairs = tuple[tuple[str, str], ...]
@@ -146,6 +152,16 @@ class Reply:
         return [(name, value) for name, values in self.multi_value_headers.items() for value in values]
 
 
+@dataclass(frozen=True, slots=True)
+class KeyGrant:
+    """An accepted API key: its id and the usage plan (with its entry for the stage) that admits it. The nodes are
+    the live ones as read: replaced on change, never edited, so reading them unlocked is safe."""
+
+    key_id: str
+    plan: UsagePlan
+    api_stage: ApiStage
+
+
 def reply(status: int, headers: dict[str, list[str]], body: bytes) -> Reply:
     """A `Reply` from multi-valued headers."""
     return Reply(status, {name: values[-1] for name, values in headers.items() if values}, body, headers)
@@ -162,3 +178,10 @@ class Ports(Protocol):
     def request_id(self) -> str: ...
     def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None: ...
     def signature_problem(self, request: ExecuteRequest, target: Target, credential: Credential) -> str | None: ...
+    def api_key(self, target: Target, value: str) -> KeyGrant | None: ...
+    def take_token(
+        self, target: Target, bucket: tuple[str, ...], rate: float | None, burst: int | None, now: datetime.datetime
+    ) -> bool: ...
+    def spend_quota(
+        self, target: Target, plan_id: str, key_id: str, quota: QuotaSettings | None, day: datetime.date
+    ) -> bool: ...
