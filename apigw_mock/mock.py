@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from apigw_mock.testing.history import Calls
     from apigw_mock.testing.hook import Kit
     from apigw_mock.testing.snapshots import Snapshot
+    from apigw_mock.testing.user_pools import UserPool
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -93,6 +94,8 @@ class MockApiGateway:
                 hook.install(record=self.record)
                 if self.intercept:
                     STATE.lambdas.clear()  # a server keeps the Lambdas registered before it started (its CLI's)
+                    STATE.user_pools.clear()
+                    STATE.credentials.clear()
             self._kit = hook.current()
             if self.intercept:
                 if STATE.intercepting == 0:
@@ -128,15 +131,37 @@ class MockApiGateway:
             return backend
 
     def reset(self) -> None:
-        """Forget every API in every account and region, and every registered Lambda (the call history stays;
-        `calls.clear()` forgets it)."""
+        """Forget every API in every account and region, and every registered Lambda, user pool and credential (the
+        call history stays; `calls.clear()` forgets it)."""
         STATE.reset()
         STATE.lambdas.clear()
+        STATE.user_pools.clear()
+        STATE.credentials.clear()
 
     def register_lambda(self, name_or_arn: str, handler: Callable[[Any, Any], Any]) -> None:
         """Bind `handler(event, context)` to a Lambda function (full ARN, or a bare name for any region and
         account): integrations whose URI names it call it. Also starts answering execute-api `requests` calls."""
         register_lambda(name_or_arn, handler)
+
+    def user_pool(self, pool_arn: str) -> UserPool:
+        """A Cognito user pool for COGNITO_USER_POOLS authorizers without moto: a signing key of its own, registered
+        with the data plane, that issues ID and access tokens (`pool.id_token(client_id)`, `pool.access_token(
+        client_id, scopes=[...])`; see `apigw_mock.testing.user_pools`). Pools moto's `mock_aws` serves need none."""
+        from apigw_mock.testing.user_pools import UserPool
+
+        return UserPool(pool_arn).register()
+
+    def register_user_pool(self, pool_arn: str, jwks: Mapping[str, Any]) -> None:
+        """Make a user pool's public keys (a JWKS, `{"keys": [...]}`) known, for tokens a test signs itself."""
+        from apigw_mock.transport import execute_api
+
+        execute_api.register_user_pool(pool_arn, jwks)
+
+    def register_credentials(self, access_key_id: str, secret_access_key: str) -> None:
+        """Check the SigV4 signatures made with this key on AWS_IAM methods (opt-in; other keys stay unchecked): a
+        wrong one is 403 INVALID_SIGNATURE with AWS's text (see `transport.signatures`)."""
+        with STATE.lock:
+            STATE.credentials[access_key_id] = secret_access_key
 
     def invoke(
         self,

@@ -82,6 +82,11 @@ class MockState:
         self.kit: Kit | None = None  # the test kit's hook (call history, faults); None: the pipeline pays nothing
         self.seed: int | str | None = None  # set: each backend draws its ids from a generator seeded with it
         self.lambdas: dict[str, Any] = {}  # ARN or name -> handler(event, context); reset() keeps them
+        # The data plane's way to AWS services (`Ports.aws_call`), installed by `apigw_mock.transport` when it is
+        # imported, so that TestInvokeMethod (the control plane) reaches it without knowing the transport.
+        self.aws_services: Callable[[Any], Any] | None = None
+        self.user_pools: dict[str, Any] = {}  # Cognito user pool ARN -> its JWKS (public keys); kept like lambdas
+        self.credentials: dict[str, str] = {}  # access key id -> secret: AWS_IAM signatures checked (opt-in)
 
     @property
     def active(self) -> bool:

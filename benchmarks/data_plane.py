@@ -4,13 +4,14 @@
     python benchmarks/data_plane.py --quick    # a short run
 
 The floor is the same `requests.get` answered by a `responses` callback returning canned bytes (registered on the
-mock's own `RequestsMock`, so both pay the same interception): `requests`, `responses` and urllib3 still run,
-nothing else. Targets: a MOCK method with a request and a response template, a Lambda proxy method with a trivial
-handler, the MOCK method behind a cached Lambda TOKEN authorizer, and the MOCK method in an API of 10 and of 10,000
-resources (the cost must not grow with the API). Targets are interleaved per repetition; figures are medians of
-per-call CPU time (`time.thread_time`), ratios the medians of the paired per-repetition ratios. Goals (issue 16):
-MOCK <= 1.3 x floor, Lambda proxy <= 1.3 x floor, 10,000 resources within noise of 10; issue 17: the cached
-authorizer <= 1.4 x floor.
+mock's own `RequestsMock`, so both pay the same interception): `requests`,
+`responses` and urllib3 still run, nothing else. Targets: a MOCK method with a request and a response template,
+a Lambda proxy method with a trivial handler, and the MOCK method in an API of 10 and of 10,000 resources (the
+cost must not grow with the API), the MOCK method behind an API key in a usage plan (`apiKeyRequired`, the
+key checked, counted for GetUsage; goal <= 1.4 x floor), and the same behind a cached Lambda TOKEN authorizer too
+(issue 17: goal <= 1.4 x floor). Targets are interleaved per repetition; figures are
+medians of per-call CPU time (`time.thread_time`), ratios the medians of the paired per-repetition ratios. Goals
+(issue 16): MOCK <= 1.3 x floor, Lambda proxy <= 1.3 x floor, 10,000 resources within noise of 10.
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ from apigw_mock import MockApiGateway, mock_apigateway
 REGION = "us-east-1"
 CLOCK = time.thread_time
 ARN = "arn:aws:lambda:us-east-1:123456789012:function:bench"
-AUTHORIZER = "arn:aws:lambda:us-east-1:123456789012:function:bench-authorizer"
-GOALS = {"authorizer": 1.4}  # x floor; 1.3 for the others
 REQUEST_TEMPLATE = '{"statusCode": 200, "q": "$input.params(\'q\')"}'
+API_KEY = "bench-api-key-value-0123456789"
+AUTHORIZER = "arn:aws:lambda:us-east-1:123456789012:function:bench-authorizer"
+GOALS = {"api-key": 1.4, "key+auth": 1.4}  # x floor; 1.3 for the others
 RESPONSE_TEMPLATE = '{"stage": "$context.stage", "q": "$input.params(\'q\')", "id": "$context.requestId"}'
 
 
@@ -56,17 +58,26 @@ def build(client: Any, resources: int) -> str:
     client.put_method(**ids, authorizationType="NONE")
     uri = f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{ARN}/invocations"
     client.put_integration(**ids, type="AWS_PROXY", integrationHttpMethod="POST", uri=uri)
+    keyed = client.create_resource(restApiId=api_id, parentId=root, pathPart="keyed")["id"]
+    ids = {"restApiId": api_id, "resourceId": keyed, "httpMethod": "GET"}
+    client.put_method(**ids, authorizationType="NONE", apiKeyRequired=True)
+    client.put_method_response(**ids, statusCode="200")
+    client.put_integration(**ids, type="MOCK", requestTemplates={"application/json": REQUEST_TEMPLATE})
+    client.put_integration_response(**ids, statusCode="200", responseTemplates={"application/json": RESPONSE_TEMPLATE})
     uri = f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{AUTHORIZER}/invocations"
     authorizer = client.create_authorizer(
         restApiId=api_id, name="token", type="TOKEN", authorizerUri=uri, identitySource="method.request.header.Auth"
     )["id"]
-    guarded = client.create_resource(restApiId=api_id, parentId=root, pathPart="auth")["id"]
+    guarded = client.create_resource(restApiId=api_id, parentId=root, pathPart="guarded")["id"]
     ids = {"restApiId": api_id, "resourceId": guarded, "httpMethod": "GET"}
-    client.put_method(**ids, authorizationType="CUSTOM", authorizerId=authorizer)
+    client.put_method(**ids, authorizationType="CUSTOM", authorizerId=authorizer, apiKeyRequired=True)
     client.put_method_response(**ids, statusCode="200")
     client.put_integration(**ids, type="MOCK", requestTemplates={"application/json": REQUEST_TEMPLATE})
     client.put_integration_response(**ids, statusCode="200", responseTemplates={"application/json": RESPONSE_TEMPLATE})
     client.create_deployment(restApiId=api_id, stageName="dev")
+    plan = client.create_usage_plan(name=f"bench-{resources}", apiStages=[{"apiId": api_id, "stage": "dev"}])
+    key = client.create_api_key(name=f"bench-{resources}", value=f"{API_KEY}-{resources}", enabled=True)
+    client.create_usage_plan_key(usagePlanId=plan["id"], keyId=key["id"], keyType="API_KEY")
     return str(api_id)
 
 
@@ -103,12 +114,16 @@ def main() -> int:
             "floor": lambda: session.get("https://floor.example.com/dev/pets?q=1"),
             "mock": lambda: session.get(url(small, "/pets?q=1")),
             "lambda": lambda: session.get(url(small, "/fn?q=1")),
-            "authorizer": lambda: session.get(url(small, "/auth?q=1"), headers={"Auth": "token"}),
             "mock-10000": lambda: session.get(url(large, "/pets?q=1")),
+            "api-key": lambda: session.get(url(small, "/keyed?q=1"), headers={"x-api-key": f"{API_KEY}-10"}),
+            "key+auth": lambda: session.get(
+                url(small, "/guarded?q=1"), headers={"x-api-key": f"{API_KEY}-10", "Auth": "t"}
+            ),
         }
         assert targets["mock"]().json()["q"] == "1" and targets["lambda"]().json() == {"ok": True}
         assert targets["mock-10000"]().status_code == 200
-        assert targets["authorizer"]().json()["q"] == "1"  # from now on answered from the authorizer cache
+        assert targets["api-key"]().json()["q"] == "1" and session.get(url(small, "/keyed")).status_code == 403
+        assert targets["key+auth"]().json()["q"] == "1"  # from now on answered from the authorizer cache
         timings: dict[str, list[float]] = {name: [] for name in targets}
         assert targets["floor"]().status_code == 200
         for _ in range(repetitions):

@@ -77,6 +77,13 @@ def test_cors_api_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert 'no OPTIONS method: 403 {"message":"Missing Authentication Token"}' in out
 
 
+def test_dynamodb_integration_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run_example("dynamodb_integration.py", capsys)
+    assert "PutItem: 200 {'stored': True}" in out
+    assert "GetItem: 200 {'id': '7', 'name': 'Rex'}" in out
+    assert "missing table: 400" in out
+
+
 def test_lambda_proxy_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = run_example("lambda_proxy.py", capsys)
     assert "requests: 200" in out

@@ -1,6 +1,7 @@
 """TestInvokeMethod: a method run from the live (undeployed) API with the data plane's own engine (spec §15); and
 TestInvokeAuthorizer: a TOKEN or REQUEST authorizer run by the data plane's own `guards.lambda_authorizer` (identity,
-AWS's event, the policy's decision; no cache) for a GET of `pathWithQueryString` on the test stage (spec §15.4).
+AWS's event, the policy's decision; no cache) for a GET of `pathWithQueryString` on the test stage (spec §15.4), or
+a COGNITO_USER_POOLS authorizer's token verified as the data plane verifies it (`invoke.guards.cognito`).
 
 Contract (spec §15.2, [INF] where marked there): the API as it is now is frozen for this one call
 (`domain.snapshot.freeze`) and the method given by id runs through `invoke.engine.execute`, so integrations,
@@ -23,18 +24,18 @@ from typing import TYPE_CHECKING, Any
 
 from apigw_mock.control.registry import operation
 from apigw_mock.domain.authorizer import NOT_FOUND as AUTHORIZER_NOT_FOUND
+from apigw_mock.domain.authorizer import Authorizer
 from apigw_mock.domain.authorizer_cache import cache_of
 from apigw_mock.domain.backend import ApiGatewayBackend
 from apigw_mock.domain.messages import INVALID_METHOD
 from apigw_mock.domain.method import Method
 from apigw_mock.domain.snapshot import freeze
-from apigw_mock.exceptions import ApigwMockNotImplemented, NotFoundException
-from apigw_mock.invoke import engine
-from apigw_mock.invoke.call import Call, Ids, Trace, context
-from apigw_mock.invoke.errors import GatewayError
-from apigw_mock.invoke.guards import lambda_authorizer, resource_policy
+from apigw_mock.exceptions import NotFoundException
+from apigw_mock.invoke import engine, errors, user_pools
+from apigw_mock.invoke.call import Call, Ids, Trace, context, java_map
+from apigw_mock.invoke.guards import cognito, lambda_authorizer, resource_policy
 from apigw_mock.invoke.integrations import aws, http
-from apigw_mock.invoke.ports import ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Target
+from apigw_mock.invoke.ports import AwsServiceRequest, ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Target
 from apigw_mock.invoke.request import MethodRequest
 from apigw_mock.invoke.routing import Router
 from apigw_mock.state import STATE
@@ -42,6 +43,7 @@ from apigw_mock.state import STATE
 if TYPE_CHECKING:
     from apigw_mock.domain.authorizer_cache import AuthorizerCache
     from apigw_mock.domain.resource import Resource
+    from apigw_mock.sigv4 import Credential
 
 TEST_STAGE = "test-invoke-stage"
 TEST_DOMAIN = "testPrefix.testDomainName"
@@ -53,7 +55,8 @@ TEST_IDENTITY = {
 
 
 class _TestPorts:
-    """What a test invocation needs of the world: the registered Lambdas, real HTTP, the backend's clock."""
+    """What a test invocation needs of the world: the registered Lambdas, real HTTP, AWS services (the transport's
+    way out, `STATE.aws_services`), the backend's clock."""
 
     def __init__(self, backend: ApiGatewayBackend) -> None:
         self._backend = backend
@@ -70,6 +73,12 @@ class _TestPorts:
     def send(self, outbound: Outbound) -> OutboundReply:
         return http.send(outbound)
 
+    def aws_call(self, request: AwsServiceRequest) -> OutboundReply:
+        if STATE.aws_services is None:  # only without `apigw_mock.transport`, which `import apigw_mock` loads
+            raise ConnectionError(f"Unable to reach {request.service}: no way out to AWS services is installed")
+        answer: OutboundReply = STATE.aws_services(request)
+        return answer
+
     def random(self) -> float:
         return 1.0
 
@@ -79,8 +88,28 @@ class _TestPorts:
     def request_id(self) -> str:
         return str(uuid.uuid4())
 
+    def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None:
+        return _user_pool_keys(pool_arn)
+
+    def signature_problem(self, request: ExecuteRequest, target: Target, credential: Credential) -> str | None:
+        return None  # never asked: TestInvokeMethod skips authorization
+
+    # never asked: a test invocation skips API keys, throttling and quotas (spec §15.2, §16.10)
+    def api_key(self, target: Target, value: str) -> None:
+        return None
+
+    def take_token(self, target: Target, bucket: tuple[str, ...], rate: Any, burst: Any, now: Any) -> bool:
+        return True
+
+    def spend_quota(self, target: Target, plan_id: str, key_id: str, quota: Any, day: Any) -> bool:
+        return True
+
     def authorizer_cache(self, target: Target) -> AuthorizerCache:
         return cache_of(self._backend)  # never asked: test invocations skip the cache
+
+
+def _user_pool_keys(pool_arn: str) -> Mapping[str, Any] | None:
+    return user_pools.keys(STATE.user_pools, pool_arn, http.send)
 
 
 @operation("TestInvokeMethod")
@@ -171,14 +200,14 @@ def test_invoke_authorizer(
     stage_variables: Mapping[str, str] | None = None,
     **_: Any,
 ) -> dict[str, Any]:
-    """The client status (0 admitted, else the status a client would get), the log and the function's answer."""
+    """The client status (0 admitted, else the status a client would get), the log and the authorizer's answer."""
     graph = backend.graph(rest_api_id)
     authorizer = graph.authorizers.get(authorizer_id)
     if authorizer is None:
         raise NotFoundException(AUTHORIZER_NOT_FOUND)
+    started, log = time.perf_counter(), [f"Starting authorizer: {authorizer_id} for request: {uuid.uuid4()}"]
     if authorizer.type == "COGNITO_USER_POOLS":
-        raise ApigwMockNotImplemented("Cognito user pool authorizers", kind="test invocation of")
-    started = time.perf_counter()
+        return _cognito(authorizer, dict(headers or {}), started, log)
     path, query = (path_with_query_string or "/").partition("?")[::2]
     request = ExecuteRequest("GET", path, _query(query), _headers(headers, multi_value_headers), (body or "").encode())
     found = Router((node.id, node.path, ()) for node in graph.resources.values()).resolve(path)
@@ -186,19 +215,36 @@ def test_invoke_authorizer(
     method = Method(http_method="GET", authorization_type="CUSTOM", authorizer_id=authorizer_id)
     ports = _TestPorts(backend)
     call = _call(backend, rest_api_id, resource, method, request, dict(stage_variables or {}), Ids.new(ports))
-    log, status, answer = [f"Starting authorizer: {authorizer_id} for request: {call.ids.request_id}"], 0, None
-    arn = resource_policy.method_arn(call)
+    status, answer, arn = 0, None, resource_policy.method_arn(call)
     try:
         answer = lambda_authorizer.run(call, authorizer, lambda_authorizer.identity(authorizer, call), arn, ports)
         lambda_authorizer.admit(call, answer, arn)
-    except GatewayError as error:
+    except errors.GatewayError as error:
         status = error.status
         log += [error.log] if error.log else []
-    reply: dict[str, Any] = {"clientStatus": status, "log": "\n".join(log)}
-    reply["latency"] = int((time.perf_counter() - started) * 1000)
+    reply: dict[str, Any] = {"clientStatus": status, "log": "\n".join(log), "latency": _since(started)}
     if answer is not None:
         reply["principalId"] = answer.output.get("principalId")
         reply["policy"] = json.dumps(answer.output.get("policyDocument"))
         strings = answer.strings.items()  # [UNK] the context as lists of its text values
         reply["authorization"] = {key: [text] for key, text in strings if key != "principalId" and text is not None}
     return reply
+
+
+def _cognito(authorizer: Authorizer, headers: dict[str, str], started: float, log: list[str]) -> dict[str, Any]:
+    """A user-pool authorizer's test: the token in its identity-source header verified as a method without scopes
+    verifies it (`guards.cognito.verify`, against the data plane's clock); the reply's `claims` are what the
+    integration would see. clientStatus 0 or 401."""
+    source = cognito.header_name(authorizer).lower()
+    token = next((value for name, value in headers.items() if name.lower() == source), None)
+    try:
+        verified = cognito.verify(authorizer, token, None, _user_pool_keys, STATE.clock.now())
+    except errors.Unauthorized as refused:
+        log.append(refused.log or "Unauthorized request")
+        return {"clientStatus": 401, "log": "\n".join(log), "latency": _since(started)}
+    log.append("Authorizer claims: " + java_map(verified.claims))
+    return {"clientStatus": 0, "log": "\n".join(log), "latency": _since(started), "claims": verified.claims}
+
+
+def _since(started: float) -> int:
+    return int((time.perf_counter() - started) * 1000)

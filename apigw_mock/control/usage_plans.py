@@ -3,7 +3,8 @@ GetUsagePlans (`keyId` filter); CreateUsagePlanKey, GetUsagePlanKey(s), DeleteUs
 UpdateUsage (spec control-plane-2 §8).
 
 A plan's keys are `backend.usage_plan_keys[plan id]` (key ids); a UsagePlanKey is derived from its API key when
-read. Usage comes from `backend.usage`, which the data plane counts (zero until it does).
+read. Usage comes from `backend.usage`, which the data plane counts; UpdateUsage's "current period" is the data
+plane's clock's (`STATE.clock`, which tests set), so a grant lands in the period the requests are counted in.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from apigw_mock.domain.usage_plan import PlanPatch, UsagePlan, UsagePlanKey
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 from apigw_mock.paging import PagedDict, page_size
 from apigw_mock.patch import PatchOperations, apply_patch
+from apigw_mock.state import STATE
 
 
 def _plans(backend: ApiGatewayBackend, params: Params) -> PagedDict[str, UsagePlan]:
@@ -168,7 +170,7 @@ def update_usage(
     if key_id not in _keys_of(backend, usage_plan_id):
         raise NotFoundException(KEY_NOT_IN_PLAN)
     grant = apply_patch(UsageGrant(), patch_operations).remaining
-    quota, today = backend.usage_plans[usage_plan_id].quota, backend.now().date()
+    quota, today = backend.usage_plans[usage_plan_id].quota, STATE.clock.now().date()
     if grant:
         backend.usage.grant(usage_plan_id, key_id, today, quota, grant)
     day = today.isoformat()

@@ -29,6 +29,7 @@ from apigw_mock.domain.integration import Integration, IntegrationResponse
 from apigw_mock.domain.messages import INVALID_INTEGRATION, INVALID_METHOD, INVALID_RESOURCE, INVALID_STATUS_CODE
 from apigw_mock.domain.method import Method, MethodResponse
 from apigw_mock.domain.resource import Resource
+from apigw_mock.domain.throttle import TokenBuckets
 from apigw_mock.domain.usage import UsageLedger
 from apigw_mock.domain.usage_plan import UsagePlan
 from apigw_mock.domain.vpc_link import VpcLink
@@ -61,6 +62,8 @@ class ApiGatewayBackend:
         """Usage plan id -> its API keys' ids (id -> id, in the order they joined)."""
         self.usage = UsageLedger()
         """Requests per usage plan, key and day: counted by the data plane, read by GetUsage."""
+        self.throttles = TokenBuckets()
+        """The data plane's token buckets (usage-plan and stage throttling)."""
         self.client_certificates: PagedDict[str, ClientCertificate] = PagedDict()
         self.account: Account = default_account(region)
         self.domain_names: PagedDict[str, DomainName] = PagedDict()  # by `DomainName.key`

@@ -6,7 +6,8 @@ Contract: `new_usage_plan(id, members, exists)` gives CreateUsagePlan's node (`a
 with AWS's literal `Invalid API Stage {api: %s, stage: %s} specified for usageplan %s` (an AWS formatting bug,
 [FIELD §2]). UpdateUsagePlan's table is `UsagePlan.PATCHABLE`; its per-method throttle paths carry a resource path
 with slashes inside the key (`/apiStages/a:s/throttle//pets/GET/rateLimit`, Terraform's form [CLIENT]), which
-`_PlanRules` matches by prefix. `check_shared_stage` is the one owner of "a key joins one plan per API stage".
+`_PlanRules` matches by prefix. `check_shared_stage` is the one owner of "a key joins one plan per API stage";
+`plan_for_stage` finds that one plan for the data plane's key check (spec data-plane §6.1).
 """
 
 from __future__ import annotations
@@ -111,6 +112,21 @@ def check_shared_stage(
                 f"Usage Plan {plan_id} cannot be added because API Key {key_id} cannot reference multiple Usage Plans"
                 f" with the same API Stage: {shared[0]}"
             )
+
+
+def plan_for_stage(
+    plans: Mapping[str, UsagePlan], keys_of: Mapping[str, Mapping[str, str]], key_id: str, api_id: str, stage: str
+) -> tuple[UsagePlan, ApiStage] | None:
+    """The plan holding `key_id` whose API stages include `api_id`/`stage` (at most one, `check_shared_stage`),
+    with that API stage entry; O(plans): callers cache it (the nodes are replaced on change, never edited)."""
+    for plan_id, members in keys_of.items():
+        plan = plans.get(plan_id) if key_id in members else None
+        if plan is None:
+            continue
+        for entry in plan.api_stages:
+            if entry.api_id == api_id and entry.stage == stage:
+                return plan, entry
+    return None
 
 
 # ---- UpdateUsagePlan ----------------------------------------------------------------------------------------

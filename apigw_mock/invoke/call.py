@@ -23,13 +23,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from apigw_mock.invoke.ports import ExecuteRequest, Ports, Target
+from apigw_mock.invoke.ports import ExecuteRequest, KeyGrant, Ports, Target
 from apigw_mock.invoke.request import MethodRequest
 
 if TYPE_CHECKING:
     from apigw_mock.domain.method import Method
     from apigw_mock.domain.resource import Resource
     from apigw_mock.domain.snapshot import DeployedApi
+    from apigw_mock.domain.stage import Stage
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -135,6 +136,10 @@ class Call:
     stringified `$context.authorizer.*` view lives in `context`."""
     usage_identifier_key: str | None = None
     """A Lambda authorizer's `usageIdentifierKey` (the API key when `apiKeySource` is AUTHORIZER)."""
+    stage: Stage | None = None
+    """The live stage node as served (its method settings throttle, spec §6.2); None for TestInvokeMethod."""
+    api_key: KeyGrant | None = None
+    """Set by `guards.api_keys` for an `apiKeyRequired` method: the key and the usage plan that admitted it."""
 
     @property
     def binary_media_types(self) -> list[str]:

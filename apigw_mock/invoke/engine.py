@@ -16,9 +16,11 @@ The sequence, as AWS documents it (each step may end the request with a `Gateway
    template's `responseOverride`s; Content-Type = the template key, else the integration's, else
    `application/json`.
 
-3b. `guards.admit`: resource policy, authorization, API key, usage-plan throttle and quota (spec §4 steps 4-8;
-    resource policies and Lambda authorizers are enforced, each guard's docstring says what it checks).
-4a. request validation (`guards.validation`, step 9; TestInvokeMethod too).
+3b. `guards.admit`: resource policy, authorization, the API key (403), usage-plan throttle and quota, then the
+   stage's method-settings throttle (429) (spec §4 steps 4-8; keys, plans, buckets and the Lambda authorizer cache
+   are live state, `Ports`).
+4a. request validation (`guards.validation`, step 9: required parameters, then the body against its draft-4 model;
+   400; TestInvokeMethod too).
 
 Every reply carries `x-amzn-RequestId` and `x-amz-apigw-id`. Not modelled: response caching.
 `execute(call, ports, trace)` runs steps 4-6 for an already routed `Call` (TestInvokeMethod uses it directly).
@@ -26,8 +28,6 @@ Every reply carries `x-amzn-RequestId` and `x-amz-apigw-id`. Not modelled: respo
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,7 @@ from apigw_mock.invoke.call import Call, Ids, Trace, context, java_map
 from apigw_mock.invoke.errors import GatewayError
 from apigw_mock.invoke.guards import validation
 from apigw_mock.invoke.integrations import Endpoint, Prepared, registry
+from apigw_mock.invoke.per_deployment import PerDeployment
 from apigw_mock.invoke.ports import ExecuteRequest, Ports, Reply, Target, _MissingApi, reply
 from apigw_mock.invoke.request import MethodRequest
 from apigw_mock.invoke.routing import Router
@@ -43,6 +44,7 @@ from apigw_mock.invoke.routing import Router
 if TYPE_CHECKING:
     from apigw_mock.domain.integration import Integration
     from apigw_mock.domain.snapshot import DeployedApi
+    from apigw_mock.domain.stage import Stage
 
 MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
 PROXY_TYPES = frozenset({"HTTP_PROXY", "AWS_PROXY"})
@@ -57,28 +59,24 @@ class Compiled:
     router: Router
 
 
-_compiled: OrderedDict[int, tuple[DeployedApi, Compiled]] = OrderedDict()
-_compiled_lock = threading.Lock()
 _integrations = registry()
+
+
+def _compile(deployed: DeployedApi) -> Compiled:
+    return Compiled(
+        Router(
+            (resource.id, resource.path, tuple(resource.resource_methods or ()))
+            for resource in deployed.resources.values()
+        )
+    )
+
+
+_compiled = PerDeployment(_compile, _CACHE_SIZE)
 
 
 def compiled(deployed: DeployedApi) -> Compiled:
     """The compiled form of one deployment (LRU of the last 64, keyed by the snapshot object itself)."""
-    key = id(deployed)
-    with _compiled_lock:
-        found = _compiled.get(key)
-        if found is not None and found[0] is deployed:
-            _compiled.move_to_end(key)
-            return found[1]
-    router = Router(
-        (resource.id, resource.path, tuple(resource.resource_methods or ())) for resource in deployed.resources.values()
-    )
-    built = Compiled(router)
-    with _compiled_lock:
-        _compiled[key] = (deployed, built)
-        while len(_compiled) > _CACHE_SIZE:
-            _compiled.popitem(last=False)
-    return built
+    return _compiled.get(deployed)
 
 
 def handle(request: ExecuteRequest, target: Target, ports: Ports) -> Reply:
@@ -99,7 +97,7 @@ def handle(request: ExecuteRequest, target: Target, ports: Ports) -> Reply:
     deployment_id = found.canary_deployment_id if canary else found.deployment_id
     variables = found.variables(canary=canary)
     try:
-        call = route(request, target, deployed, variables, ids, deployment_id, canary)
+        call = route(request, target, deployed, variables, ids, deployment_id, canary, found.stage)
     except GatewayError as error:
         staged = context(target, request, ids, stage=target.stage, deployment_id=deployment_id, canary=canary)
         return error_reply(error, deployed, request, staged, variables)
@@ -119,6 +117,7 @@ def route(
     ids: Ids,
     deployment_id: str | None,
     canary: bool,
+    stage: Stage | None = None,
 ) -> Call:
     if len(request.body) > MAX_PAYLOAD_BYTES:
         raise errors.RequestTooLarge()
@@ -140,7 +139,7 @@ def route(
     method_request = MethodRequest(
         match.path_parameters, multi(request.query), multi(request.headers), request.body.decode("utf-8", "replace")
     )
-    return Call(target, request, deployed, resource, method, method_request, variables, call_context, ids)
+    return Call(target, request, deployed, resource, method, method_request, variables, call_context, ids, stage=stage)
 
 
 def execute(call: Call, ports: Ports, trace: Trace | None = None) -> Reply:

@@ -6,6 +6,8 @@ Contract:
   template engine finds by attribute lookup. Methods return converted values, so calls chain
   (`$input.path('$.a').toLowerCase().length()`).
 - Rendering follows Java's `toString`: maps as `{k=v, k2=v2}`, lists as `[a, b]`, `true`/`false`, `null`.
+- `NullPrintingMap`: a map templates read entries of but that itself renders as null (`""`), as
+  `$context.authorizer.claims` does beside `$context.authorizer.claims.email` (spec §9.4).
 - `to_plain(value)` undoes the conversion (the wrappers are `str`/`list`/`dict` subclasses, so this is only
   needed where exact types matter, e.g. `json.dumps` of nested values works either way).
 - Regex arguments (`replaceAll`, `replaceFirst`, `matches`, `split`) are Java regexes, translated by `java_regex`.
@@ -217,3 +219,13 @@ class JavaMap(dict[Any, Any]):
 
     def __str__(self) -> str:
         return java_str(self)
+
+
+class NullPrintingMap(JavaMap):
+    """A map whose entries templates read (`$x.name`, `$x['custom:y']`) but which renders as null itself."""
+
+    def toString(self) -> str:
+        return ""
+
+    def __str__(self) -> str:
+        return ""

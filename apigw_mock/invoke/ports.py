@@ -8,26 +8,40 @@ boundary are plain frozen data:
   still %-encoded, query pairs already decoded, header pairs as sent, the raw body, the caller's address).
 - `Target`: which API and stage it addressed (api id, stage name, region, account, the host it used).
 - `Outbound` / `OutboundReply`: an HTTP integration's request and the backend's answer (HTTP, HTTP_PROXY).
+- `AwsServiceRequest`: an AWS service integration's request as API Gateway hands it to the service (spec §8.5);
+  its answer is an `OutboundReply` too (the service's own status, headers and wire body).
 
 `Ports.serving(target)` returns `MISSING_API` when no such API exists (403 Forbidden), `None` when it has no such
 stage (403 Missing Authentication Token), else `domain.stage.Serving` (read under the state's lock, frozen).
 `lambda_handler(arn)` finds a registered Python callable for a function ARN (qualifier and bare-name fallbacks are
 the implementation's), `send(outbound)` performs real HTTP and raises `TimeoutError` past `outbound.timeout`
 (seconds) or `ConnectionError` when the backend cannot be reached, `random()` draws the canary (seedable),
-`now()` is the request time (UTC), `request_id()` a fresh UUID, `authorizer_cache(target)` the Lambda authorizer
-cache of the target's backend (`domain.authorizer_cache`, live and mutable: the one such object that crosses).
+`now()` is the request time (UTC), `request_id()` a fresh UUID. `aws_call(request)` makes the service call through
+botocore (`transport/aws_services.py`) and raises `ConnectionError` when nothing in the process answers it (no moto
+`mock_aws` active): it never reaches the network. `user_pool_keys(pool_arn)` is a Cognito user pool's JWKS (public
+signing keys), or None when the pool's keys are not known (`invoke.user_pools`).
+`signature_problem(request, target, credential)` is AWS's INVALID_SIGNATURE text when a SigV4 signature made with
+registered test credentials does not verify, else None (unregistered keys are not checked).
+`authorizer_cache(target)` is the Lambda authorizer cache of the target's backend (`domain.authorizer_cache`).
+
+Usage plans (live state, read under the state's lock; spec §6): `api_key(target, value)` is the enabled key with
+that value and the usage plan that admits it to the target's API stage (`KeyGrant`), or None; `take_token(target,
+bucket, rate, burst, now)` is one request through a token bucket (`domain.throttle`); `spend_quota(target, plan_id,
+key_id, quota, day)` refuses a request whose quota period is used up, else counts it for GetUsage.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
     from apigw_mock.domain.authorizer_cache import AuthorizerCache
     from apigw_mock.domain.stage import Serving
+    from apigw_mock.domain.usage_plan import ApiStage, QuotaSettings, UsagePlan
+    from apigw_mock.sigv4 import Credential
 
 Pairs = tuple[tuple[str, str], ...]
 LambdaHandler = Callable[[Any, Any], Any]
@@ -87,10 +101,33 @@ class Outbound:
 
 
 @dataclass(frozen=True, slots=True)
+class AwsServiceRequest:
+    """An AWS service integration's request: the URI's parts (stage variables and `{name}` placeholders filled) and
+    the integration request after templates and parameter mapping."""
+
+    service: str
+    """The URI's `{service}` or `{subdomain}.{service}` part, as written (`dynamodb`, `states`, `my-bucket.s3`)."""
+    region: str
+    method: str
+    action: str | None = None
+    """`action/{Action}`: the action's name; None for `path/...`."""
+    path: str = "/"
+    """`path/{service path}`: the service path, starting with `/` (`/` for an action)."""
+    query: Pairs = ()
+    """The action's `&p=v` pairs (or the path's own `?query`), then the mapped querystring."""
+    headers: Pairs = ()
+    body: bytes = b""
+    account_id: str | None = None
+    """Whose resources the call addresses: the account of the integration's `credentials` role, if it names one."""
+
+
+@dataclass(frozen=True, slots=True)
 class OutboundReply:
     status: int
     headers: Pairs = ()
     body: bytes = b""
+    url: str = ""
+    """Where the request went, when the sender chose it (an AWS service's endpoint), for the execution log."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +154,16 @@ class Reply:
         return [(name, value) for name, values in self.multi_value_headers.items() for value in values]
 
 
+@dataclass(frozen=True, slots=True)
+class KeyGrant:
+    """An accepted API key: its id and the usage plan (with its entry for the stage) that admits it. The nodes are
+    the live ones as read: replaced on change, never edited, so reading them unlocked is safe."""
+
+    key_id: str
+    plan: UsagePlan
+    api_stage: ApiStage
+
+
 def reply(status: int, headers: dict[str, list[str]], body: bytes) -> Reply:
     """A `Reply` from multi-valued headers."""
     return Reply(status, {name: values[-1] for name, values in headers.items() if values}, body, headers)
@@ -127,7 +174,17 @@ class Ports(Protocol):
     def lambda_handler(self, function_arn: str) -> LambdaHandler | None: ...
     def lambda_names(self) -> Sequence[str]: ...
     def send(self, outbound: Outbound) -> OutboundReply: ...
+    def aws_call(self, request: AwsServiceRequest) -> OutboundReply: ...
     def random(self) -> float: ...
     def now(self) -> datetime.datetime: ...
     def request_id(self) -> str: ...
+    def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None: ...
+    def signature_problem(self, request: ExecuteRequest, target: Target, credential: Credential) -> str | None: ...
+    def api_key(self, target: Target, value: str) -> KeyGrant | None: ...
+    def take_token(
+        self, target: Target, bucket: tuple[str, ...], rate: float | None, burst: int | None, now: datetime.datetime
+    ) -> bool: ...
+    def spend_quota(
+        self, target: Target, plan_id: str, key_id: str, quota: QuotaSettings | None, day: datetime.date
+    ) -> bool: ...
     def authorizer_cache(self, target: Target) -> AuthorizerCache: ...

@@ -49,9 +49,9 @@ from apigw_mock.invoke.ports import Target
 from apigw_mock.protocol.router import router
 from apigw_mock.protocol.serializer import request_id, serialize_error
 from apigw_mock.server import management
+from apigw_mock.sigv4 import account_of, signing_scope
 from apigw_mock.state import DEFAULT_REGION
 from apigw_mock.transport import execute_api
-from apigw_mock.transport.sigv4 import signing_scope
 
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 logger = logging.getLogger("apigw_mock.server")
@@ -189,7 +189,7 @@ def _caller(authorization: str) -> tuple[str, str | None]:
     if scope is None:
         return DEFAULT_REGION, None
     key_id, region = scope
-    return region, key_id if len(key_id) == 12 and key_id.isdigit() else None
+    return region, account_of(key_id)
 
 
 def _request_target(environ: WSGIEnvironment) -> str:

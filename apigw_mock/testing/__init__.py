@@ -4,7 +4,8 @@ Reached through the active mock (`with mock_apigateway() as apigw:`): `apigw.cal
 `apigw.snapshot()` / `apigw.restore(...)`, `apigw.save(path)` / `apigw.load(path)`, `apigw.seed(...)`, and
 `mock_apigateway(seed=...)` for deterministic ids. Each module's docstring is its contract:
 `history` (Call, Calls), `faults` (Fault, CONNECTION_ERROR), `snapshots` (Snapshot), `state_file` (the JSON format),
-`seeding`, and `hook` (the pipeline's one entry point into the kit).
+`seeding`, `user_pools` (UserPool: a Cognito pool that signs tokens, `apigw.user_pool(arn)`), and `hook` (the
+pipeline's one entry point into the kit).
 """
 
 from typing import TYPE_CHECKING, Any

@@ -16,8 +16,8 @@ from botocore import handlers as botocore_handlers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
 from apigw_mock.http import HttpRequest
+from apigw_mock.sigv4 import signing_scope
 from apigw_mock.state import DEFAULT_REGION, STATE
-from apigw_mock.transport.sigv4 import signing_scope
 
 EVENT = "before-send.api-gateway"
 ANSWERED_HOST = "answered-by-apigw-mock.invalid"

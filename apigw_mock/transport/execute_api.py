@@ -3,9 +3,15 @@
 
 Contract:
 - `StatePorts` reads the live state under `STATE.lock` (a stage's `Serving`: frozen snapshots, so the request runs
-  unlocked), sends HTTP integrations with `requests` (so a test's own `responses` registration, a local server or
-  another mock answers them), draws canaries from a seedable `random.Random` (`seed(n)`), and hands out the target
-  backend's Lambda authorizer cache (`domain.authorizer_cache`).
+  unlocked; API keys and usage plans, with the token buckets and the usage ledger they write; a key's grant is kept
+  and checked again on each use, O(1)), sends HTTP integrations with `requests` (so a test's own `responses`
+  registration, a local server or another mock answers them), AWS service integrations through botocore
+  (`aws_services.py`: moto's `mock_aws` answers them), draws canaries from a seedable `random.Random` (`seed(n)`),
+  and hands out the target backend's Lambda authorizer cache (`domain.authorizer_cache`).
+- Cognito user pools: `register_user_pool(pool_arn, jwks)` makes a pool's public keys known to COGNITO_USER_POOLS
+  authorizers (`user_pool_keys`; pools moto serves need no registration, see `invoke.user_pools`).
+- AWS_IAM signatures are checked only for access keys a test registered (`STATE.credentials`, key id -> secret,
+  through `apigw.register_credentials`), by `transport.signatures`.
 - Lambdas: `register_lambda(name_or_arn, handler)` binds a callable to a function ARN
   (`arn:aws:lambda:{region}:{account}:function:{name}[:{qualifier}]`) or a bare name (any region, account and
   qualifier); lookups try the exact ARN, then the ARN without its qualifier, then the bare name.
@@ -29,21 +35,38 @@ import random
 import re
 import threading
 import uuid
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+from apigw_mock.invoke import user_pools
 from apigw_mock.invoke.integrations import aws as aws_integration
 from apigw_mock.invoke.integrations import http as http_integration
-from apigw_mock.invoke.ports import MISSING_API, ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Reply, Target
+from apigw_mock.invoke.ports import (
+    MISSING_API,
+    AwsServiceRequest,
+    ExecuteRequest,
+    KeyGrant,
+    LambdaHandler,
+    Outbound,
+    OutboundReply,
+    Reply,
+    Target,
+)
 from apigw_mock.state import DEFAULT_REGION, STATE
+from apigw_mock.transport import aws_call
 
 if TYPE_CHECKING:
     from responses import RequestsMock
 
+    from apigw_mock.domain.api_key import ApiKey
     from apigw_mock.domain.authorizer_cache import AuthorizerCache
+    from apigw_mock.domain.backend import ApiGatewayBackend
     from apigw_mock.domain.stage import Serving
+    from apigw_mock.domain.usage_plan import QuotaSettings
     from apigw_mock.invoke.ports import _MissingApi
+    from apigw_mock.sigv4 import Credential
 
 EXECUTE_API_URL = re.compile(
     r"https?://(?P<api>[A-Za-z0-9]+)\.execute-api\.(?P<region>[a-z0-9-]+)\.amazonaws\.com(/.*)?"
@@ -52,6 +75,7 @@ _SERVER_PATH = re.compile(r"/restapis/(?P<api>[^/]+)/(?P<stage>[^/]+)/_user_requ
 _REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d")
 _VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _random = random.Random()
+_GRANTS_KEPT = 4096
 
 
 def seed(value: int | None) -> None:
@@ -61,6 +85,12 @@ def seed(value: int | None) -> None:
 
 class StatePorts:
     """`invoke.ports.Ports` over the process-wide state (see the module contract)."""
+
+    def __init__(self) -> None:
+        self._grants: weakref.WeakKeyDictionary[ApiGatewayBackend, dict[tuple[str, str, str], tuple[ApiKey, KeyGrant]]]
+        self._grants = weakref.WeakKeyDictionary()
+        """Backend -> (key value, api, stage) -> the grant found last, checked again on every use (O(1)); a backend
+        replaced by a reset or a restored snapshot takes its grants with it."""
 
     def serving(self, target: Target) -> Serving | _MissingApi | None:
         from apigw_mock.domain.stage import serving
@@ -78,6 +108,9 @@ class StatePorts:
     def send(self, outbound: Outbound) -> OutboundReply:
         return http_integration.send(outbound)
 
+    def aws_call(self, request: AwsServiceRequest) -> OutboundReply:
+        return aws_call(request)
+
     def random(self) -> float:
         return _random.random()
 
@@ -91,6 +124,64 @@ class StatePorts:
         from apigw_mock.domain.authorizer_cache import cache_of
 
         return cache_of(STATE.backend(target.region, target.account_id))  # creates the backend under the lock
+
+    def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None:
+        return user_pools.keys(STATE.user_pools, pool_arn, self.send)
+
+    def signature_problem(self, request: ExecuteRequest, target: Target, credential: Credential) -> str | None:
+        secret = STATE.credentials.get(credential.access_key)
+        if secret is None:
+            return None
+        from apigw_mock.transport import signatures  # botocore's signer, only once a test registered credentials
+
+        return signatures.problem(request, target, credential, secret)
+
+    def api_key(self, target: Target, value: str) -> KeyGrant | None:
+        from apigw_mock.domain.usage_plan import plan_for_stage
+
+        where = (value, target.api_id, target.stage)
+        with STATE.lock:
+            backend = STATE.backend(target.region, target.account_id)
+            grants = self._grants.get(backend)
+            if grants is None:
+                grants = self._grants[backend] = {}
+            known = grants.get(where)
+            if known is not None and _still(backend, *known):
+                return known[1]
+            key = backend.api_keys.get(backend.api_key_values.get(value, ""))
+            if key is None or not key.enabled:
+                return None
+            found = plan_for_stage(backend.usage_plans, backend.usage_plan_keys, key.id, target.api_id, target.stage)
+            if found is None:
+                return None
+            grant = KeyGrant(key.id, *found)
+            if len(grants) >= _GRANTS_KEPT:
+                grants.clear()
+            grants[where] = (key, grant)
+            return grant
+
+    def take_token(
+        self, target: Target, bucket: tuple[str, ...], rate: float | None, burst: int | None, now: datetime.datetime
+    ) -> bool:
+        with STATE.lock:
+            return STATE.backend(target.region, target.account_id).throttles.take(bucket, rate, burst, now.timestamp())
+
+    def spend_quota(
+        self, target: Target, plan_id: str, key_id: str, quota: QuotaSettings | None, day: datetime.date
+    ) -> bool:
+        with STATE.lock:
+            return STATE.backend(target.region, target.account_id).usage.spend(plan_id, key_id, quota, day)
+
+
+def _still(backend: ApiGatewayBackend, key: ApiKey, grant: KeyGrant) -> bool:
+    """Whether a grant found earlier still holds: the same key node (so still enabled, same value) and plan node
+    (so the same API stages), the key still in the plan."""
+    plan = grant.plan
+    return (
+        backend.api_keys.get(key.id) is key
+        and backend.usage_plans.get(plan.id) is plan
+        and key.id in backend.usage_plan_keys.get(plan.id, {})
+    )
 
 
 PORTS = StatePorts()
@@ -110,6 +201,16 @@ def register_lambda(name_or_arn: str, handler: LambdaHandler) -> None:
 
 def find_lambda(function_arn: str) -> LambdaHandler | None:
     return aws_integration.find_lambda(STATE.lambdas, function_arn)
+
+
+def register_user_pool(pool_arn: str, jwks: Mapping[str, Any]) -> None:
+    """Make a Cognito user pool's public keys (a JWKS, `{"keys": [...]}`) known to the data plane."""
+    if user_pools.pool(pool_arn) is None:
+        raise ValueError(f"not a user pool ARN (arn:aws:cognito-idp:<region>:<account>:userpool/<id>): {pool_arn!r}")
+    user_pools.key_set(jwks)  # a bad key set fails here, in the test that registered it
+    with STATE.lock:
+        STATE.user_pools[pool_arn] = jwks
+    ensure_started()
 
 
 # ---- the direct call and URL answers --------------------------------------------------------------------------

@@ -7,6 +7,15 @@ from typing import Any
 REGION = "us-east-1"
 
 
+def server_client(url: str) -> Any:
+    """A boto3 apigateway client of the server at `url` (server mode: real loopback HTTP, fake credentials)."""
+    import boto3
+
+    return boto3.client(
+        "apigateway", endpoint_url=url, region_name=REGION, aws_access_key_id="AKIDFAKE", aws_secret_access_key="x"
+    )
+
+
 class ApiBuilder:
     def __init__(self, client: Any, name: str = "data-plane", **create: Any) -> None:
         self.client = client

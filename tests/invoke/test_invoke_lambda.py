@@ -278,22 +278,3 @@ def test_request_template_shapes_the_lambda_payload(api: ApiBuilder, mock: MockA
     answer = requests.post(api.url("/r?id=7"), json={"n": 1})
     assert answer.json() == {"done": True}
     assert seen == [{"id": "7", "stage": "dev", "body": {"n": 1}, "var": "x", "method": "POST"}]
-
-
-def test_other_aws_services_are_not_implemented(api: ApiBuilder, mock: MockApiGateway) -> None:
-    from apigw_mock import ApigwMockNotImplemented
-
-    api.method(
-        "/q",
-        "POST",
-        {
-            "type": "AWS",
-            "integrationHttpMethod": "POST",
-            "uri": "arn:aws:apigateway:us-east-1:sqs:path/123456789012/queue",
-            "credentials": "arn:aws:iam::123456789012:role/r",
-        },
-        {"200": {}},
-    )
-    api.deploy()
-    with pytest.raises(ApigwMockNotImplemented, match="sqs"):
-        mock.invoke(api.id, "dev", "POST", "/q")

@@ -7,7 +7,6 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
 import requests
 
@@ -15,7 +14,7 @@ import apigw_mock
 from apigw_mock.server import running_server
 from apigw_mock.server.cli import _parser, _register_lambda
 from apigw_mock.state import STATE
-from tests.invoke.builder import ApiBuilder
+from tests.invoke.builder import ApiBuilder, server_client
 
 ARN = "arn:aws:lambda:us-east-1:123456789012:function:greeter"
 
@@ -33,13 +32,7 @@ def greeter(event: dict[str, Any], context: Any) -> dict[str, Any]:
 @pytest.fixture
 def server() -> Iterator[tuple[str, ApiBuilder]]:
     with running_server() as url:
-        client = boto3.client(
-            "apigateway",
-            endpoint_url=url,
-            region_name="us-east-1",
-            aws_access_key_id="AKIDFAKE",
-            aws_secret_access_key="x",
-        )
+        client = server_client(url)
         api = ApiBuilder(client)
         api.mock("/pets", template='{"stage": "$context.stage", "host": "$context.domainName"}')
         api.method(

@@ -16,7 +16,6 @@ import requests
 
 import apigw_mock
 from apigw_mock import MockApiGateway
-from apigw_mock.invoke.guards import api_keys
 from apigw_mock.server import running_server
 from apigw_mock.state import STATE
 from tests.invoke.authorizers import (
@@ -189,13 +188,27 @@ def test_the_proxy_event_keeps_the_context_types(api: ApiBuilder, auth: Authoriz
     assert event["requestContext"]["authorizer"] == {"principalId": "user-1", **CONTEXT, "integrationLatency": 0}
 
 
-def test_the_usage_identifier_key_is_handed_to_the_api_key_step(
-    token_api: ApiBuilder, auth: Authorizer, monkeypatch: pytest.MonkeyPatch
+def test_the_usage_identifier_key_is_the_api_key_when_the_source_is_authorizer(
+    api: ApiBuilder, auth: Authorizer
 ) -> None:
-    handed: list[str | None] = []
-    monkeypatch.setattr(api_keys, "check", lambda call, ports: handed.append(call.usage_identifier_key) or call)
-    assert requests.get(token_api.url("/pets/1"), headers={"Auth": "abc"}).status_code == 200
-    assert handed == ["key-of-abc"]
+    api.client.update_rest_api(
+        restApiId=api.id, patchOperations=[{"op": "replace", "path": "/apiKeySource", "value": "AUTHORIZER"}]
+    )
+    resource_id = protected_mock(api, "/", token_authorizer(api), template='{"key": "$context.identity.apiKey"}')
+    api.client.update_method(
+        restApiId=api.id,
+        resourceId=resource_id,
+        httpMethod="GET",
+        patchOperations=[{"op": "replace", "path": "/apiKeyRequired", "value": "true"}],
+    )
+    api.deploy()
+    plan = api.client.create_usage_plan(name="p", apiStages=[{"apiId": api.id, "stage": "dev"}])
+    key = api.client.create_api_key(name="k", value="key-of-member-0123456789", enabled=True)
+    api.client.create_usage_plan_key(usagePlanId=plan["id"], keyId=key["id"], keyType="API_KEY")
+    member = requests.get(api.url("/"), headers={"Auth": "member-0123456789"})
+    assert (member.status_code, member.json()) == (200, {"key": "key-of-member-0123456789"})
+    stranger = requests.get(api.url("/"), headers={"Auth": "stranger"})  # its usageIdentifierKey is in no plan
+    assert (stranger.status_code, stranger.json()) == (403, {"message": "Forbidden"})
 
 
 def test_a_customised_unauthorized_response_is_used(token_api: ApiBuilder, auth: Authorizer) -> None:

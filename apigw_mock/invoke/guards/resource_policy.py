@@ -6,7 +6,8 @@ Contract:
   {api}/...`, as AWS expands it when it stores a policy) and decided for `execute-api:Invoke` on the request's
   method ARN (`method_arn`: `arn:aws:execute-api:{region}:{account}:{api}/{stage}/{verb}/{path}`, the actual path
   without its leading slash, spec §7.2).
-- The caller is `$context.identity.userArn` when an earlier step set it, else `anonymous`. Condition keys:
+- The caller is `$context.identity.userArn` when an earlier step set it, else `anonymous` (AWS_IAM's caller is
+  known only at step 5, so a resource policy naming IAM principals does not apply here: [INF]). Condition keys:
   `aws:SourceIp` (the request's source address) and `aws:SourceVpce` (the `x-amzn-vpce-id` header: [UNK] how a
   test names the VPC endpoint a private API is called through; that header is what API Gateway forwards).
 - An explicit `Deny` ends the request here, before any authorizer runs: 403 ACCESS_DENIED `User: anonymous is not

@@ -7,8 +7,10 @@ Contract:
   integration response selection (`selection_input`: the status as text, or a Lambda's `errorMessage`).
 - Proxy types (HTTP_PROXY, AWS_PROXY) receive `prepared=None` and return `Endpoint(final=True)`: sent to the client
   as it is (spec §4: no templates, no integration or method responses).
-- Failures raise `errors.GatewayError`s (timeouts, malformed Lambda output, ...), or `ApigwMockNotImplemented` for
-  what the mock does not model (AWS service integrations other than Lambda: issue 17).
+- Failures raise `errors.GatewayError`s (timeouts, malformed Lambda output, an AWS service nobody answers, ...),
+  or `ApigwMockNotImplemented` for what the mock does not model (AWS_PROXY to a service other than Lambda).
+- Type AWS is Lambda (`aws.py`) or, for any other service in the URI, an AWS service integration
+  (`aws_service.py`: the call goes through botocore, answered by moto's `mock_aws` when it is active).
 """
 
 from __future__ import annotations

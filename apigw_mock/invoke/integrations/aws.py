@@ -5,7 +5,8 @@ Contract:
   filled first) names the function; `Ports.lambda_handler(functionArn)` finds the registered Python callable. An
   unregistered function fails as AWS fails for a missing function or permission: 500 `Internal server error`,
   execution log `Invalid permissions on Lambda function` ([FIELD] §8.3.3); the mock also logs a warning naming
-  the registered functions. Other AWS services (`...:sqs:action/...`) are issue 17: `ApigwMockNotImplemented`.
+  the registered functions. Type AWS with another service (`...:sqs:action/...`) is an AWS service integration
+  (`aws_service.py`); AWS_PROXY with another service (Firehose) raises `ApigwMockNotImplemented`.
 - The handler is called as `handler(event, context)` with a Lambda-like context (`function_name`,
   `invoked_function_arn`, `aws_request_id`, `memory_limit_in_mb`, `get_remaining_time_in_millis()`, ...). Its
   result is JSON-serialised as Lambda does; an exception (or an unserialisable result) is a failed invocation:
@@ -94,6 +95,12 @@ def _function_arn(uri: str) -> str:
     return function.group("function")
 
 
+@lru_cache(maxsize=256)
+def _names_lambda(uri: str) -> bool:
+    found = _URI.fullmatch(uri)
+    return found is None or found.group("service") == "lambda"
+
+
 def find_lambda(lambdas: Mapping[str, LambdaHandler], function_arn: str) -> LambdaHandler | None:
     """The handler registered for `function_arn`: the exact ARN, then without its qualifier, then the bare name."""
     parts = function_arn.split(":")
@@ -178,7 +185,7 @@ def proxy_event(call: Call) -> dict[str, Any]:
     body, is_base64 = content.proxy_request_body(request.body, request.header("Content-Type"), call.binary_media_types)
     resource_path = call.resource.path
     request_context = {key: value for key, value in call.context.items() if key != "isCanaryRequest"}
-    if call.authorizer is not None:  # the authorizer's values with their JSON types (`$context` has them as text)
+    if call.authorizer is not None:  # the authorizer's outcome with its JSON types, not the `$context` view
         request_context["authorizer"] = dict(call.authorizer)
     return {
         "resource": resource_path,
@@ -268,6 +275,10 @@ def call(
     call: Call, integration: Integration, prepared: Prepared | None, ports: Ports, trace: Trace | None
 ) -> Endpoint:
     assert prepared is not None
+    if not _names_lambda(mapping.integration_uri(integration.uri or "", {}, call.stage_variables)):
+        from apigw_mock.invoke.integrations import aws_service
+
+        return aws_service.call(call, integration, prepared, ports, trace)
     text = prepared.body if isinstance(prepared.body, str) else content.template_body(prepared.body)
     try:
         event = json.loads(text) if text.strip() else {}

@@ -41,7 +41,7 @@ def call_proxy(
 ) -> Endpoint:
     sources = mapping.Sources(call.method_request, call.stage_variables, call.context)
     mapped = mapping.integration_request(integration.request_parameters or {}, sources)
-    query = [*call.request.query, *_pairs(mapped.querystring)]
+    query = [*call.request.query, *pairs(mapped.querystring)]
     mapped_names = {name.lower() for name in mapped.header}
     headers = [
         (name, value)
@@ -51,7 +51,7 @@ def call_proxy(
     outbound = Outbound(
         _verb(integration, call),
         _url(integration, call, mapped.path, query),
-        (*headers, *_pairs(mapped.header)),
+        (*headers, *pairs(mapped.header)),
         call.request.body,
         _timeout(integration),
     )
@@ -79,12 +79,17 @@ def call(
     body = prepared.body.encode() if isinstance(prepared.body, str) else prepared.body
     outbound = Outbound(
         _verb(integration, call),
-        _url(integration, call, parameters.path, _pairs(parameters.querystring)),
-        tuple(_pairs(headers)),
+        _url(integration, call, parameters.path, pairs(parameters.querystring)),
+        tuple(pairs(headers)),
         body,
         _timeout(integration),
     )
-    answer = _send(outbound, ports, trace)
+    return endpoint(_send(outbound, ports, trace), call)
+
+
+def endpoint(answer: OutboundReply, call: Call) -> Endpoint:
+    """A backend's reply as a non-proxy integration's answer (HTTP, AWS services): every header value, the body as
+    bytes when its Content-Type is one of the API's binary media types (else text), the status as selection input."""
     multi: dict[str, list[str]] = {}
     for name, value in answer.headers:
         multi.setdefault(name, []).append(value)
@@ -159,7 +164,7 @@ def _url(integration: Integration, call: Call, path: dict[str, str], query: list
     return f"{url}{'&' if '?' in url else '?'}{urlencode(query)}"
 
 
-def _pairs(values: dict[str, list[str]]) -> list[tuple[str, str]]:
+def pairs(values: dict[str, list[str]]) -> list[tuple[str, str]]:
     return [(name, value) for name, items in values.items() for value in _each(items)]
 
 
