@@ -8,9 +8,9 @@ Contract (`check(call, ports)`, step 5 for a CUSTOM method; the authorizer comes
    UNAUTHORIZED `{"message":"Unauthorized"}`, and the Lambda is not called.
 2. The cache (`domain.authorizer_cache`, reached through `Ports.authorizer_cache`): per stage, authorizer and
    identity values, for `authorizerResultTtlInSeconds` (300 when unset, 0: no cache) on the data plane's clock
-   (`Ports.now()`). A hit calls no Lambda; the cached answer's policy is decided again for this request's method
-   ARN. A valid answer (Allow or Deny) and `Unauthorized` are cached; failures are not ([UNK → §7.5]).
-   FlushStageAuthorizersCache empties the stage's entries.
+   (the request time, `Ports.now()` when the request arrived). A hit calls no Lambda; the cached answer's policy is
+   decided again for this request's method ARN. A valid answer (Allow or Deny) and `Unauthorized` are cached;
+   failures are not ([UNK → §7.5]). FlushStageAuthorizersCache empties the stage's entries.
 3. The Lambda (`run`): the URI `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{arn}/invocations`
    (stage variables filled) names the function, found and called as integrations call theirs
    (`integrations.aws`). Events (spec §7.2): TOKEN `{"type", "authorizationToken", "methodArn"}`; REQUEST `type`,
@@ -117,7 +117,7 @@ def check(call: Call, ports: Ports) -> Call:
     if ttl <= 0:
         return admit(call, run(call, authorizer, found, arn, ports), arn)
     cache = ports.authorizer_cache(call.target)
-    stage, key, now = (call.target.api_id, call.target.stage), (authorizer.id, found), ports.now().timestamp()
+    stage, key, now = (call.target.api_id, call.target.stage), (authorizer.id, found), call.ids.now.timestamp()
     answer = cache.get(stage, key, now)
     if answer is None:
         try:
