@@ -14,7 +14,9 @@ stage (403 Missing Authentication Token), else `domain.stage.Serving` (read unde
 `lambda_handler(arn)` finds a registered Python callable for a function ARN (qualifier and bare-name fallbacks are
 the implementation's), `send(outbound)` performs real HTTP and raises `TimeoutError` past `outbound.timeout`
 (seconds) or `ConnectionError` when the backend cannot be reached, `random()` draws the canary (seedable),
-`now()` is the request time (UTC), `request_id()` a fresh UUID.
+`now()` is the request time (UTC), `request_id()` a fresh UUID. A handler the ports return may raise
+`LambdaServiceError` when the Lambda service itself fails the Invoke call (throttling, no answer in time), which is
+not the function failing (the test kit's invocation faults use both this and `send`'s errors).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
     from apigw_mock.domain.stage import Serving
+    from apigw_mock.invoke.errors import GatewayError
 
 Pairs = tuple[tuple[str, str], ...]
 LambdaHandler = Callable[[Any, Any], Any]
@@ -100,6 +103,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
     multi_value_headers: dict[str, list[str]] = field(default_factory=dict)
+    failure: GatewayError | None = field(default=None, compare=False, repr=False)
+    """The gateway error this reply renders (its `response_type`, `log`), None for a method response."""
 
     @property
     def text(self) -> str:
@@ -115,9 +120,21 @@ class Reply:
         return [(name, value) for name, values in self.multi_value_headers.items() for value in values]
 
 
-def reply(status: int, headers: dict[str, list[str]], body: bytes) -> Reply:
+def reply(status: int, headers: dict[str, list[str]], body: bytes, failure: GatewayError | None = None) -> Reply:
     """A `Reply` from multi-valued headers."""
-    return Reply(status, {name: values[-1] for name, values in headers.items() if values}, body, headers)
+    return Reply(status, {name: values[-1] for name, values in headers.items() if values}, body, headers, failure)
+
+
+class LambdaServiceError(Exception):
+    """The Lambda service failed the Invoke call itself (raised by a handler the ports return): `status` and
+    `error_type` as Lambda's API answers (429 `TooManyRequestsException`), or `status` None: no answer within the
+    integration's timeout."""
+
+    def __init__(self, status: int | None, error_type: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.error_type = error_type
+        self.message = message
 
 
 class Ports(Protocol):
