@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from pydantic.alias_generators import to_camel
@@ -33,6 +33,9 @@ from pydantic.alias_generators import to_camel
 from apigw_mock.domain.backend import ApiGatewayBackend
 from apigw_mock.http import HttpResponse
 from apigw_mock.state import STATE
+
+if TYPE_CHECKING:
+    from apigw_mock.testing.history import Call, Invocation
 
 PREFIX = "/_apigw_mock/"
 
@@ -65,7 +68,7 @@ def calls() -> dict[str, Any]:
 
     history = hook.current().history
     with STATE.lock:
-        recent = [*history.calls()[-HISTORY_LIMIT:], *history.invocations[-HISTORY_LIMIT:]]
+        recent: list[Call | Invocation] = [*history.calls()[-HISTORY_LIMIT:], *history.invocations[-HISTORY_LIMIT:]]
     recent.sort(key=lambda record: record.timestamp)
     return {"calls": [record.summary() for record in recent[-HISTORY_LIMIT:]]}
 

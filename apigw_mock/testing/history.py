@@ -399,6 +399,7 @@ class Invocation:
 
     def mismatches(self, criteria: Mapping[str, Any]) -> list[str]:
         """The criteria (`status`, `api_id`, `stage`, `query`, `headers`, `body`, `json`) this one fails."""
+        _check(criteria)
         wrong: list[str] = []
         for name, wanted in criteria.items():
             if name == "query":
@@ -411,11 +412,8 @@ class Invocation:
                 ok = self.request.body == (wanted.encode() if isinstance(wanted, str) else wanted)
             elif name == "json":
                 ok = _parsed(self.request.body) == wanted
-            elif name in _PLAIN_CRITERIA:
-                ok = getattr(self, name) == wanted
             else:
-                known = ", ".join(["method", "path", *_PLAIN_CRITERIA, "query", "headers", "body", "json"])
-                raise TypeError(f"unknown invocation criterion {name!r}; the criteria are: {known}")
+                ok = getattr(self, name) == wanted
             if not ok:
                 wrong.append(name)
         return wrong
@@ -447,7 +445,15 @@ class Invocation:
         return f"Invocation({self.method} /{self.stage}{self.path}{'?' + query if query else ''} -> {outcome})"
 
 
-_PLAIN_CRITERIA = ("status", "api_id", "stage", "region", "account_id")
+CRITERIA = ("status", "api_id", "stage", "region", "account_id", "query", "headers", "body", "json")
+"""What invocations can be matched on besides `method` and `path`."""
+
+
+def _check(criteria: Mapping[str, Any]) -> None:
+    unknown = [name for name in criteria if name not in CRITERIA]
+    if unknown:
+        known = ", ".join(["method", "path", *CRITERIA])
+        raise TypeError(f"unknown invocation criterion {unknown[0]!r}; the criteria are: {known}")
 
 
 class Invocations(_View[Invocation]):
@@ -458,6 +464,7 @@ class Invocations(_View[Invocation]):
 
     def of(self, method: str | None = None, path: str | None = None, **criteria: Any) -> Invocations:
         """The invocations matching (a live view: later ones show up in it)."""
+        _check(criteria)
         matching = self._and(lambda invocation: invocation.matches(method, path, criteria))
         return Invocations(self._history, matching, f"[{_wanted(method, path, criteria)}]")
 

@@ -170,9 +170,8 @@ def test_server_mode_connection_error_closes_the_connection_unanswered() -> None
         built.mock("/pets")
         built.deploy("dev")
         target = f"{url}/restapis/{built.id}/dev/_user_request_/pets"
-        with apigw.fail_invocations("connection_error", times=1):
-            with pytest.raises(requests.ConnectionError) as failed:
-                requests.get(target)
+        with apigw.fail_invocations("connection_error", times=1), pytest.raises(requests.ConnectionError) as failed:
+            requests.get(target)
         assert isinstance(failed.value.args[0].args[1], http.client.RemoteDisconnected)
         assert requests.get(target).status_code == 200  # the server serves on
         assert apigw.invocations.statuses == [None, 200]

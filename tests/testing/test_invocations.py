@@ -88,7 +88,7 @@ def test_a_failing_assertion_explains_itself(api: ApiBuilder, mock: MockApiGatew
     with pytest.raises(AssertionError) as missed:
         mock.invocations.assert_invoked("POST", "/pets", status=201, json={"name": "max"})
     text = str(missed.value)
-    assert text.startswith("expected an invocation POST /pets (status=201, json={'name': 'max'}); the invocations were:")
+    assert text.startswith("expected an invocation POST /pets (status=201, json={'name': 'max'}); the invocations")
     assert "Invocation(POST /dev/pets?q=rex -> 200)" in text and "Invocation(GET /dev/pets/9 -> 404)" in text
     assert "  status: expected 201, was 200" in text
     assert "  json: expected {'name': 'max'}, was {'name': 'rex'}" in text
@@ -97,7 +97,7 @@ def test_a_failing_assertion_explains_itself(api: ApiBuilder, mock: MockApiGatew
     with pytest.raises(AssertionError, match="1 of 2 invocations did not answer 2xx"):
         mock.invocations.assert_all_ok()
     with pytest.raises(TypeError, match="unknown invocation criterion 'code'"):
-        mock.invocations.of(code=200)[0]  # noqa: B018  # the filter runs when the view is read
+        mock.invocations.of(code=200)
 
 
 def test_nothing_is_recorded_without_recording() -> None:
