@@ -202,9 +202,7 @@ class MockApiGateway:
         """Arm a fault: calls of `operation` (None: all) fail with `error` (see `testing.faults`); a context manager."""
         from apigw_mock.testing.faults import Fault
 
-        if not STATE.depth:
-            raise RuntimeError("arm faults on an active mock (inside `with mock_apigateway() as apigw:`)")
-        kit = self._testkit()
+        kit = self._armed_kit()
         fault = Fault(
             kit,
             operation,
@@ -240,9 +238,7 @@ class MockApiGateway:
         (see `testing.invocation_faults`); a context manager."""
         from apigw_mock.testing.invocation_faults import InvocationFault
 
-        if not STATE.depth:
-            raise RuntimeError("arm faults on an active mock (inside `with mock_apigateway() as apigw:`)")
-        kit = self._testkit()
+        kit = self._armed_kit()
         fault = InvocationFault(
             kit,
             kind,
@@ -290,6 +286,12 @@ class MockApiGateway:
         from apigw_mock.testing import seeding
 
         seeding.seed(source, self._testkit())
+
+    def _armed_kit(self) -> Kit:
+        """The kit to arm a fault on (faults need an active mock)."""
+        if not STATE.depth:
+            raise RuntimeError("arm faults on an active mock (inside `with mock_apigateway() as apigw:`)")
+        return self._testkit()
 
     def _testkit(self) -> Kit:
         from apigw_mock.testing import hook

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 import requests
 
 from apigw_mock.server import running_server
 from tests.invoke.builder import ApiBuilder
+from tests.test_server_http import client
 
 CHROMIUM = os.environ.get("APIGW_MOCK_CHROMIUM", "/usr/bin/chromium")
 
@@ -27,14 +27,7 @@ CHROMIUM = os.environ.get("APIGW_MOCK_CHROMIUM", "/usr/bin/chromium")
 @pytest.fixture
 def server() -> Iterator[tuple[str, Any]]:
     with running_server() as url:
-        client = boto3.client(
-            "apigateway",
-            endpoint_url=url,
-            region_name="us-east-1",
-            aws_access_key_id="AKIDFAKE",
-            aws_secret_access_key="x",
-        )
-        yield url, client
+        yield url, client(url)
 
 
 def test_the_viewer_files_are_served(server: tuple[str, Any]) -> None:
