@@ -175,3 +175,15 @@ def test_server_mode_connection_error_closes_the_connection_unanswered() -> None
         assert isinstance(failed.value.args[0].args[1], http.client.RemoteDisconnected)
         assert requests.get(target).status_code == 200  # the server serves on
         assert apigw.invocations.statuses == [None, 200]
+
+
+def test_non_proxy_lambda_throttle_and_timeout(api: ApiBuilder, mock: MockApiGateway) -> None:
+    api.method("/custom", "POST", {"type": "AWS", "integrationHttpMethod": "POST", "uri": URI}, {"200": {}})
+    api.deploy()
+    with mock.fail_invocations("lambda_throttled", method="POST", times=1):
+        throttled = requests.post(api.url("/custom"), json={})
+    with mock.fail_invocations("timeout", method="POST", times=1):
+        timed_out = requests.post(api.url("/custom"), json={})
+    assert (throttled.status_code, timed_out.status_code) == (500, 504)
+    assert requests.post(api.url("/custom"), json={}).status_code == 200
+    assert len(api.calls) == 1  # type: ignore[attr-defined]  # only the last call reached the function
