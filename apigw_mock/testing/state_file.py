@@ -116,7 +116,7 @@ def kept(path: str | os.PathLike[str] | None) -> Iterator[None]:
         return
     from apigw_mock.mock import MockApiGateway
 
-    with MockApiGateway(intercept=False):
+    with MockApiGateway(intercept=False, record=True):  # the server's, which records (see server.runner)
         if Path(path).exists():
             load(path)
         _configured[0] = Path(path)
