@@ -7,6 +7,7 @@
         boto3.client("apigateway").create_rest_api(name="demo")
         apigw.backend().apis        # the typed domain graph, for seeding and assertions
         apigw.calls.assert_called_once("CreateRestApi", name="demo")   # the call history (apigw_mock.testing)
+        apigw.invocations.assert_invoked("GET", "/pets")               # calls to deployed stages
 
 Options: `seed=` makes every generated id derive from it (two runs, same ids and URLs); `record=False` turns the
 call history off. The test kit (history, `fail`, `snapshot`/`restore`, `save`/`load`/`seed`) lives in
@@ -40,8 +41,9 @@ if TYPE_CHECKING:
     from apigw_mock.exceptions import ApiGatewayError
     from apigw_mock.invoke.ports import Reply
     from apigw_mock.testing.faults import Fault
-    from apigw_mock.testing.history import Calls
+    from apigw_mock.testing.history import Calls, Invocations
     from apigw_mock.testing.hook import Kit
+    from apigw_mock.testing.invocation_faults import InvocationFault
     from apigw_mock.testing.snapshots import Snapshot
     from apigw_mock.testing.user_pools import UserPool
 
@@ -205,6 +207,14 @@ class MockApiGateway:
 
         return Calls(self._testkit().history)
 
+    @property
+    def invocations(self) -> Invocations:
+        """Every data-plane invocation answered since the outermost activation began: `requests` calls to
+        execute-api URLs, `invoke(...)`, server-mode stage requests (see `testing.history`)."""
+        from apigw_mock.testing.history import Invocations
+
+        return Invocations(self._testkit().history)
+
     def fail(
         self,
         operation: str | Collection[str] | None,
@@ -221,9 +231,7 @@ class MockApiGateway:
         """Arm a fault: calls of `operation` (None: all) fail with `error` (see `testing.faults`); a context manager."""
         from apigw_mock.testing.faults import Fault
 
-        if not STATE.depth:
-            raise RuntimeError("arm faults on an active mock (inside `with mock_apigateway() as apigw:`)")
-        kit = self._testkit()
+        kit = self._armed_kit()
         fault = Fault(
             kit,
             operation,
@@ -237,6 +245,45 @@ class MockApiGateway:
             retry_after=retry_after,
         )
         return kit.arm(fault)
+
+    def fail_invocations(
+        self,
+        kind: str = "timeout",
+        *,
+        api_id: str | None = None,
+        stage: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        status: int = 502,
+        body: bytes | str = b"",
+        headers: dict[str, str] | None = None,
+        nth: int | Collection[int] | None = None,
+        times: int | None = None,
+        rate: float | None = None,
+        seed: int | str | None = 0,
+    ) -> InvocationFault:
+        """Arm a data-plane fault: matching invocations (`path`: an fnmatch pattern after the stage) fail as
+        `kind` — "timeout", "lambda_throttled", "backend_5xx" (`status`, `body`, `headers`) or "connection_error"
+        (see `testing.invocation_faults`); a context manager."""
+        from apigw_mock.testing.invocation_faults import InvocationFault
+
+        kit = self._armed_kit()
+        fault = InvocationFault(
+            kit,
+            kind,
+            api_id=api_id,
+            stage=stage,
+            method=method,
+            path=path,
+            status=status,
+            body=body,
+            headers=headers,
+            nth=nth,
+            times=times,
+            rate=rate,
+            seed=seed,
+        )
+        return kit.arm_invocation(fault)
 
     def snapshot(self) -> Snapshot:
         """The whole state (every account and region) as it is now, in memory (see `testing.snapshots`)."""
@@ -268,6 +315,12 @@ class MockApiGateway:
         from apigw_mock.testing import seeding
 
         seeding.seed(source, self._testkit())
+
+    def _armed_kit(self) -> Kit:
+        """The kit to arm a fault on (faults need an active mock)."""
+        if not STATE.depth:
+            raise RuntimeError("arm faults on an active mock (inside `with mock_apigateway() as apigw:`)")
+        return self._testkit()
 
     def _testkit(self) -> Kit:
         from apigw_mock.testing import hook

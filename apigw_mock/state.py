@@ -21,7 +21,8 @@ class Kit(Protocol):
     """What the control pipeline asks of the test kit (`apigw_mock.testing.hook.Kit` is the one implementation);
     declared here so that the pipeline and the state know no module above them. With no fault armed the pipeline
     answers by itself and hands the kit one plain record, `append((operation, params, account_id, region, time,
-    reply))` (a list's own append: recording runs no Python frame); with faults armed, `answer` runs the call."""
+    reply))` (a list's own append: recording runs no Python frame); with faults armed, `answer` runs the call.
+    The data plane hands it every invocation (`invoke`)."""
 
     @property
     def faults(self) -> Sequence[Any]: ...
@@ -41,6 +42,10 @@ class Kit(Protocol):
     def failed(
         self, operation: str, params: dict[str, Any] | None, region: str, account_id: str | None, reply: HttpResponse
     ) -> HttpResponse: ...
+
+    def invoke(self, request: Any, target: Any, ports: Any, run: Callable[[Any, Any, Any], Any]) -> Any:
+        """One data-plane invocation (`transport.execute_api`): `run(request, target, ports)` -> the `Reply`, with
+        the kit's faults and recording around it."""
 
 
 DEFAULT_ACCOUNT_ID = "123456789012"

@@ -96,3 +96,12 @@ def test_protected_api_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "bad token: 403" in out and "with an explicit deny" in out
     assert "good token: 200 {'user': 'ada', 'plan': 'pro'}" in out
     assert "authorizer calls: 2" in out and "after FlushStageAuthorizersCache: 3" in out
+
+
+def test_invocation_history_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run_example("invocation_history.py", capsys)
+    assert "recorded: Invocation(GET /dev/pets/7 -> 200)" in out
+    assert "after one throttle: {'id': '8', 'name': 'rex'}" in out
+    assert "while timing out: {'error': 504}" in out
+    assert "statuses: [200, 500, 200, 504, 504]" in out
+    assert "3 of 5 invocations did not answer 2xx:" in out

@@ -270,7 +270,8 @@ def error_reply(
         if error.log:
             trace.add(error.log)
         trace.add(f"Method completed with status: {rendered.status}")
-    return reply(rendered.status, {name: [value] for name, value in rendered.headers.items()}, rendered.body.encode())
+    headers = {name: [value] for name, value in rendered.headers.items()}
+    return reply(rendered.status, headers, rendered.body.encode(), error)
 
 
 def _trace_request(call: Call, trace: Trace) -> None:

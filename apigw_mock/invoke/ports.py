@@ -16,12 +16,16 @@ stage (403 Missing Authentication Token), else `domain.stage.Serving` (read unde
 `lambda_handler(arn)` finds a registered Python callable for a function ARN (qualifier and bare-name fallbacks are
 the implementation's), `send(outbound)` performs real HTTP and raises `TimeoutError` past `outbound.timeout`
 (seconds) or `ConnectionError` when the backend cannot be reached, `random()` draws the canary (seedable),
-`now()` is the request time (UTC), `request_id()` a fresh UUID. `aws_call(request)` makes the service call through
-botocore (`transport/aws_services.py`) and raises `ConnectionError` when nothing in the process answers it (no moto
-`mock_aws` active): it never reaches the network. `user_pool_keys(pool_arn)` is a Cognito user pool's JWKS (public
-signing keys), or None when the pool's keys are not known (`invoke.user_pools`).
-`signature_problem(request, target, credential)` is AWS's INVALID_SIGNATURE text when a SigV4 signature made with
-registered test credentials does not verify, else None (unregistered keys are not checked).
+`now()` is the request time (UTC), `request_id()` a fresh UUID. A handler the ports return may raise
+`LambdaServiceError` when the Lambda service itself fails the Invoke call (throttling, no answer in time), which is
+not the function failing (the test kit's invocation faults use both this and `send`'s errors).
+
+`aws_call(request)` makes the service call through botocore (`transport/aws_services.py`) and raises
+`ConnectionError` when nothing in the process answers it (no moto `mock_aws` active): it never reaches the network.
+`user_pool_keys(pool_arn)` is a Cognito user pool's JWKS (public signing keys), or None when the pool's keys are
+not known (`invoke.user_pools`). `signature_problem(request, target, credential)` is AWS's INVALID_SIGNATURE text
+when a SigV4 signature made with registered test credentials does not verify, else None (unregistered keys are not
+checked).
 `authorizer_cache(target)` is the Lambda authorizer cache of the target's backend (`domain.authorizer_cache`).
 
 Usage plans (live state, read under the state's lock; spec §6): `api_key(target, value)` is the enabled key with
@@ -41,6 +45,7 @@ if TYPE_CHECKING:
     from apigw_mock.domain.authorizer_cache import AuthorizerCache
     from apigw_mock.domain.stage import Serving
     from apigw_mock.domain.usage_plan import ApiStage, QuotaSettings, UsagePlan
+    from apigw_mock.invoke.errors import GatewayError
     from apigw_mock.sigv4 import Credential
 
 Pairs = tuple[tuple[str, str], ...]
@@ -139,6 +144,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
     multi_value_headers: dict[str, list[str]] = field(default_factory=dict)
+    failure: GatewayError | None = field(default=None, compare=False, repr=False)
+    """The gateway error this reply renders (its `response_type`, `log`), None for a method response."""
 
     @property
     def text(self) -> str:
@@ -164,9 +171,21 @@ class KeyGrant:
     api_stage: ApiStage
 
 
-def reply(status: int, headers: dict[str, list[str]], body: bytes) -> Reply:
+def reply(status: int, headers: dict[str, list[str]], body: bytes, failure: GatewayError | None = None) -> Reply:
     """A `Reply` from multi-valued headers."""
-    return Reply(status, {name: values[-1] for name, values in headers.items() if values}, body, headers)
+    return Reply(status, {name: values[-1] for name, values in headers.items() if values}, body, headers, failure)
+
+
+class LambdaServiceError(Exception):
+    """The Lambda service failed the Invoke call itself (raised by a handler the ports return): `status` and
+    `error_type` as Lambda's API answers (429 `TooManyRequestsException`), or `status` None: no answer within the
+    integration's timeout."""
+
+    def __init__(self, status: int | None, error_type: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.error_type = error_type
+        self.message = message
 
 
 class Ports(Protocol):

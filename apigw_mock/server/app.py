@@ -20,6 +20,7 @@ headers (the SDKs' signing headers, and whatever the preflight asks for) and max
 `Access-Control-Allow-Origin: *` and exposes the `x-amzn-*` headers the SDK reads. `HEAD` answers what `GET` on
 the same path answers, without the body. (AWS's exact preflight headers are not on record: see CORS_* below.)
 
+A connection error the test kit injects into an execute-api request closes the connection without a reply.
 Paths under `/_apigw_mock/` go to `server.management`. One INFO line per request goes to `apigw_mock.server`:
 `METHOD path operation status time`, plus `ErrorType: message` for a 4XX or 5XX.
 """
@@ -110,6 +111,9 @@ class ApiGatewayApp:
                     operation = router().resolve(verb, path, query)
                     reply = self._control_plane(environ, HttpRequest(verb, target, _headers(environ)), operation)
                 reply.headers.update(CORS_HEADERS)
+        except ConnectionError as error:  # only the test kit's injected connection error: answer nothing at all
+            logger.info("%s %s %s dropped the connection (%s)", method, path, operation or "-", error)
+            raise _dropped(error) from error
         except Exception as error:  # the server must survive anything a request can provoke
             logger.exception("unexpected error answering %s %s", method, path)
             reply = serialize_error(InternalFailure(f"apigw_mock internal error: {type(error).__name__}: {error}"))
@@ -159,6 +163,17 @@ class ApiGatewayApp:
         if len(body) > self.max_body_bytes:
             raise _too_large(self.max_body_bytes)
         return body
+
+
+def _dropped(error: ConnectionError) -> Exception:
+    """What makes the HTTP server close the connection without a reply: waitress's `ClientDisconnected` (it then
+    writes nothing); under another WSGI server the error itself (which usually answers 500)."""
+    try:
+        from waitress.channel import ClientDisconnected
+    except ImportError:
+        return error
+    dropped: Exception = ClientDisconnected(str(error))
+    return dropped
 
 
 def _preflight(environ: WSGIEnvironment) -> HttpResponse:

@@ -6,16 +6,26 @@ Contract: `answer(method, path)` serves
 - `GET  /_apigw_mock/state`: every backend's graph as JSON for debugging, nodes dumped as the wire shows them
   (`model_dump(by_alias=True, exclude_none=True, mode="json")`);
 - `POST /_apigw_mock/save`: saves the state to the server's `--state-file` (`{"status": "ok", "path": ...}`);
+- `GET  /_apigw_mock/calls`: the recent history, oldest first: the last `HISTORY_LIMIT` control-plane calls and
+  data-plane invocations merged by time, each as `Call.summary()` / `Invocation.summary()` (`testing.history`);
+- `GET  /_apigw_mock/ui` (and its `/_apigw_mock/ui/<file>` assets): the state viewer, a read-only page shipped as
+  package data in `server/ui/` (plain HTML, CSS and JS, no build step, nothing fetched from elsewhere) that polls
+  `state` and `calls` and shows accounts, regions, each REST API's resource tree with its methods, integrations
+  and responses, its stages and deployments, and the recent history;
 and 404/405 with `{"message": ...}` for anything else under the prefix.
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import datetime
 import json
 import uuid
 from collections.abc import Callable, Mapping
-from typing import Any
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from pydantic.alias_generators import to_camel
@@ -23,6 +33,9 @@ from pydantic.alias_generators import to_camel
 from apigw_mock.domain.backend import ApiGatewayBackend
 from apigw_mock.http import HttpResponse
 from apigw_mock.state import STATE
+
+if TYPE_CHECKING:
+    from apigw_mock.testing.history import Call, Invocation
 
 PREFIX = "/_apigw_mock/"
 
@@ -47,16 +60,36 @@ def save() -> dict[str, Any]:
     return save_configured()
 
 
+HISTORY_LIMIT = 200
+
+
+def calls() -> dict[str, Any]:
+    from apigw_mock.testing import hook
+
+    history = hook.current().history
+    with STATE.lock:
+        recent: list[Call | Invocation] = [*history.calls()[-HISTORY_LIMIT:], *history.invocations[-HISTORY_LIMIT:]]
+    recent.sort(key=lambda record: record.timestamp)
+    return {"calls": [record.summary() for record in recent[-HISTORY_LIMIT:]]}
+
+
 ENDPOINTS: dict[str, tuple[str, Callable[[], dict[str, Any]]]] = {
     PREFIX + "health": ("GET", health),
     PREFIX + "reset": ("POST", reset),
     PREFIX + "state": ("GET", state),
     PREFIX + "save": ("POST", save),
+    PREFIX + "calls": ("GET", calls),
 }
+
+UI = PREFIX + "ui"
+UI_FILES = {"index.html": "text/html", "viewer.css": "text/css", "viewer.js": "text/javascript"}
+"""The viewer's files in `apigw_mock/server/ui/` (package data) and their media types."""
 
 
 def answer(method: str, path: str) -> HttpResponse:
     """The reply of one management request."""
+    if path == UI or path.startswith(UI + "/"):
+        return _ui(method, path[len(UI) :].strip("/") or "index.html")
     endpoint = ENDPOINTS.get(path)
     if endpoint is None:
         known = ", ".join(f"{verb} {route}" for route, (verb, _) in ENDPOINTS.items())
@@ -65,6 +98,20 @@ def answer(method: str, path: str) -> HttpResponse:
     if method != verb:
         return _json(405, {"message": f"{path} answers {verb} only"}, Allow=verb)
     return _json(200, action())
+
+
+def _ui(method: str, name: str) -> HttpResponse:
+    if name not in UI_FILES:
+        return _json(404, {"message": f"No viewer file {name!r}; the viewer is at {UI}"})
+    if method != "GET":
+        return _json(405, {"message": f"{UI} answers GET only"}, Allow="GET")
+    headers = {"Content-Type": f"{UI_FILES[name]}; charset=utf-8", "Cache-Control": "no-cache"}
+    return HttpResponse(200, headers, _ui_file(name))
+
+
+@cache
+def _ui_file(name: str) -> bytes:
+    return resources.files("apigw_mock.server").joinpath("ui", name).read_bytes()
 
 
 def _backend(backend: ApiGatewayBackend) -> dict[str, Any]:
@@ -89,7 +136,19 @@ def _plain(value: Any) -> Any:
 
 
 def _json(status: int, document: dict[str, Any], **headers: str) -> HttpResponse:
-    body = json.dumps(document).encode()
+    body = json.dumps(document, default=_jsonable).encode()
     return HttpResponse(
         status, {"Content-Type": "application/json", "x-amzn-RequestId": str(uuid.uuid4()), **headers}, body
     )
+
+
+def _jsonable(value: Any) -> Any:
+    """What JSON cannot hold as is, in a call's params: blobs (text if UTF-8, else base64) and timestamps."""
+    if isinstance(value, bytes):
+        try:
+            return value.decode()
+        except UnicodeDecodeError:
+            return base64.b64encode(value).decode()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)

@@ -58,7 +58,7 @@ class MockServer:
 
     def serve_forever(self) -> None:
         """Serve until `shutdown()` (or KeyboardInterrupt in the serving thread), holding the mock's state."""
-        with MockApiGateway(intercept=False):
+        with MockApiGateway(intercept=False, record=True):  # the history feeds /_apigw_mock/calls and the viewer
             self.serving.set()
             try:
                 # waitress's own `run()` loops until its socket map is empty, so stopping it from another thread

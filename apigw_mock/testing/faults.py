@@ -33,7 +33,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Collection
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from apigw_mock import exceptions
 from apigw_mock.exceptions import ApiGatewayError
@@ -65,8 +65,69 @@ DEFAULT_MESSAGES = {
 }
 
 
-class Fault:
-    """One armed fault; a context manager that disarms it on exit. `fired` counts the calls it failed."""
+class Trigger:
+    """When an armed fault fires and when it is spent (`nth`, `times`, `rate` with `seed`; the module contract),
+    and its arming: a context manager that disarms it on exit. `seen` counts the calls it matched, `fired` those
+    it failed. `Fault` (control plane) and `invocation_faults.InvocationFault` (data plane) are the two kinds."""
+
+    def __init__(
+        self,
+        kit: Kit,
+        *,
+        nth: int | Collection[int] | None = None,
+        times: int | None = None,
+        rate: float | None = None,
+        seed: int | str | None = 0,
+    ) -> None:
+        self._kit = kit
+        self.nth = None if nth is None else {nth} if isinstance(nth, int) else set(nth)
+        self.times = times
+        if rate is not None and not 0.0 <= rate <= 1.0:
+            raise ValueError(f"rate must be between 0 and 1, not {rate}")
+        if times is not None and times < 1:
+            raise ValueError(f"times must be at least 1, not {times}")
+        if self.nth is not None and min(self.nth, default=0) < 1:
+            raise ValueError(f"nth counts calls from 1, not {nth}")
+        self.rate = rate
+        self._random = random.Random(seed)
+        self.seen = 0
+        """Matching calls seen since the fault was armed."""
+        self.fired = 0
+
+    @property
+    def armed(self) -> bool:
+        return self._kit.is_armed(self)
+
+    def _counts(self) -> bool:
+        """Count one matching call and tell whether the fault fails it."""
+        self.seen += 1
+        if self.nth is not None and self.seen not in self.nth:
+            return False
+        return self.rate is None or self._random.random() < self.rate
+
+    def _spend(self) -> None:
+        """Record one firing, disarming a fault that is spent."""
+        self.fired += 1
+        if (self.times is not None and self.fired >= self.times) or (
+            self.nth is not None and self.rate is None and self.seen >= max(self.nth)
+        ):
+            self.remove()
+
+    def remove(self) -> None:
+        """Disarm the fault (idempotent)."""
+        self._kit.disarm(self)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.remove()
+
+
+class Fault(Trigger):
+    """One armed control-plane fault (see the module contract)."""
 
     def __init__(
         self,
@@ -82,58 +143,22 @@ class Fault:
         after: bool = False,
         retry_after: int | None = None,
     ) -> None:
-        self._kit = kit
+        super().__init__(kit, nth=nth, times=times, rate=rate, seed=seed)
         self.operations = None if operation is None else {operation} if isinstance(operation, str) else set(operation)
         self._make = _factory(error, message)
-        self.nth = None if nth is None else {nth} if isinstance(nth, int) else set(nth)
-        self.times = times
-        if rate is not None and not 0.0 <= rate <= 1.0:
-            raise ValueError(f"rate must be between 0 and 1, not {rate}")
-        if times is not None and times < 1:
-            raise ValueError(f"times must be at least 1, not {times}")
-        if self.nth is not None and min(self.nth, default=0) < 1:
-            raise ValueError(f"nth counts calls from 1, not {nth}")
-        self.rate = rate
-        self._random = random.Random(seed)
         self.after = after
         self.retry_after = retry_after
-        self.seen = 0
-        """Calls of the fault's operations seen since it was armed."""
-        self.fired = 0
-
-    @property
-    def armed(self) -> bool:
-        return self in self._kit.faults
 
     def fires(self, operation: str) -> bool:
         """Count a call of `operation` and tell whether this fault fails it (the caller then calls `fire`)."""
         if self.operations is not None and operation not in self.operations:
             return False
-        self.seen += 1
-        if self.nth is not None and self.seen not in self.nth:
-            return False
-        return self.rate is None or self._random.random() < self.rate
+        return self._counts()
 
     def fire(self) -> ApiGatewayError | BaseException:
         """Record one firing (disarming a fault that is spent) and give the error to answer or raise."""
-        self.fired += 1
-        if (self.times is not None and self.fired >= self.times) or (
-            self.nth is not None and self.rate is None and self.seen >= max(self.nth)
-        ):
-            self.remove()
+        self._spend()
         return self._make()
-
-    def remove(self) -> None:
-        """Disarm the fault (idempotent)."""
-        self._kit.disarm(self)
-
-    def __enter__(self) -> Fault:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.remove()
 
     def __repr__(self) -> str:
         operations = "every operation" if self.operations is None else ", ".join(sorted(self.operations))

@@ -7,6 +7,11 @@ costs that one attribute read. Otherwise, under `STATE.lock`, it hands a parsed 
 outcome. An injected AWS error is raised for the pipeline to serialise like any other (`failed` adds the
 fault's `Retry-After`); an injected connection failure is recorded, then raised past the pipeline to botocore.
 `install`/`uninstall` keep `STATE.kit` None whenever the kit has nothing to do.
+
+The data plane's entry (`transport.execute_api.execute_target`) reads `STATE.kit` the same way and hands each
+invocation to `Kit.invoke` with the engine's run function: the kit checks the armed invocation faults (under the
+lock), runs the engine with the fault's ports (or raises an injected connection error) and records an
+`Invocation` (references only: the request, the target, the reply).
 """
 
 from __future__ import annotations
@@ -18,12 +23,14 @@ from typing import TYPE_CHECKING, Any
 
 from apigw_mock.exceptions import ApiGatewayError
 from apigw_mock.state import STATE
-from apigw_mock.testing.history import Call, History
+from apigw_mock.testing.history import Call, History, Invocation
 
 if TYPE_CHECKING:
     from apigw_mock.domain.backend import ApiGatewayBackend
     from apigw_mock.http import HttpResponse
-    from apigw_mock.testing.faults import Fault
+    from apigw_mock.invoke.ports import ExecuteRequest, Ports, Reply, Target
+    from apigw_mock.testing.faults import Fault, Trigger
+    from apigw_mock.testing.invocation_faults import InvocationFault
 
 
 class Kit:
@@ -35,11 +42,12 @@ class Kit:
         self.append: Callable[[tuple[Any, ...]], None] = self.history.records.append if record else _ignore
         """Record one answered call (see `state.Kit`): the pipeline's path when no fault is armed."""
         self.faults: list[Fault] = []
+        self.invocation_faults: list[InvocationFault] = []
         self._firing = threading.local()  # .fault: the fault whose AWS error this thread's pipeline is answering
 
     @property
     def idle(self) -> bool:
-        return not self.recording and not self.faults
+        return not self.recording and not self.faults and not self.invocation_faults
 
     def arm(self, fault: Fault) -> Fault:
         with STATE.lock:
@@ -47,12 +55,52 @@ class Kit:
             STATE.kit = self
         return fault
 
-    def disarm(self, fault: Fault) -> None:
+    def arm_invocation(self, fault: InvocationFault) -> InvocationFault:
         with STATE.lock:
-            if fault in self.faults:
-                self.faults.remove(fault)
+            self.invocation_faults.append(fault)
+            STATE.kit = self
+        return fault
+
+    def is_armed(self, fault: Trigger) -> bool:
+        return fault in self.faults or fault in self.invocation_faults
+
+    def disarm(self, fault: Trigger) -> None:
+        with STATE.lock:
+            for armed in (self.faults, self.invocation_faults):
+                if fault in armed:
+                    armed.remove(fault)  # type: ignore[arg-type]  # the list of its kind
             if self.idle and STATE.kit is self:
                 STATE.kit = None
+
+    def invoke(
+        self,
+        request: ExecuteRequest,
+        target: Target,
+        ports: Ports,
+        run: Callable[[ExecuteRequest, Target, Ports], Reply],
+    ) -> Reply:
+        """One data-plane invocation: `run(request, target, ports)` (the engine), with an armed fault's ports
+        when one fires, recorded when recording."""
+        fault = None
+        if self.invocation_faults:
+            with STATE.lock:
+                fault = next((armed for armed in self.invocation_faults if armed.fires(request, target)), None)
+        if fault is None:
+            reply = run(request, target, ports)
+            if self.recording:
+                self.history.invocations.append(Invocation(request, target, time.time(), reply))
+            return reply
+        if fault.drops_connection:
+            error = fault.connection_error()
+            if self.recording:
+                self.history.invocations.append(Invocation(request, target, time.time(), None, fault, error))
+            raise error
+        faulty = fault.ports(ports)
+        reply = run(request, target, faulty)
+        if self.recording:
+            injected = fault if faulty.injected else None
+            self.history.invocations.append(Invocation(request, target, time.time(), reply, injected))
+        return reply
 
     def answer(
         self,
@@ -124,6 +172,7 @@ def uninstall() -> None:
     kit = _current[0]
     if kit is not None:
         kit.faults.clear()
+        kit.invocation_faults.clear()
     STATE.kit = None
 
 

@@ -29,7 +29,9 @@ Format, version 1 (`FORMAT`, `VERSION`); a reader refuses any other format or ve
                | {"kind": "value", "value": VALUE}                   # any other container (ledgers, indexes)
     VALUE     = JSON scalars as themselves; else one tagged object: {"$model": "<module>:<Model>", "data": NODE},
                 {"$dict" | "$PagedDict": [[VALUE key, VALUE], ...]}, {"$list" | "$tuple" | "$set": [VALUE, ...]},
-                {"$date" | "$datetime": "<ISO 8601>"}, {"$dataclass": "<module>:<Class>", "fields": {...}}
+                {"$date" | "$datetime": "<ISO 8601>"}, {"$dataclass": "<module>:<Class>", "fields": {...}},
+                {"$Layered" | "$mappingproxy": [[key, VALUE], ...]} (a deployment snapshot's read-only maps: each
+                deployment is saved whole, so the file does not keep the sharing between deployments)
     NODE      = the node's fields under their botocore member names (`model_dump(by_alias=True, mode="json",
                 exclude_none=True)`), or a nested REST API object as above (`{"api": ..., "containers": ...}`)
 
@@ -54,6 +56,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel
@@ -63,6 +66,7 @@ from apigw_mock.domain.backend import _IDS, ApiGatewayBackend
 from apigw_mock.domain.graph import ApiGraph
 from apigw_mock.domain.resource_tree import ResourceTree
 from apigw_mock.domain.rest_api import RestApi
+from apigw_mock.domain.snapshot import Layered
 from apigw_mock.paging import PagedDict
 from apigw_mock.state import STATE
 
@@ -116,7 +120,7 @@ def kept(path: str | os.PathLike[str] | None) -> Iterator[None]:
         return
     from apigw_mock.mock import MockApiGateway
 
-    with MockApiGateway(intercept=False):
+    with MockApiGateway(intercept=False, record=True):  # the server's, which records (see server.runner)
         if Path(path).exists():
             load(path)
         _configured[0] = Path(path)
@@ -197,6 +201,9 @@ def _encode(value: Any, name: str) -> Any:
     if isinstance(value, PagedDict | dict):
         kind = "PagedDict" if isinstance(value, PagedDict) else "dict"
         return {"$" + kind: [[_encode(k, name), _encode(v, name)] for k, v in value.items()]}
+    if isinstance(value, Layered | MappingProxyType):  # a deployment's frozen maps: saved whole, unshared
+        kind = "Layered" if isinstance(value, Layered) else "mappingproxy"
+        return {"$" + kind: [[_encode(k, name), _encode(v, name)] for k, v in value.items()]}
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=repr) if isinstance(value, set | frozenset) else value
         return {"$" + type(value).__name__: [_encode(item, name) for item in items]}
@@ -267,6 +274,9 @@ def _decode(value: Any) -> Any:
         for key, item in body:
             mapping[_decode(key)] = _decode(item)
         return mapping
+    if tag in ("$Layered", "$mappingproxy"):
+        plain = {_decode(key): _decode(item) for key, item in body}
+        return Layered.of(plain) if tag == "$Layered" else MappingProxyType(plain)
     if tag in ("$list", "$tuple", "$set", "$frozenset"):
         kinds: dict[str, type[Any]] = {"$list": list, "$tuple": tuple, "$set": set, "$frozenset": frozenset}
         return kinds[tag](_decode(item) for item in body)

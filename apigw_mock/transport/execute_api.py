@@ -51,6 +51,7 @@ from apigw_mock.invoke.ports import (
     LambdaHandler,
     Outbound,
     OutboundReply,
+    Ports,
     Reply,
     Target,
 )
@@ -245,9 +246,19 @@ def invoke(
 
 
 def execute_target(request: ExecuteRequest, target: Target) -> Reply:
+    """Every way in ends here: the engine's answer, through the test kit when one is installed (history, faults;
+    an injected connection error is raised as `ConnectionError` for the transport to deliver)."""
+    kit = STATE.kit
+    if kit is None:
+        return _run(request, target, PORTS)
+    answer: Reply = kit.invoke(request, target, PORTS, _run)
+    return answer
+
+
+def _run(request: ExecuteRequest, target: Target, ports: Ports) -> Reply:
     from apigw_mock.invoke.engine import handle
 
-    answer = handle(request, target, PORTS)
+    answer = handle(request, target, ports)
     return dataclasses.replace(answer, body=b"") if request.method == "HEAD" else answer  # HTTP: HEAD has no body
 
 
@@ -368,7 +379,12 @@ def started() -> bool:
 
 def _callback(request: Any) -> tuple[int, list[tuple[str, str]], bytes]:
     body = request.body or b""
-    answer = answer_url(
-        request.method, request.url, list(request.headers.items()), body.encode() if isinstance(body, str) else body
-    )
+    try:
+        answer = answer_url(
+            request.method, request.url, list(request.headers.items()), body.encode() if isinstance(body, str) else body
+        )
+    except ConnectionError as error:  # injected by the test kit: what `requests` raises when the server is gone
+        import requests
+
+        raise requests.ConnectionError(str(error), request=request) from error
     return answer.status, answer.header_pairs(), answer.body

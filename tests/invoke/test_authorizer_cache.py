@@ -79,6 +79,17 @@ def test_deny_and_unauthorized_are_cached_failures_are_not(
     assert len(auth.events) == calls
 
 
+def test_a_throttled_authorizer_lambda_is_a_500_and_not_cached(
+    api: ApiBuilder, auth: Authorizer, mock: MockApiGateway
+) -> None:
+    cached_api(api)
+    with mock.fail_invocations("lambda_throttled", times=1):
+        refused = requests.get(api.url("/pets"), headers={"Auth": "a"})
+    assert (refused.status_code, refused.json()) == (500, {"message": None})
+    assert refused.headers["x-amzn-ErrorType"] == "AuthorizerConfigurationException"
+    assert status(api, "a") == 200 and len(auth.events) == 1  # the refused call reached no function
+
+
 def test_a_missing_identity_is_not_cached(api: ApiBuilder, auth: Authorizer) -> None:
     cached_api(api)
     assert [status(api, None), status(api, "a")] == [401, 200]

@@ -44,6 +44,28 @@ def test_save_then_load_gives_back_every_backend(mock: MockApiGateway, client: A
     assert listing(client) == seen
 
 
+def test_a_deployed_stage_survives_save_and_load_and_still_answers(
+    mock: MockApiGateway, client: Any, tmp_path: Path
+) -> None:
+    api = client.create_rest_api(name="served")
+    ids = {"restApiId": api["id"], "resourceId": api["rootResourceId"], "httpMethod": "GET"}
+    client.put_method(**ids, authorizationType="NONE")
+    client.put_method_response(**ids, statusCode="200")
+    client.put_integration(**ids, type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'})
+    client.put_integration_response(**ids, statusCode="200", responseTemplates={"application/json": '{"v": 1}'})
+    first = client.create_deployment(restApiId=api["id"], stageName="dev")["id"]
+    client.put_integration_response(**ids, statusCode="200", responseTemplates={"application/json": '{"v": 2}'})
+    client.create_deployment(restApiId=api["id"], stageName="next")
+    expected = listing(client)
+    mock.save(tmp_path / "state.json")
+    mock.reset()
+    mock.load(tmp_path / "state.json")
+    assert listing(client) == expected
+    assert client.get_stage(restApiId=api["id"], stageName="dev")["deploymentId"] == first
+    assert mock.invoke(api["id"], "dev", "GET", "/").json() == {"v": 1}  # each stage serves its own snapshot
+    assert mock.invoke(api["id"], "next", "GET", "/").json() == {"v": 2}
+
+
 def test_the_file_is_versioned_json_in_the_documented_shape(mock: MockApiGateway, client: Any, tmp_path: Path) -> None:
     build(client)
     document = json.loads(mock.save(tmp_path / "state.json").read_text())

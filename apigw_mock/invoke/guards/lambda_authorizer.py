@@ -23,7 +23,8 @@ Contract (`check(call, ports)`, step 5 for a CUSTOM method; the authorizer comes
    explicit deny`; no matching statement is the implicit deny, 403 `User is not authorized to access this
    resource` ([UNK → §16.4]) unless the API's resource policy allows (`resource_policy`: the union of both).
    The function failing with the message `Unauthorized`: 401. Any other failure, a malformed answer (object or
-   array context values included, [UNK → §7.3]), a missing function: 500 AUTHORIZER_CONFIGURATION_ERROR
+   array context values included, [UNK → §7.3]), a missing function, the Lambda service failing the call (the test
+   kit's invocation faults): 500 AUTHORIZER_CONFIGURATION_ERROR
    `{"message":null}`. A CUSTOM method whose authorizer is not TOKEN or REQUEST (JWT): 500 ([UNK → §7.7]).
    A denied request's gateway response sees the answer's `$context.authorizer.*` too (a custom ACCESS_DENIED
    message from the context, [INF] §7.6).
@@ -48,6 +49,7 @@ from apigw_mock.invoke import errors, java_regex, mapping
 from apigw_mock.invoke.guards import resource_policy
 from apigw_mock.invoke.integrations import aws
 from apigw_mock.invoke.policy import Decision, Policy, PolicyError, compile_policy
+from apigw_mock.invoke.ports import LambdaServiceError
 
 if TYPE_CHECKING:
     from apigw_mock.domain.authorizer import Authorizer
@@ -160,7 +162,10 @@ def run(call: Call, authorizer: Authorizer, found: tuple[str, ...], arn: str, po
     if handler is None:
         raise errors.AuthorizerConfigurationError(log=errors.ApiConfigurationError.LAMBDA_PERMISSIONS)
     event = _token_event(found[0], arn) if authorizer.type == "TOKEN" else _request_event(call, arn)
-    result = aws.run(handler, event, aws.lambda_context(call, function, TIMEOUT_MS))
+    try:
+        result = aws.run(handler, event, aws.lambda_context(call, function, TIMEOUT_MS))
+    except LambdaServiceError:  # the Lambda service refused the call: the authorizer could not be invoked
+        raise errors.AuthorizerConfigurationError(log=FAILED_LOG) from None
     if result.failed:
         if result.payload.get("errorMessage") == UNAUTHORIZED:
             raise errors.Unauthorized(log=f"Authorizer function answered: {UNAUTHORIZED}")

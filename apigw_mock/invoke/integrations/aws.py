@@ -19,6 +19,10 @@ Contract:
 - AWS (non-proxy Lambda): the payload is the prepared body parsed as JSON (empty -> `{}` [INF]); success ->
   status 200, the result JSON, no selection input; failure -> the error JSON, selection input `errorMessage`.
   A mapped `X-Amz-Invocation-Type: Event` invokes asynchronously: empty 200 [DOC].
+- The Lambda service failing the Invoke call itself (`ports.LambdaServiceError`, e.g. throttling: 429
+  `TooManyRequestsException`) is 500 `Internal server error` (API_CONFIGURATION_ERROR), log `Lambda invocation
+  failed with status: 429 ...` [INF: not in the spec; execution logs seen in the field]; no answer in time is 504
+  INTEGRATION_TIMEOUT, as for HTTP integrations.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from apigw_mock.exceptions import ApigwMockNotImplemented
 from apigw_mock.invoke import content, errors, mapping
 from apigw_mock.invoke.integrations import Endpoint, Prepared
+from apigw_mock.invoke.ports import LambdaServiceError
 
 if TYPE_CHECKING:
     from apigw_mock.domain.integration import Integration
@@ -125,7 +130,10 @@ def invoke(call: Call, integration: Integration, event: Any, ports: Ports, trace
         trace.add(f"Endpoint request body after transformations: {json.dumps(event)}")
     if handler is None:
         raise errors.ApiConfigurationError(log=errors.ApiConfigurationError.LAMBDA_PERMISSIONS)
-    result = run(handler, event, lambda_context(call, arn, integration.timeout_in_millis or 29_000))
+    try:
+        result = run(handler, event, lambda_context(call, arn, integration.timeout_in_millis or 29_000))
+    except LambdaServiceError as error:
+        raise _service_failure(error, call) from error
     if trace is not None:
         trace.add("Received response. Status: 200, Integration latency: 0 ms")
         trace.add(f"Endpoint response body before transformations: {json.dumps(result.payload)}")
@@ -150,6 +158,8 @@ def run(handler: LambdaHandler, event: Any, context: LambdaContext) -> Invocatio
     try:
         result = handler(event, context)
         return Invocation(json.loads(json.dumps(result)))
+    except LambdaServiceError:
+        raise  # not the function's failure: the Lambda service refused the call
     except Exception as error:
         frames = traceback.extract_tb(error.__traceback__)[1:]  # without this function's own frame
         return Invocation(
@@ -160,6 +170,15 @@ def run(handler: LambdaHandler, event: Any, context: LambdaContext) -> Invocatio
             },
             failed=True,
         )
+
+
+def _service_failure(error: LambdaServiceError, call: Call) -> errors.GatewayError:
+    if error.status is None:
+        return errors.IntegrationTimeout(log="Execution failed due to a timeout error")  # [INF] as for HTTP
+    return errors.ApiConfigurationError(
+        log=f"Lambda invocation failed with status: {error.status}. Lambda request id: {call.ids.request_id}. "
+        f"Execution failed due to configuration error: {error.message}"  # [INF] field execution logs
+    )
 
 
 def lambda_context(call: Call, arn: str, timeout: int) -> LambdaContext:
