@@ -175,12 +175,16 @@ class MockApiGateway:
         headers: Mapping[str, str] | None = None,
         body: bytes | str | None = None,
         region: str = DEFAULT_REGION,
+        source_ip: str = "127.0.0.1",
     ) -> Reply:
         """Call a deployed stage without an HTTP client: `invoke(api_id, "dev", "GET", "/pets?limit=2")` ->
-        `Reply(status, headers, body)` (also `.text`, `.json()`, `.multi_value_headers`)."""
+        `Reply(status, headers, body)` (also `.text`, `.json()`, `.multi_value_headers`); `source_ip` is the
+        caller's address (`$context.identity.sourceIp`, a resource policy's `aws:SourceIp`)."""
         from apigw_mock.transport import execute_api
 
-        return execute_api.invoke(rest_api_id, stage, method, path, headers=headers, body=body, region=region)
+        return execute_api.invoke(
+            rest_api_id, stage, method, path, headers=headers, body=body, region=region, source_ip=source_ip
+        )
 
     @property
     def clock(self) -> Clock:

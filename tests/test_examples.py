@@ -90,6 +90,14 @@ def test_lambda_proxy_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "handler exception: 502" in out
 
 
+def test_protected_api_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run_example("protected_api.py", capsys)
+    assert "no token: 401 {'message': 'Unauthorized'}" in out
+    assert "bad token: 403" in out and "with an explicit deny" in out
+    assert "good token: 200 {'user': 'ada', 'plan': 'pro'}" in out
+    assert "authorizer calls: 2" in out and "after FlushStageAuthorizersCache: 3" in out
+
+
 def test_invocation_history_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = run_example("invocation_history.py", capsys)
     assert "recorded: Invocation(GET /dev/pets/7 -> 200)" in out

@@ -10,6 +10,7 @@ from typing import Any
 from apigw_mock.control.registry import operation
 from apigw_mock.domain import deployment as deployments
 from apigw_mock.domain import stage as stages
+from apigw_mock.domain.authorizer_cache import cache_of
 from apigw_mock.domain.backend import ApiGatewayBackend
 from apigw_mock.domain.stage import Stage, StageContext
 from apigw_mock.domain.tags import check_tags
@@ -77,4 +78,5 @@ def flush_stage_cache(backend: ApiGatewayBackend, *, rest_api_id: str, stage_nam
 
 @operation("FlushStageAuthorizersCache")
 def flush_stage_authorizers_cache(backend: ApiGatewayBackend, *, rest_api_id: str, stage_name: str) -> None:
-    stages.stage_of(backend.graph(rest_api_id), stage_name)  # no authorizer cache kept yet (data-plane §7.5)
+    stages.stage_of(backend.graph(rest_api_id), stage_name)
+    cache_of(backend).flush((rest_api_id, stage_name))  # the data plane's Lambda authorizer results (§7.5)

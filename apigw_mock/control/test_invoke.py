@@ -1,5 +1,6 @@
 """TestInvokeMethod: a method run from the live (undeployed) API with the data plane's own engine (spec §15); and
-TestInvokeAuthorizer: a TOKEN or REQUEST authorizer's registered Lambda called with AWS's event (spec §7.2–§7.4), or
+TestInvokeAuthorizer: a TOKEN or REQUEST authorizer run by the data plane's own `guards.lambda_authorizer` (identity,
+AWS's event, the policy's decision; no cache) for a GET of `pathWithQueryString` on the test stage (spec §15.4), or
 a COGNITO_USER_POOLS authorizer's token verified as the data plane verifies it (`invoke.guards.cognito`).
 
 Contract (spec §15.2, [INF] where marked there): the API as it is now is frozen for this one call
@@ -15,9 +16,7 @@ This is the one control-plane module that may import `invoke/` (tests/test_layer
 
 from __future__ import annotations
 
-import fnmatch
 import json
-import re
 import time
 import uuid
 from collections.abc import Mapping, Sequence
@@ -26,13 +25,15 @@ from typing import TYPE_CHECKING, Any
 from apigw_mock.control.registry import operation
 from apigw_mock.domain.authorizer import NOT_FOUND as AUTHORIZER_NOT_FOUND
 from apigw_mock.domain.authorizer import Authorizer
+from apigw_mock.domain.authorizer_cache import cache_of
 from apigw_mock.domain.backend import ApiGatewayBackend
 from apigw_mock.domain.messages import INVALID_METHOD
+from apigw_mock.domain.method import Method
 from apigw_mock.domain.snapshot import freeze
 from apigw_mock.exceptions import NotFoundException
-from apigw_mock.invoke import engine, errors, java_regex, user_pools
+from apigw_mock.invoke import engine, errors, user_pools
 from apigw_mock.invoke.call import Call, Ids, Trace, context, java_map
-from apigw_mock.invoke.guards import cognito
+from apigw_mock.invoke.guards import cognito, lambda_authorizer, resource_policy
 from apigw_mock.invoke.integrations import aws, http
 from apigw_mock.invoke.ports import AwsServiceRequest, ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Target
 from apigw_mock.invoke.request import MethodRequest
@@ -40,7 +41,7 @@ from apigw_mock.invoke.routing import Router
 from apigw_mock.state import STATE
 
 if TYPE_CHECKING:
-    from apigw_mock.domain.method import Method
+    from apigw_mock.domain.authorizer_cache import AuthorizerCache
     from apigw_mock.domain.resource import Resource
     from apigw_mock.sigv4 import Credential
 
@@ -102,6 +103,9 @@ class _TestPorts:
 
     def spend_quota(self, target: Target, plan_id: str, key_id: str, quota: Any, day: Any) -> bool:
         return True
+
+    def authorizer_cache(self, target: Target) -> AuthorizerCache:
+        return cache_of(self._backend)  # never asked: test invocations skip the cache
 
 
 def _user_pool_keys(pool_arn: str) -> Mapping[str, Any] | None:
@@ -182,8 +186,6 @@ def _headers(single: Mapping[str, str] | None, multi: Mapping[str, list[str]] | 
 
 # ---- TestInvokeAuthorizer (spec §7.2–§7.4, §15.4) -----------------------------------------------------------------
 
-_UNAUTHORIZED = "Unauthorized"
-
 
 @operation("TestInvokeAuthorizer")
 def test_invoke_authorizer(
@@ -192,65 +194,41 @@ def test_invoke_authorizer(
     rest_api_id: str,
     authorizer_id: str,
     headers: Mapping[str, str] | None = None,
+    multi_value_headers: Mapping[str, list[str]] | None = None,
     path_with_query_string: str | None = None,
+    body: str | None = None,
     stage_variables: Mapping[str, str] | None = None,
     **_: Any,
 ) -> dict[str, Any]:
-    authorizer = backend.graph(rest_api_id).authorizers.get(authorizer_id)
+    """The client status (0 admitted, else the status a client would get), the log and the authorizer's answer."""
+    graph = backend.graph(rest_api_id)
+    authorizer = graph.authorizers.get(authorizer_id)
     if authorizer is None:
         raise NotFoundException(AUTHORIZER_NOT_FOUND)
-    path = (path_with_query_string or "/").split("?", 1)[0]
-    method_arn = f"arn:aws:execute-api:{backend.region}:{backend.account_id}:{rest_api_id}/{TEST_STAGE}/GET{path}"
     started, log = time.perf_counter(), [f"Starting authorizer: {authorizer_id} for request: {uuid.uuid4()}"]
     if authorizer.type == "COGNITO_USER_POOLS":
         return _cognito(authorizer, dict(headers or {}), started, log)
-    status, output = _authorize(authorizer, dict(headers or {}), path, dict(stage_variables or {}), method_arn, log)
-    reply: dict[str, Any] = {"clientStatus": status, "log": "\n".join(log)}
-    reply["latency"] = int((time.perf_counter() - started) * 1000)
-    if output is not None:
-        reply["principalId"] = output.get("principalId")
-        reply["policy"] = json.dumps(output.get("policyDocument"))
-        context = output.get("context") or {}
-        reply["authorization"] = {key: [str(value)] for key, value in context.items()}  # [UNK] context as lists
+    path, query = (path_with_query_string or "/").partition("?")[::2]
+    request = ExecuteRequest("GET", path, _query(query), _headers(headers, multi_value_headers), (body or "").encode())
+    found = Router((node.id, node.path, ()) for node in graph.resources.values()).resolve(path)
+    resource = graph.resources[found.resource_id if found else graph.api.root_resource_id]
+    method = Method(http_method="GET", authorization_type="CUSTOM", authorizer_id=authorizer_id)
+    ports = _TestPorts(backend)
+    call = _call(backend, rest_api_id, resource, method, request, dict(stage_variables or {}), Ids.new(ports))
+    status, answer, arn = 0, None, resource_policy.method_arn(call)
+    try:
+        answer = lambda_authorizer.run(call, authorizer, lambda_authorizer.identity(authorizer, call), arn, ports)
+        lambda_authorizer.admit(call, answer, arn)
+    except errors.GatewayError as error:
+        status = error.status
+        log += [error.log] if error.log else []
+    reply: dict[str, Any] = {"clientStatus": status, "log": "\n".join(log), "latency": _since(started)}
+    if answer is not None:
+        reply["principalId"] = answer.output.get("principalId")
+        reply["policy"] = json.dumps(answer.output.get("policyDocument"))
+        strings = answer.strings.items()  # [UNK] the context as lists of its text values
+        reply["authorization"] = {key: [text] for key, text in strings if key != "principalId" and text is not None}
     return reply
-
-
-def _authorize(
-    authorizer: Authorizer,
-    headers: dict[str, str],
-    path: str,
-    stage_variables: dict[str, str],
-    method_arn: str,
-    log: list[str],
-) -> tuple[int, dict[str, Any] | None]:
-    """(clientStatus, the Lambda's output when it answered a policy): 0 allowed, 401, 403 or 500 (spec §7.4)."""
-    lowered = {name.lower(): value for name, value in headers.items()}
-    source = (authorizer.identity_source or "").split(",")[0].strip()
-    token = lowered.get(source.removeprefix("method.request.header.").lower()) if source else None
-    pattern = authorizer.identity_validation_expression
-    if authorizer.type == "TOKEN" and (not token or (pattern and not java_regex.full_match(pattern, token))):
-        log.append("Unauthorized request: identity source missing or not matching its validation expression")
-        return 401, None
-    handler = aws.find_lambda(STATE.lambdas, _function_of(authorizer.authorizer_uri or ""))
-    if handler is None:
-        log.append("Execution failed due to configuration error: Invalid permissions on Lambda function")
-        return 500, None
-    event: dict[str, Any] = {"type": authorizer.type, "methodArn": method_arn}
-    if authorizer.type == "TOKEN":
-        event["authorizationToken"] = token
-    else:
-        event.update(resource=path, path=path, httpMethod="GET", headers=headers, stageVariables=stage_variables)
-    context = aws.LambdaContext(function_name="authorizer", invoked_function_arn="", aws_request_id=str(uuid.uuid4()))
-    result = aws.run(handler, event, context)
-    if result.failed:
-        unauthorized = result.payload.get("errorMessage") == _UNAUTHORIZED
-        log.append(f"Authorizer Lambda failed: {result.payload.get('errorMessage')}")
-        return (401 if unauthorized else 500), None
-    output = result.payload
-    if not isinstance(output, dict) or "principalId" not in output or "policyDocument" not in output:
-        log.append("Execution failed due to configuration error: Could not parse policy")
-        return 500, None
-    return _evaluate(output.get("policyDocument"), method_arn), output
 
 
 def _cognito(authorizer: Authorizer, headers: dict[str, str], started: float, log: list[str]) -> dict[str, Any]:
@@ -270,25 +248,3 @@ def _cognito(authorizer: Authorizer, headers: dict[str, str], started: float, lo
 
 def _since(started: float) -> int:
     return int((time.perf_counter() - started) * 1000)
-
-
-def _evaluate(policy: Any, method_arn: str) -> int:
-    """0 when an Allow statement matches `method_arn` and no Deny does (Deny wins); else 403 (spec §7.4)."""
-    statements = policy.get("Statement", []) if isinstance(policy, dict) else []
-    effects = {
-        str(statement.get("Effect"))
-        for statement in (statements if isinstance(statements, list) else [statements])
-        if isinstance(statement, dict) and _matches(statement.get("Resource"), method_arn)
-    }
-    return 0 if "Allow" in effects and "Deny" not in effects else 403
-
-
-def _matches(resources: Any, method_arn: str) -> bool:
-    listed = resources if isinstance(resources, list) else [resources]
-    return any(isinstance(item, str) and fnmatch.fnmatchcase(method_arn, item) for item in listed)
-
-
-def _function_of(uri: str) -> str:
-    """The function ARN inside `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{arn}/invocations`."""
-    found = re.search(r"functions/(.+?)/invocations", uri)
-    return found.group(1) if found else uri

@@ -17,7 +17,8 @@ The sequence, as AWS documents it (each step may end the request with a `Gateway
    `application/json`.
 
 3b. `guards.admit`: resource policy, authorization, the API key (403), usage-plan throttle and quota, then the
-   stage's method-settings throttle (429) (spec §4 steps 4-8; keys, plans and buckets are live state, `Ports`).
+   stage's method-settings throttle (429) (spec §4 steps 4-8; keys, plans, buckets and the Lambda authorizer cache
+   are live state, `Ports`).
 4a. request validation (`guards.validation`, step 9: required parameters, then the body against its draft-4 model;
    400; TestInvokeMethod too).
 
@@ -103,7 +104,8 @@ def handle(request: ExecuteRequest, target: Target, ports: Ports) -> Reply:
     try:
         call = guards.admit(call, ports)
     except GatewayError as error:
-        return error_reply(error, call.deployed, call.request, call.context, call.stage_variables, call)
+        refused = error.context or call.context
+        return error_reply(error, call.deployed, call.request, refused, call.stage_variables, call)
     return execute(call, ports)
 
 

@@ -3,8 +3,9 @@
 Contract (spec §12.1, §4):
 - `GatewayError` carries the gateway response type (`response_type`, an AWS `GatewayResponseType` value), the
   built-in status (`status`), the `x-amzn-ErrorType` header value (`error_type`), the message that
-  `$context.error.message` shows (`message`, may be `None`: the default template then renders `{"message":null}`)
-  and an optional execution-log line (`log`).
+  `$context.error.message` shows (`message`, may be `None`: the default template then renders `{"message":null}`),
+  an optional execution-log line (`log`) and an optional `context`: the `$context` the gateway response renders
+  with when the failing step learned more than the call carried (a Lambda authorizer's Deny: `$context.authorizer`).
 - The status actually sent is decided by `gateway_responses.render` from the API's effective gateway response;
   `forced_status` is for the one case where AWS sends a fixed status through a family response (Lambda proxy
   failures: DEFAULT_5XX with status 502, spec §16.5).
@@ -15,8 +16,8 @@ Contract (spec §12.1, §4):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
 
 _INTERNAL = "Internal server error"
 _INTERNAL_TYPE = "InternalServerErrorException"
@@ -31,9 +32,12 @@ class GatewayError(Exception):
     default_message: ClassVar[str | None]
     forced_status: ClassVar[int | None] = None
 
-    def __init__(self, message: str | None = None, *, log: str | None = None) -> None:
+    def __init__(
+        self, message: str | None = None, *, log: str | None = None, context: Mapping[str, Any] | None = None
+    ) -> None:
         self.message = self.default_message if message is None else message
         self.log = log
+        self.context = context
         super().__init__(self.message)
 
     @property

@@ -26,6 +26,7 @@ not the function failing (the test kit's invocation faults use both this and `se
 not known (`invoke.user_pools`). `signature_problem(request, target, credential)` is AWS's INVALID_SIGNATURE text
 when a SigV4 signature made with registered test credentials does not verify, else None (unregistered keys are not
 checked).
+`authorizer_cache(target)` is the Lambda authorizer cache of the target's backend (`domain.authorizer_cache`).
 
 Usage plans (live state, read under the state's lock; spec §6): `api_key(target, value)` is the enabled key with
 that value and the usage plan that admits it to the target's API stage (`KeyGrant`), or None; `take_token(target,
@@ -41,6 +42,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
 if TYPE_CHECKING:
+    from apigw_mock.domain.authorizer_cache import AuthorizerCache
     from apigw_mock.domain.stage import Serving
     from apigw_mock.domain.usage_plan import ApiStage, QuotaSettings, UsagePlan
     from apigw_mock.invoke.errors import GatewayError
@@ -204,3 +206,4 @@ class Ports(Protocol):
     def spend_quota(
         self, target: Target, plan_id: str, key_id: str, quota: QuotaSettings | None, day: datetime.date
     ) -> bool: ...
+    def authorizer_cache(self, target: Target) -> AuthorizerCache: ...

@@ -40,6 +40,7 @@ from apigw_mock.invoke.ports import LambdaServiceError, Outbound, OutboundReply
 from apigw_mock.testing.faults import Trigger
 
 if TYPE_CHECKING:
+    from apigw_mock.domain.authorizer_cache import AuthorizerCache
     from apigw_mock.domain.stage import Serving
     from apigw_mock.domain.usage_plan import QuotaSettings
     from apigw_mock.invoke.ports import (
@@ -207,3 +208,6 @@ class FaultPorts:
         self, target: Target, plan_id: str, key_id: str, quota: QuotaSettings | None, day: datetime.date
     ) -> bool:
         return self._ports.spend_quota(target, plan_id, key_id, quota, day)
+
+    def authorizer_cache(self, target: Target) -> AuthorizerCache:
+        return self._ports.authorizer_cache(target)

@@ -6,7 +6,8 @@ Contract:
   unlocked; API keys and usage plans, with the token buckets and the usage ledger they write; a key's grant is kept
   and checked again on each use, O(1)), sends HTTP integrations with `requests` (so a test's own `responses`
   registration, a local server or another mock answers them), AWS service integrations through botocore
-  (`aws_services.py`: moto's `mock_aws` answers them), draws canaries from a seedable `random.Random` (`seed(n)`).
+  (`aws_services.py`: moto's `mock_aws` answers them), draws canaries from a seedable `random.Random` (`seed(n)`),
+  and hands out the target backend's Lambda authorizer cache (`domain.authorizer_cache`).
 - Cognito user pools: `register_user_pool(pool_arn, jwks)` makes a pool's public keys known to COGNITO_USER_POOLS
   authorizers (`user_pool_keys`; pools moto serves need no registration, see `invoke.user_pools`).
 - AWS_IAM signatures are checked only for access keys a test registered (`STATE.credentials`, key id -> secret,
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
     from responses import RequestsMock
 
     from apigw_mock.domain.api_key import ApiKey
+    from apigw_mock.domain.authorizer_cache import AuthorizerCache
     from apigw_mock.domain.backend import ApiGatewayBackend
     from apigw_mock.domain.stage import Serving
     from apigw_mock.domain.usage_plan import QuotaSettings
@@ -118,6 +120,11 @@ class StatePorts:
 
     def request_id(self) -> str:
         return str(uuid.uuid4())
+
+    def authorizer_cache(self, target: Target) -> AuthorizerCache:
+        from apigw_mock.domain.authorizer_cache import cache_of
+
+        return cache_of(STATE.backend(target.region, target.account_id))  # creates the backend under the lock
 
     def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None:
         return user_pools.keys(STATE.user_pools, pool_arn, self.send)

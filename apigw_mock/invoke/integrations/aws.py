@@ -79,7 +79,13 @@ class Invocation:
 
 
 def function_arn(call: Call, integration: Integration) -> str:
-    return _function_arn(mapping.integration_uri(integration.uri or "", {}, call.stage_variables))
+    return function_of(integration.uri or "", call.stage_variables)
+
+
+def function_of(uri: str, stage_variables: Mapping[str, str]) -> str:
+    """The function ARN a Lambda invocation URI names (an integration's or a Lambda authorizer's), stage variables
+    filled; `ApiConfigurationError` for a URI of no Lambda form."""
+    return _function_arn(mapping.integration_uri(uri, {}, stage_variables))
 
 
 @lru_cache(maxsize=256)
@@ -115,7 +121,7 @@ def find_lambda(lambdas: Mapping[str, LambdaHandler], function_arn: str) -> Lamb
 
 def invoke(call: Call, integration: Integration, event: Any, ports: Ports, trace: Trace | None) -> Invocation:
     arn = function_arn(call, integration)
-    handler = ports.lambda_handler(arn)
+    handler = handler_of(arn, ports)
     if trace is not None:
         trace.add(
             f"Endpoint request URI: https://lambda.{call.target.region}.amazonaws.com/2015-03-31/functions/{arn}"
@@ -123,20 +129,28 @@ def invoke(call: Call, integration: Integration, event: Any, ports: Ports, trace
         )
         trace.add(f"Endpoint request body after transformations: {json.dumps(event)}")
     if handler is None:
-        logger.warning(
-            "apigw_mock: no Lambda registered for %s (registered: %s); answering as AWS does for a missing function",
-            arn,
-            ", ".join(ports.lambda_names()) or "none",
-        )
         raise errors.ApiConfigurationError(log=errors.ApiConfigurationError.LAMBDA_PERMISSIONS)
     try:
-        result = run(handler, event, _context(call, arn, integration))
+        result = run(handler, event, lambda_context(call, arn, integration.timeout_in_millis or 29_000))
     except LambdaServiceError as error:
         raise _service_failure(error, call) from error
     if trace is not None:
         trace.add("Received response. Status: 200, Integration latency: 0 ms")
         trace.add(f"Endpoint response body before transformations: {json.dumps(result.payload)}")
     return result
+
+
+def handler_of(arn: str, ports: Ports) -> LambdaHandler | None:
+    """The function's registered handler; `None` after a warning naming the registered ones (the caller answers as
+    AWS does for a missing function or permission)."""
+    handler = ports.lambda_handler(arn)
+    if handler is None:
+        logger.warning(
+            "apigw_mock: no Lambda registered for %s (registered: %s); answering as AWS does for a missing function",
+            arn,
+            ", ".join(ports.lambda_names()) or "none",
+        )
+    return handler
 
 
 def run(handler: LambdaHandler, event: Any, context: LambdaContext) -> Invocation:
@@ -167,9 +181,10 @@ def _service_failure(error: LambdaServiceError, call: Call) -> errors.GatewayErr
     )
 
 
-def _context(call: Call, arn: str, integration: Integration) -> LambdaContext:
+def lambda_context(call: Call, arn: str, timeout: int) -> LambdaContext:
+    """The context a handler invoked for `call` receives (`timeout` in ms)."""
     name = arn.split(":")[6] if arn.count(":") >= 6 else arn
-    timeout, now = integration.timeout_in_millis or 29_000, call.ids.now
+    now = call.ids.now
     return LambdaContext(
         function_name=name,
         invoked_function_arn=arn,
