@@ -16,7 +16,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from apigw_mock.domain.stage import stage_of
 from apigw_mock.exceptions import BadRequestException
 
 if TYPE_CHECKING:
@@ -95,6 +94,8 @@ def _rest_api(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
 
 
 def _stage(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
+    from apigw_mock.domain.stage import stage_of  # here: CreateRestApi reads `custom_id` without the stage model
+
     graph = backend.graph(labels[0])
     stage = stage_of(graph, labels[1])
 

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-import apigw_mock.control  # noqa: F401  (imports every domain model)
+from apigw_mock.control.registry import handlers
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.protocol import serializer, spec
 
@@ -31,6 +31,7 @@ def _models(root: type[BaseModel]) -> list[type[BaseModel]]:
     return found
 
 
+handlers()  # imports every operation module, and so every domain model
 NATIVE = sorted(
     {model for model in _models(ApiGatewayModel) if serializer.json_native(model)}, key=lambda m: m.__name__
 )
