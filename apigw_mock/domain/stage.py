@@ -26,7 +26,7 @@ from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.deployment import INVALID_DEPLOYMENT
 from apigw_mock.domain.messages import INVALID_STAGE
 from apigw_mock.domain.values import IntRange
-from apigw_mock.dump import dump
+from apigw_mock.dump import Double, Timestamp, dump
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class MethodSetting(ApiGatewayModel):
     logging_level: LoggingLevel | None = None
     data_trace_enabled: bool | None = None
     throttling_burst_limit: int | None = None
-    throttling_rate_limit: float | None = None
+    throttling_rate_limit: Double | None = None
     caching_enabled: bool | None = None
     cache_ttl_in_seconds: int | None = None
     cache_data_encrypted: bool | None = None
@@ -89,7 +89,7 @@ class AccessLogSettings(ApiGatewayModel):
 
 
 class CanarySettings(ApiGatewayModel):
-    percent_traffic: float | None = None
+    percent_traffic: Double | None = None
     deployment_id: str | None = None
     stage_variable_overrides: dict[str, str] | None = None
     use_stage_cache: bool | None = None
@@ -259,8 +259,8 @@ class Stage(ApiGatewayModel):
     tracing_enabled: bool = False
     web_acl_arn: str | None = None
     tags: dict[str, str] | None = None
-    created_date: datetime.datetime
-    last_updated_date: datetime.datetime
+    created_date: Timestamp
+    last_updated_date: Timestamp
 
     # UpdateStage (spec §4.4). Context: StageContext. `/webAclArn` and `/tags/...` are not patchable (unknown path).
     PATCHABLE: ClassVar[patch.PatchRules[StageContext]] = patch.PatchRules(

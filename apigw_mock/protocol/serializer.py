@@ -3,7 +3,9 @@
 Contract: `serialize_result(result, operation_name)` takes what a handler returned (a domain model, a mapping of
 member names to values or models, or None) and answers with the operation's success status (`responseCode` in
 the model, default 200), members bound to headers as headers, a payload member as the raw body, and every other
-member in a JSON body under its wire name (`items` travels as `item`). Timestamps become epoch seconds.
+member in a JSON body under its wire name (`items` travels as `item`). Timestamps become epoch seconds
+(`dump.epoch_seconds`). A model whose own JSON is the wire's (`json_native`) is written by pydantic in one call
+(`direct_json`, the direct path); any other result is dumped and encoded (the general path).
 `serialize_error(error)` answers with the error's status, `x-amzn-ErrorType: <code>` and `{"message": ...}`,
 which is exactly what botocore turns into `client.exceptions.<Code>`.
 """
@@ -19,12 +21,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import UnionType
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
-from pydantic import BaseModel
+from pydantic import BaseModel, PlainSerializer, WrapSerializer
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticSerializationError
 
-from apigw_mock.dump import dump
+from apigw_mock.dump import WIRE, WIRE_TYPES, dump, epoch_seconds
 from apigw_mock.exceptions import ApiGatewayError
 from apigw_mock.http import HttpResponse
 from apigw_mock.protocol import spec
@@ -74,9 +78,9 @@ def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_nam
     if result is None or plan.shape is None:
         return HttpResponse(plan.status, headers, b"")
     if plan.direct and json_native(type(result)):
-        # The same document as below (compact, UTF-8 unescaped), written by pydantic in one call.
-        body = result.__pydantic_serializer__.to_json(result, by_alias=True, exclude_none=True)  # type: ignore[union-attr]
-        return HttpResponse(plan.status, headers, body)
+        body = direct_json(result)  # type: ignore[arg-type]
+        if body is not None:
+            return HttpResponse(plan.status, headers, body)
     data = to_plain(result)
     for member, wire in plan.headers:
         value = data.pop(member, None)
@@ -87,6 +91,16 @@ def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_nam
         body = payload if isinstance(payload, bytes) else _ENCODER.encode(payload).encode()
         return HttpResponse(plan.status, headers, body)
     return HttpResponse(plan.status, headers, _ENCODER.encode(_to_wire(data, plan.shape)).encode())
+
+
+def direct_json(result: BaseModel) -> bytes | None:
+    """The same document as the general path writes (compact, UTF-8 unescaped, timestamps as epoch seconds),
+    written by pydantic in one call, for a `json_native` model; None when one of its doubles has no direct form
+    (`dump.NotWireNative`), and the general path writes it."""
+    try:
+        return result.__pydantic_serializer__.to_json(result, by_alias=True, exclude_none=True, context=WIRE)
+    except PydanticSerializationError:
+        return None
 
 
 def serialize_error(error: ApiGatewayError) -> HttpResponse:
@@ -114,8 +128,7 @@ def _plain_value(value: Any) -> Any:
 
 def _encode(value: Any) -> Any:
     if isinstance(value, datetime.datetime):
-        seconds = value.timestamp()
-        return int(seconds) if seconds.is_integer() else seconds  # AWS sends whole epoch seconds as integers
+        return epoch_seconds(value)
     if isinstance(value, bytes):
         return base64.b64encode(value).decode()
     raise TypeError(f"cannot serialise {type(value).__name__}")
@@ -185,23 +198,31 @@ def _plan(operation_name: str) -> _Plan:
 
 @cache
 def json_native(model: type[Any]) -> bool:
-    """Whether `model` is a pydantic model whose own JSON is the wire's: only strings, booleans, integers, string
-    enums, maps, lists and such models inside. Not so for datetimes (pydantic writes ISO text, the wire epoch
-    seconds), bytes, floats or custom serialisers."""
+    """Whether `model` is a pydantic model whose own JSON (under `dump.WIRE`) is the wire's: only strings,
+    booleans, integers, string enums, `dump.Timestamp` and `dump.Double` values, maps, lists and such models inside.
+    Not so for plain datetimes (pydantic writes ISO text, the wire epoch seconds), plain floats (pydantic writes
+    `1e-5` where `json` writes `1e-05`), bytes or custom serialisers."""
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
         return False
     decorators = model.__pydantic_decorators__
     if decorators.field_serializers or decorators.model_serializers:
         return False
-    return all(_native(field.annotation) for field in model.model_fields.values())
+    return all(_native(_annotation(field)) for field in model.model_fields.values())
+
+
+def _annotation(field: FieldInfo) -> Any:
+    """The field's annotation with the metadata pydantic took out of a top-level `Annotated` put back."""
+    return Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
 
 
 def _native(annotation: Any) -> bool:
-    if annotation in (str, bool, int, type(None)):
+    if annotation in (str, bool, int, type(None)) or annotation in WIRE_TYPES:
         return True
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return json_native(annotation)
     origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:  # constraints leave the JSON alone; a serialiser of its own does not
+        return not any(isinstance(meta, PlainSerializer | WrapSerializer) for meta in args[1:]) and _native(args[0])
     if origin is Literal:
         return all(isinstance(arg, str) for arg in args)
     return origin in (dict, list, Union, UnionType) and all(_native(arg) for arg in args)
