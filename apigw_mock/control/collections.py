@@ -39,7 +39,7 @@ from pydantic import BaseModel
 
 from apigw_mock.control.registry import handlers, operation
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
-from apigw_mock.domain.tags import TAGGABLE, Taggable
+from apigw_mock.domain.tags import TAGGABLE, Taggable, check_tags
 from apigw_mock.exceptions import ConflictException, NotFoundException
 from apigw_mock.paging import PagedDict, page_size
 from apigw_mock.patch import apply_patch
@@ -174,6 +174,7 @@ def _create(collection: Collection[N], name: str) -> Callable[..., N]:
         members = {key: value for key, value in params.items() if key not in uri}
         if collection.duplicate is not None and members.get(collection.key_field) in nodes:
             raise ConflictException(collection.duplicate)
+        check_tags(members.get("tags"))  # a family whose Create takes tags: AWS's tag rules
         if collection.id_length is not None:
             members.setdefault("id", backend.new_id(collection.id_length))
         node = collection.create(backend, params, members) if collection.create else collection.model(**members)

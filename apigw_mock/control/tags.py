@@ -19,8 +19,9 @@ def _find(backend: ApiGatewayBackend, resource_arn: str) -> Taggable:
 @operation("TagResource")
 def tag_resource(backend: ApiGatewayBackend, *, resource_arn: str, tags: dict[str, str]) -> None:
     node = _find(backend, resource_arn)
-    check_tags(tags)
-    node.store({**(node.read() or {}), **tags})  # existing keys are overwritten [INF]
+    existing = node.read() or {}
+    check_tags(tags, existing)
+    node.store({**existing, **tags})  # existing keys are overwritten [INF]
 
 
 @operation("UntagResource")

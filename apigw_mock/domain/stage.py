@@ -43,6 +43,8 @@ UnauthorizedCacheControlHeaderStrategy = Literal[
 LoggingLevel = Literal["OFF", "ERROR", "INFO"]
 
 STAGE_EXISTS = "Stage already exists"
+STAGES_MAX = 10  # per API [DOC DG:limits]
+TOO_MANY_STAGES = f"The maximum number of stages for an API ({STAGES_MAX}) has been reached"  # [UNK] text
 BAD_STAGE_NAME = "Stage name only allows a-zA-Z0-9_"  # [UNK] text (spec §4.2)
 # [UNK] texts (spec §4.2: AWS's wording for bad stage variables is unrecorded).
 BAD_VARIABLE_NAME = "Stage variable names must only contain alphanumeric characters and underscores"
@@ -310,11 +312,15 @@ def stage_of(graph: ApiGraph | None, stage_name: str) -> Stage:
 
 
 def check_stage_name(graph: ApiGraph, stage_name: str) -> None:
-    """A new stage's name: AWS's charset (text [UNK]) and not already used (Conflict, recorded)."""
+    """A new stage (CreateStage, or CreateDeployment naming a missing one): AWS's charset for its name (text
+    [UNK]), not already used (Conflict, recorded), and room for it: 10 stages per API [DOC DG:limits] (BadRequest
+    and text [UNK], as the spec's other limits)."""
     if not _STAGE_NAME.fullmatch(stage_name):
         raise BadRequestException(BAD_STAGE_NAME)
     if stage_name in graph.stages:
         raise ConflictException(STAGE_EXISTS)
+    if len(graph.stages) >= STAGES_MAX:
+        raise BadRequestException(TOO_MANY_STAGES)
 
 
 def check_variables(*maps: Mapping[str, Any] | None) -> None:
