@@ -78,7 +78,7 @@ def check_tags(tags: Mapping[str, str] | None, existing: Mapping[str, str] | Non
             raise BadRequestException("Tag keys must not start with 'aws:'")
         if not 0 < len(key) <= 128:
             raise BadRequestException("Tag keys must be between 1 and 128 characters long")
-        if len(value) > 256:
+        if value is not None and len(value) > 256:  # a null is the model's to refuse (see `control.registry`)
             raise BadRequestException("Tag values must be at most 256 characters long")
 
 
