@@ -85,9 +85,14 @@ def _null_refused(error: ValidationError) -> Exception:
 
 def handlers() -> Mapping[str, Handler]:
     """Every registered handler, importing every operation module on first use."""
+    _import_all()
+    return _HANDLERS
+
+
+@cache
+def _import_all() -> None:
     for module in sorted(set(OWNERS.values())):
         import_module(f"{_FAMILIES}.{module}")  # registers its handlers as a side effect
-    return _HANDLERS
 
 
 @cache
