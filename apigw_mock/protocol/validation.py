@@ -59,7 +59,7 @@ def validate(params: dict[str, Any], operation_name: str) -> None:
         if value is None:
             if required:
                 violations.append(_null(path))
-        else:
+        elif check is not None:
             check(value, path, violations)
     if violations:
         raise ValidationException.aggregate(violations)
@@ -70,7 +70,7 @@ Check = Callable[[Any, str, list[str]], None]
 
 
 @cache
-def _plan(operation_name: str) -> tuple[tuple[str, Check, str, bool], ...]:
+def _plan(operation_name: str) -> tuple[tuple[str, Check | None, str, bool], ...]:
     """(member, its check, reported path, required) of the input members that can break a constraint, body members
     first. Members that cannot (no enum, pattern or required member anywhere beneath) are skipped, and each check is
     compiled once per shape (`_compiled_check`): this is what keeps validation cheap."""
@@ -113,9 +113,12 @@ def _null(path: str) -> str:
 
 
 @cache
-def _compiled_check(shape: Shape) -> Check:
+def _compiled_check(shape: Shape) -> Check | None:
     """The check of one value of `shape`: members of a structure (a dict), items of a list, or a string's enum and
-    pattern; a value of another type is not checked (the parser has refused wrong JSON types already)."""
+    pattern; a value of another type is not checked (the parser has refused wrong JSON types already). None when no
+    value of `shape` can break a constraint (a member that is only required)."""
+    if not _constrained(shape):
+        return None
     if isinstance(shape, StructureShape):
         members = tuple((name, _compiled_check(member), required) for name, member, required in _checked_members(shape))
 
@@ -123,10 +126,11 @@ def _compiled_check(shape: Shape) -> Check:
             if isinstance(value, dict):
                 for name, check, required in members:
                     item = value.get(name)
-                    if item is not None:
+                    if item is None:
+                        if required:
+                            out.append(_null(f"{path}.{name}"))
+                    elif check is not None:
                         check(item, f"{path}.{name}", out)
-                    elif required:
-                        out.append(_null(f"{path}.{name}"))
 
         return structure
     if isinstance(shape, ListShape):
@@ -158,7 +162,7 @@ def _list_check(shape: ListShape) -> Check:
                 )
 
         return enums
-    item_check = _compiled_check(item_shape) if _constrained(item_shape) else None
+    item_check = _compiled_check(item_shape)
 
     def items(value: Any, path: str, out: list[str]) -> None:
         if item_check is not None and isinstance(value, list):
