@@ -308,7 +308,8 @@ def _decorate_function(func: Callable[P, Any], options: dict[str, Any]) -> Calla
 def _decorate_class(cls: type[T], options: dict[str, Any]) -> type[T]:
     """unittest: the mock spans setUp, the test, tearDown and cleanups. Plain (pytest) classes: it spans
     setup_method, the test and teardown_method, and each `test*` method is also wrapped on its own."""
-    test_case = getattr(sys.modules.get("unittest"), "TestCase", None)  # not imported: cls cannot be one (cheap import)
+    # unittest not imported: cls cannot be a TestCase (so `import apigw_mock` need not import it)
+    test_case: type[unittest.TestCase] | None = getattr(sys.modules.get("unittest"), "TestCase", None)
     if test_case is not None and issubclass(cls, test_case):
         original_set_up = cls.setUp
 
