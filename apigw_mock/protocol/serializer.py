@@ -5,7 +5,8 @@ member names to values or models, or None) and answers with the operation's succ
 the model, default 200), members bound to headers as headers, a payload member as the raw body, and every other
 member in a JSON body under its wire name (`items` travels as `item`). Timestamps become epoch seconds
 (`dump.epoch_seconds`). A model whose own JSON is the wire's (`json_native`) is written by pydantic in one call
-(`direct_json`, the direct path); any other result is dumped and encoded (the general path).
+(`direct_json`, the direct path), and so is a mapping of such models (`direct_mapping_json`, a listing); any
+other result is dumped and encoded (the general path).
 `serialize_error(error)` answers with the error's status, `x-amzn-ErrorType: <code>` and `{"message": ...}`,
 which is exactly what botocore turns into `client.exceptions.<Code>`.
 """
@@ -26,7 +27,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 from pydantic import BaseModel, PlainSerializer, WrapSerializer
 from pydantic.fields import FieldInfo
-from pydantic_core import PydanticSerializationError
+from pydantic_core import PydanticSerializationError, to_json
 
 from apigw_mock.dump import WIRE, WIRE_TYPES, dump, epoch_seconds
 from apigw_mock.exceptions import ApiGatewayError
@@ -81,6 +82,10 @@ def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_nam
         body = direct_json(result)  # type: ignore[arg-type]
         if body is not None:
             return HttpResponse(plan.status, headers, body)
+    elif plan.members is not None and type(result) is dict:
+        body = direct_mapping_json(result, plan.members)
+        if body is not None:
+            return HttpResponse(plan.status, headers, body)
     data = to_plain(result)
     for member, wire in plan.headers:
         value = data.pop(member, None)
@@ -101,6 +106,38 @@ def direct_json(result: BaseModel) -> bytes | None:
         return result.__pydantic_serializer__.to_json(result, by_alias=True, exclude_none=True, context=WIRE)
     except PydanticSerializationError:
         return None
+
+
+def direct_mapping_json(result: Mapping[str, Any], members: Mapping[str, str]) -> bytes | None:
+    """`direct_json` for a mapping of output members (a listing: `{"items": [...], "position": ...}`) whose values
+    are strings, integers, booleans, `json_native` models or lists of those: the members renamed to their wire
+    names (`members`, member -> wire name), None values left out, then written by pydantic in one call. None (the
+    general path writes it) for any other value, a key the output shape does not have, or a declined double."""
+    document: dict[str, Any] = {}
+    for key, value in result.items():
+        if value is None:
+            continue
+        wire = members.get(key)
+        if wire is None or not _direct_value(value):
+            return None
+        document[wire] = value
+    try:
+        return to_json(document, by_alias=True, exclude_none=True, context=WIRE)
+    except PydanticSerializationError:
+        return None
+
+
+def _direct_value(value: Any) -> bool:
+    if type(value) is list:
+        return all(_direct_scalar_or_model(item) for item in value)
+    return _direct_scalar_or_model(value)
+
+
+def _direct_scalar_or_model(value: Any) -> bool:
+    return type(value) in _SCALARS or json_native(value.__class__)
+
+
+_SCALARS = (str, int, bool)
 
 
 def serialize_error(error: ApiGatewayError) -> HttpResponse:
@@ -178,6 +215,9 @@ class _Plan:
     headers: tuple[tuple[str, str], ...]  # (member, wire header)
     payload: str | None
     direct: bool = False  # the whole result is the JSON body under its own member names
+    members: Mapping[str, str] | None = None
+    """Member -> wire name, where a mapping result may be written directly: only the output shape's own members
+    may be renamed (nothing beneath them), and no member travels as a header or the payload."""
 
 
 @cache
@@ -193,7 +233,17 @@ def _plan(operation_name: str) -> _Plan:
         if member.serialization.get("location") == "header"
     )
     payload = shape.serialization.get("payload")
-    return _Plan(status, shape, headers, payload, not headers and payload is None and not _renames_below(shape))
+    plain = not headers and payload is None
+    members = {name: member.serialization.get("name", name) for name, member in shape.members.items()}
+    nested_renames = any(_renames_below(member) for member in shape.members.values())
+    return _Plan(
+        status,
+        shape,
+        headers,
+        payload,
+        plain and not _renames_below(shape),
+        members if plain and not nested_renames else None,
+    )
 
 
 @cache
