@@ -25,7 +25,6 @@ import functools
 import inspect
 import os
 import sys
-import unittest
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -35,6 +34,7 @@ from apigw_mock.state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, STATE, Clock
 from apigw_mock.transport import botocore_hook as interceptor
 
 if TYPE_CHECKING:
+    import unittest
     from collections.abc import Collection, Mapping
 
     from apigw_mock.domain.backend import ApiGatewayBackend
@@ -390,7 +390,9 @@ def _decorate_function(func: Callable[P, Any], options: dict[str, Any]) -> Calla
 def _decorate_class(cls: type[T], options: dict[str, Any]) -> type[T]:
     """unittest: the mock spans setUp, the test, tearDown and cleanups. Plain (pytest) classes: it spans
     setup_method, the test and teardown_method, and each `test*` method is also wrapped on its own."""
-    if issubclass(cls, unittest.TestCase):
+    # unittest not imported: cls cannot be a TestCase (so `import apigw_mock` need not import it)
+    test_case: type[unittest.TestCase] | None = getattr(sys.modules.get("unittest"), "TestCase", None)
+    if test_case is not None and issubclass(cls, test_case):
         original_set_up = cls.setUp
 
         def set_up(self: unittest.TestCase) -> None:

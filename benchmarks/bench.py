@@ -37,11 +37,15 @@ import botocore
 from floor import Recorder, Replayer
 from workloads import Calls, Workload, deploy_lifecycle, one_call, setup_and_patch
 
+import apigw_mock
 from apigw_mock import MockApiGateway, mock_apigateway
 
 REGION = "us-east-1"
 # CPU time of this thread: other processes on a shared 2-core machine barely move it (wall time with --wall).
 CLOCK = time.thread_time
+# The tree whose apigw_mock this process imported (PYTHONPATH's): fresh interpreters start there, since `python -c`
+# puts its working directory ahead of PYTHONPATH on sys.path.
+MEASURED_TREE = os.path.dirname(os.path.dirname(os.path.abspath(apigw_mock.__file__)))
 FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "AKIABENCHFLOOR000000", "AWS_SECRET_ACCESS_KEY": "bench-floor-secret"}
 
 try:
@@ -240,13 +244,12 @@ _IMPORT_PROBE = (
 
 def import_seconds(module: str) -> tuple[float, float]:
     """(import boto3, then import `module` on top of it) in a fresh interpreter."""
-    here = os.path.dirname(os.path.abspath(__file__))
     out = subprocess.run(
         [sys.executable, "-c", _IMPORT_PROBE.format(module=module, clock=f"time.{CLOCK.__name__}")],
         capture_output=True,
         text=True,
         check=True,
-        cwd=os.path.dirname(here),
+        cwd=MEASURED_TREE,
     ).stdout.split()
     return float(out[0]), float(out[1])
 
@@ -303,13 +306,12 @@ def cold_probe(source: str) -> dict[str, float]:
     """One fresh interpreter's phases. Bytecode may be written (PYTHONDONTWRITEBYTECODE is dropped for the child):
     an installed package has its .pyc files, so compiling apigw_mock's sources is not part of a user's cold start."""
     environment = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    here = os.path.dirname(os.path.abspath(__file__))
     out = subprocess.run(
         [sys.executable, "-c", source],
         capture_output=True,
         text=True,
         check=True,
-        cwd=os.path.dirname(here),
+        cwd=MEASURED_TREE,
         env=environment,
     )
     return dict(json.loads(out.stdout.splitlines()[-1]))

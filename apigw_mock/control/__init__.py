@@ -1,26 +1,2 @@
-"""Operation handlers, one module per family; importing this package registers them all."""
-
-from apigw_mock.control import (  # noqa: F401
-    account,
-    api_keys,
-    authorizers,
-    client_certificates,
-    deployments,
-    documentation,
-    domain_names,
-    gateway_responses,
-    integration_responses,
-    integrations,
-    methods,
-    models,
-    openapi,
-    request_validators,
-    resources,
-    rest_apis,
-    sdks,
-    stages,
-    tags,
-    test_invoke,
-    usage_plans,
-    vpc_links,
-)
+"""Operation handlers, one module per family. Importing this package registers none of them: an operation's first
+dispatch imports the one module that owns it (`owners.OWNERS`), and `registry.handlers()` imports them all."""

@@ -29,6 +29,7 @@ Everything goes through the write path of `domain/graph.py`: nodes are replaced 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -36,9 +37,9 @@ from typing import Any, Generic, TypeVar
 from botocore import xform_name
 from pydantic import BaseModel
 
-from apigw_mock.control.registry import operation
+from apigw_mock.control.registry import handlers, operation
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
-from apigw_mock.domain.tags import TAGGABLE, Taggable
+from apigw_mock.domain.tags import TAGGABLE, Taggable, check_tags
 from apigw_mock.exceptions import ConflictException, NotFoundException
 from apigw_mock.paging import PagedDict, page_size
 from apigw_mock.patch import apply_patch
@@ -119,7 +120,8 @@ _DECLARED: list[Collection[Any]] = []
 
 
 def declared() -> tuple[Collection[Any], ...]:
-    """Every collection registered so far (the contract tests walk them)."""
+    """Every collection (the contract tests walk them): every operation module is imported first."""
+    handlers()
     return tuple(_DECLARED)
 
 
@@ -127,13 +129,16 @@ def register_crud(collection: Collection[Any], verbs: Iterable[str] = VERBS) -> 
     """Register the collection's handlers (only for operations the service model has; see the module docstring)."""
     makers = {"create": _create, "get": _get, "list": _list, "update": _update, "delete": _delete}
     names = set(spec.service_model().operation_names)
+    owner = sys._getframe(1).f_globals["__name__"]  # as namedtuple does: the declaring module owns the handlers
     _DECLARED.append(collection)
     if collection.arn is not None:
         TAGGABLE.register(collection.arn, _taggable(collection))
     for verb in verbs:
         name = collection.name_of(verb)
         if name in names:
-            operation(name)(makers[verb](collection, name))
+            handler = makers[verb](collection, name)
+            handler.__module__ = owner  # what `control/owners.py` records (tests/control/test_owners.py)
+            operation(name)(handler)
 
 
 def _taggable(collection: Collection[N]) -> Callable[[ApiGatewayBackend, tuple[str, ...]], Taggable]:
@@ -169,6 +174,7 @@ def _create(collection: Collection[N], name: str) -> Callable[..., N]:
         members = {key: value for key, value in params.items() if key not in uri}
         if collection.duplicate is not None and members.get(collection.key_field) in nodes:
             raise ConflictException(collection.duplicate)
+        check_tags(members.get("tags"))  # a family whose Create takes tags: AWS's tag rules
         if collection.id_length is not None:
             members.setdefault("id", backend.new_id(collection.id_length))
         node = collection.create(backend, params, members) if collection.create else collection.model(**members)

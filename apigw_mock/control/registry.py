@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import cache
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from botocore import xform_name
 from pydantic import ValidationError
 
+from apigw_mock.control.owners import OWNERS
 from apigw_mock.exceptions import ApigwMockNotImplemented, SerializationException
 from apigw_mock.protocol import spec
 
@@ -33,6 +35,7 @@ class Handler(Protocol):
 
 H = TypeVar("H", bound=Callable[..., Any])
 _HANDLERS: dict[str, Handler] = {}
+_FAMILIES = __name__.rpartition(".")[0]  # the package of the operation modules
 
 
 def operation(name: str) -> Callable[[H], H]:
@@ -81,16 +84,25 @@ def _null_refused(error: ValidationError) -> Exception:
 
 
 def handlers() -> Mapping[str, Handler]:
-    """Every registered handler, importing the operation modules on first use."""
-    import apigw_mock.control  # noqa: F401  (registers the handlers as a side effect)
-
+    """Every registered handler, importing every operation module on first use."""
+    _import_all()
     return _HANDLERS
 
 
 @cache
+def _import_all() -> None:
+    for module in sorted(set(OWNERS.values())):
+        import_module(f"{_FAMILIES}.{module}")  # registers its handlers as a side effect
+
+
+@cache
 def _route(name: str) -> tuple[Handler, dict[str, str]]:
-    """The handler of `name` and its input member -> keyword name table (NotImplemented when there is none)."""
-    handler = handlers().get(name)
+    """The handler of `name` and its input member -> keyword name table (NotImplemented when there is none).
+    Only the module owning `name` is imported (the cold start's first call pays for one family)."""
+    owner = OWNERS.get(name)
+    if owner is not None:
+        import_module(f"{_FAMILIES}.{owner}")
+    handler = _HANDLERS.get(name)
     if handler is None:
         raise ApigwMockNotImplemented(name)
     shape = spec.operation(name).input_shape

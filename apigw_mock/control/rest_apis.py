@@ -15,7 +15,7 @@ from apigw_mock.domain.model import Model, default_models
 from apigw_mock.domain.resource import Resource
 from apigw_mock.domain.resource_tree import ResourceTree
 from apigw_mock.domain.rest_api import RestApi
-from apigw_mock.domain.tags import custom_id
+from apigw_mock.domain.tags import check_tags, custom_id
 from apigw_mock.paging import PagedDict, page_size
 from apigw_mock.patch import PatchOperations, apply_patch
 
@@ -34,6 +34,7 @@ def create_rest_api(
     **optional: Any,
 ) -> RestApi:
     rest_api_rules.check_new_rest_api(description, minimum_compression_size, endpoint_configuration)
+    check_tags(tags)
     resources, models, gateway_responses = (
         _cloned(backend, backend.graph(clone_from)) if clone_from is not None else _fresh(backend)
     )

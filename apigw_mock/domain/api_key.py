@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.messages import INVALID_STAGE
+from apigw_mock.dump import Timestamp
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 
 NOT_FOUND = "Invalid API Key identifier specified"  # [UNK → §18.1]
@@ -49,8 +50,8 @@ class ApiKey(ApiGatewayModel):
     """An AWS Marketplace customer id; omitted when not given."""
     description: str | None = None
     enabled: bool = False
-    created_date: datetime.datetime
-    last_updated_date: datetime.datetime
+    created_date: Timestamp
+    last_updated_date: Timestamp
     stage_keys: list[str] = []
     """Legacy `{restApiId}/{stageName}` entries."""
     tags: dict[str, str] | None = None

@@ -17,24 +17,28 @@ from __future__ import annotations
 import datetime
 import random
 import string
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from apigw_mock.domain.account import Account, default_account
-from apigw_mock.domain.api_key import ApiKey
-from apigw_mock.domain.base import ApiGatewayModel
-from apigw_mock.domain.base_path_mapping import BasePathMapping, DomainNameAccessAssociation
-from apigw_mock.domain.client_certificate import ClientCertificate
-from apigw_mock.domain.domain_name import DomainName
-from apigw_mock.domain.graph import ApiGraph
-from apigw_mock.domain.integration import Integration, IntegrationResponse
 from apigw_mock.domain.messages import INVALID_INTEGRATION, INVALID_METHOD, INVALID_RESOURCE, INVALID_STATUS_CODE
-from apigw_mock.domain.method import Method, MethodResponse
-from apigw_mock.domain.resource import Resource
-from apigw_mock.domain.throttle import TokenBuckets
-from apigw_mock.domain.usage import UsageLedger
-from apigw_mock.domain.usage_plan import UsagePlan
-from apigw_mock.domain.vpc_link import VpcLink
 from apigw_mock.exceptions import ConflictException, NotFoundException
 from apigw_mock.paging import PagedDict
+
+if TYPE_CHECKING:  # annotations only: a backend is built without importing every family's model (cold start)
+    from apigw_mock.domain.account import Account
+    from apigw_mock.domain.api_key import ApiKey
+    from apigw_mock.domain.base import ApiGatewayModel
+    from apigw_mock.domain.base_path_mapping import BasePathMapping, DomainNameAccessAssociation
+    from apigw_mock.domain.client_certificate import ClientCertificate
+    from apigw_mock.domain.domain_name import DomainName
+    from apigw_mock.domain.graph import ApiGraph
+    from apigw_mock.domain.integration import Integration, IntegrationResponse
+    from apigw_mock.domain.method import Method, MethodResponse
+    from apigw_mock.domain.resource import Resource
+    from apigw_mock.domain.throttle import TokenBuckets
+    from apigw_mock.domain.usage import UsageLedger
+    from apigw_mock.domain.usage_plan import UsagePlan
+    from apigw_mock.domain.vpc_link import VpcLink
 
 API_ID_LENGTH = 10  # REST APIs and root resources
 CHILD_ID_LENGTH = 6  # other resources, models, deployments, ... (spec control-plane-2 §1.3)
@@ -60,18 +64,35 @@ class ApiGatewayBackend:
         self.usage_plans: PagedDict[str, UsagePlan] = PagedDict()
         self.usage_plan_keys: dict[str, PagedDict[str, str]] = {}
         """Usage plan id -> its API keys' ids (id -> id, in the order they joined)."""
-        self.usage = UsageLedger()
-        """Requests per usage plan, key and day: counted by the data plane, read by GetUsage."""
-        self.throttles = TokenBuckets()
-        """The data plane's token buckets (usage-plan and stage throttling)."""
         self.client_certificates: PagedDict[str, ClientCertificate] = PagedDict()
-        self.account: Account = default_account(region)
         self.domain_names: PagedDict[str, DomainName] = PagedDict()  # by `DomainName.key`
         self.base_path_mappings: dict[str, PagedDict[str, BasePathMapping]] = {}  # domain key -> base path -> node
         self.domain_name_access_associations: PagedDict[str, DomainNameAccessAssociation] = PagedDict()
         self.vpc_links: PagedDict[str, VpcLink] = PagedDict()
         self.ids = _IDS if ids is None else ids
         self._ids: set[str] = set()
+
+    @cached_property
+    def usage(self) -> UsageLedger:
+        """Requests per usage plan, key and day: counted by the data plane, read by GetUsage (made on first use,
+        like `account`: a backend's first call builds only the models it needs)."""
+        from apigw_mock.domain.usage import UsageLedger
+
+        return UsageLedger()
+
+    @cached_property
+    def throttles(self) -> TokenBuckets:
+        """The data plane's token buckets (usage-plan and stage throttling), made on first use."""
+        from apigw_mock.domain.throttle import TokenBuckets
+
+        return TokenBuckets()
+
+    @cached_property
+    def account(self) -> Account:
+        """The account's settings in this region (made on first use; UpdateAccount replaces it)."""
+        from apigw_mock.domain.account import default_account
+
+        return default_account(self.region)
 
     def now(self) -> datetime.datetime:
         """The time stamped on a created node, in whole seconds as AWS keeps it."""

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.dump import Timestamp
 
 NOT_FOUND = "Invalid Client Certificate identifier specified"  # [UNK → §18.1]
 VALIDITY = datetime.timedelta(days=365)
@@ -26,8 +27,8 @@ class ClientCertificate(ApiGatewayModel):
     description: str | None = None
     pem_encoded_certificate: str
     """`-----BEGIN CERTIFICATE-----\\n...`: a self-signed certificate."""
-    created_date: datetime.datetime
-    expiration_date: datetime.datetime
+    created_date: Timestamp
+    expiration_date: Timestamp
     tags: dict[str, str] | None = None
     """Omitted when none; ARN `arn:aws:apigateway:{region}::/clientcertificates/{id}`."""
 

@@ -9,11 +9,11 @@ method without an integration); `Deployed(deployment, api)` pairs the reply node
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.dump import Timestamp
 from apigw_mock.exceptions import BadRequestException, NotFoundException
 from apigw_mock.patch import Field, PatchRules
 
@@ -38,7 +38,7 @@ class MethodSnapshot(ApiGatewayModel):
 class Deployment(ApiGatewayModel):
     id: str
     description: str | None = None
-    created_date: datetime.datetime
+    created_date: Timestamp
     api_summary: dict[str, dict[str, MethodSnapshot]] | None = None
     """Only on GetDeployment with `embed=apisummary`: resource path -> verb -> MethodSnapshot."""
 

@@ -15,7 +15,6 @@ Contract:
 
 from __future__ import annotations
 
-import datetime
 import json
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -23,6 +22,7 @@ from typing import Any, ClassVar
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.enums import DocumentationPartType
+from apigw_mock.dump import Timestamp
 from apigw_mock.exceptions import BadRequestException
 from apigw_mock.paging import PagedDict
 
@@ -117,7 +117,7 @@ class DocumentationVersion(ApiGatewayModel):
     """A named snapshot of an API's documentation parts."""
 
     version: str
-    created_date: datetime.datetime
+    created_date: Timestamp
     description: str | None = None
 
     PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(

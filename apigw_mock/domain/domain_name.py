@@ -14,7 +14,6 @@ UpdateDomainName's `finish`.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, ClassVar, get_args
 
@@ -24,6 +23,7 @@ from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.enums import DomainNameStatus, EndpointType, SecurityPolicy
 from apigw_mock.domain.rest_api import EndpointConfiguration
+from apigw_mock.dump import Timestamp
 from apigw_mock.exceptions import BadRequestException, ConflictException
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ class DomainName(ApiGatewayModel):
     """`arn:aws:apigateway:{region}::/domainnames/{name}`; private: `…:{account}:/domainnames/{name}+{id}`."""
     certificate_name: str | None = None
     certificate_arn: str | None = None
-    certificate_upload_date: datetime.datetime | None = None
+    certificate_upload_date: Timestamp | None = None
     """When an EDGE or PRIVATE certificate was given."""
     regional_domain_name: str | None = None
     regional_hosted_zone_id: str | None = None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any, ClassVar, get_args
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.enums import ApiKeySourceType, EndpointType, IpAddressType
 from apigw_mock.domain.values import IntRange
+from apigw_mock.dump import Timestamp
 from apigw_mock.exceptions import BadRequestException
 
 
@@ -58,7 +58,7 @@ class RestApi(ApiGatewayModel):
     id: str
     name: str
     description: str | None = None
-    created_date: datetime.datetime
+    created_date: Timestamp
     version: str | None = None
     warnings: list[str] | None = None
     binary_media_types: list[str] | None = None

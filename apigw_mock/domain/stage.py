@@ -26,7 +26,7 @@ from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.deployment import INVALID_DEPLOYMENT
 from apigw_mock.domain.messages import INVALID_STAGE
 from apigw_mock.domain.values import IntRange
-from apigw_mock.dump import dump
+from apigw_mock.dump import Double, Timestamp, dump
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ UnauthorizedCacheControlHeaderStrategy = Literal[
 LoggingLevel = Literal["OFF", "ERROR", "INFO"]
 
 STAGE_EXISTS = "Stage already exists"
+STAGES_MAX = 10  # per API [DOC DG:limits]
+TOO_MANY_STAGES = f"The maximum number of stages for an API ({STAGES_MAX}) has been reached"  # [UNK] text
 BAD_STAGE_NAME = "Stage name only allows a-zA-Z0-9_"  # [UNK] text (spec §4.2)
 # [UNK] texts (spec §4.2: AWS's wording for bad stage variables is unrecorded).
 BAD_VARIABLE_NAME = "Stage variable names must only contain alphanumeric characters and underscores"
@@ -60,7 +62,7 @@ class MethodSetting(ApiGatewayModel):
     logging_level: LoggingLevel | None = None
     data_trace_enabled: bool | None = None
     throttling_burst_limit: int | None = None
-    throttling_rate_limit: float | None = None
+    throttling_rate_limit: Double | None = None
     caching_enabled: bool | None = None
     cache_ttl_in_seconds: int | None = None
     cache_data_encrypted: bool | None = None
@@ -89,7 +91,7 @@ class AccessLogSettings(ApiGatewayModel):
 
 
 class CanarySettings(ApiGatewayModel):
-    percent_traffic: float | None = None
+    percent_traffic: Double | None = None
     deployment_id: str | None = None
     stage_variable_overrides: dict[str, str] | None = None
     use_stage_cache: bool | None = None
@@ -259,8 +261,8 @@ class Stage(ApiGatewayModel):
     tracing_enabled: bool = False
     web_acl_arn: str | None = None
     tags: dict[str, str] | None = None
-    created_date: datetime.datetime
-    last_updated_date: datetime.datetime
+    created_date: Timestamp
+    last_updated_date: Timestamp
 
     # UpdateStage (spec §4.4). Context: StageContext. `/webAclArn` and `/tags/...` are not patchable (unknown path).
     PATCHABLE: ClassVar[patch.PatchRules[StageContext]] = patch.PatchRules(
@@ -310,11 +312,15 @@ def stage_of(graph: ApiGraph | None, stage_name: str) -> Stage:
 
 
 def check_stage_name(graph: ApiGraph, stage_name: str) -> None:
-    """A new stage's name: AWS's charset (text [UNK]) and not already used (Conflict, recorded)."""
+    """A new stage (CreateStage, or CreateDeployment naming a missing one): AWS's charset for its name (text
+    [UNK]), not already used (Conflict, recorded), and room for it: 10 stages per API [DOC DG:limits] (BadRequest
+    and text [UNK], as the spec's other limits)."""
     if not _STAGE_NAME.fullmatch(stage_name):
         raise BadRequestException(BAD_STAGE_NAME)
     if stage_name in graph.stages:
         raise ConflictException(STAGE_EXISTS)
+    if len(graph.stages) >= STAGES_MAX:
+        raise BadRequestException(TOO_MANY_STAGES)
 
 
 def check_variables(*maps: Mapping[str, Any] | None) -> None:

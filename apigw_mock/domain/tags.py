@@ -5,8 +5,9 @@ that finds the node for the ARN path's labels (raising the node's own NotFound) 
 read its tags and how to store the node again with new ones (nodes are replaced, never edited in place).
 `TAGGABLE.find(backend, arn)` parses `arn:{partition}:apigateway:{region}::{path}` (no account id, spec §14.1)
 and resolves it. REST APIs and stages register here; API keys, usage plans, domain names, VPC links and client
-certificates register the same way next to their own model. `check_tags(tags)` holds AWS's tag rules.
-`custom_id(tags)` reads the `_custom_id_` tag (moto's and LocalStack's convention) a CreateRestApi may carry.
+certificates register the same way next to their own model. `check_tags(tags, existing)` holds AWS's tag rules,
+the 50-tag limit included. `custom_id(tags)` reads the `_custom_id_` tag (moto's and LocalStack's convention) a
+CreateRestApi may carry.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from apigw_mock.domain.stage import stage_of
 from apigw_mock.exceptions import BadRequestException
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 CUSTOM_ID_TAG = "_custom_id_"
 """Not AWS: the tag moto and LocalStack read to choose a new REST API's id (stable URLs in tests)."""
 INVALID_ARN = "Invalid ARN specified in the request"  # [UNK] text for an ARN the service does not tag (spec §14.2)
+TAGS_MAX = 50  # per resource [DOC DG:limits]
+TOO_MANY_TAGS = f"The maximum number of tags for a resource ({TAGS_MAX}) has been exceeded"  # [UNK] text
 _ARN = re.compile(r"arn:aws[\w-]*:apigateway:([\w-]+)::(/.+)")
 _LABEL = "([^/]+)"
 
@@ -65,15 +67,18 @@ class TagIndex:
 TAGGABLE = TagIndex()
 
 
-def check_tags(tags: Mapping[str, str] | None) -> None:
-    """AWS's tag rules (spec §14.2 [MODEL]): keys 1-128 characters not starting with `aws:`, values up to 256.
-    The texts are [UNK]."""
+def check_tags(tags: Mapping[str, str] | None, existing: Mapping[str, str] | None = None) -> None:
+    """AWS's tag rules (spec §14.2 [MODEL]): keys 1-128 characters not starting with `aws:`, values up to 256, and
+    at most 50 tags on a resource once `tags` are added to its `existing` ones [DOC DG:limits]. The texts, and the
+    limit's BadRequest (the spec's choice for its limits), are [UNK]."""
+    if len({**(existing or {}), **(tags or {})}) > TAGS_MAX:
+        raise BadRequestException(TOO_MANY_TAGS)
     for key, value in (tags or {}).items():
         if key.lower().startswith("aws:"):
             raise BadRequestException("Tag keys must not start with 'aws:'")
         if not 0 < len(key) <= 128:
             raise BadRequestException("Tag keys must be between 1 and 128 characters long")
-        if len(value) > 256:
+        if value is not None and len(value) > 256:  # a null is the model's to refuse (see `control.registry`)
             raise BadRequestException("Tag values must be at most 256 characters long")
 
 
@@ -95,6 +100,8 @@ def _rest_api(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
 
 
 def _stage(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
+    from apigw_mock.domain.stage import stage_of  # here: CreateRestApi reads `custom_id` without the stage model
+
     graph = backend.graph(labels[0])
     stage = stage_of(graph, labels[1])
 

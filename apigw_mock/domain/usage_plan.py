@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Literal, get_args
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.dump import Double
 from apigw_mock.exceptions import BadRequestException, ConflictException, NotFoundException
 
 QuotaPeriod = Literal["DAY", "WEEK", "MONTH"]
@@ -38,7 +39,7 @@ class ThrottleSettings(ApiGatewayModel):
     """Steady-state rate and burst of requests; each omitted when not set."""
 
     burst_limit: int | None = None
-    rate_limit: float | None = None
+    rate_limit: Double | None = None
 
 
 class QuotaSettings(ApiGatewayModel):

@@ -10,6 +10,7 @@ AWS prints them, which is not always the model's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -53,24 +54,33 @@ AWS_ENUM_ORDER: dict[str, tuple[str, ...]] = {
 def validate(params: dict[str, Any], operation_name: str) -> None:
     """Raise `ValidationException` if `params` break any constraint of the operation's input shape."""
     violations: list[str] = []
-    for name, member, path, required in _plan(operation_name):
-        _check(params.get(name), member, path, required, violations)
+    for name, check, path, required in _plan(operation_name):
+        value = params.get(name)
+        if value is None:
+            if required:
+                violations.append(_null(path))
+        elif check is not None:
+            check(value, path, violations)
     if violations:
         raise ValidationException.aggregate(violations)
 
 
+Check = Callable[[Any, str, list[str]], None]
+"""(a value that is not None, its reported path, the violations found so far) -> None, appending violations."""
+
+
 @cache
-def _plan(operation_name: str) -> tuple[tuple[str, Shape, str, bool], ...]:
-    """(member, shape, reported path, required) of the input members that can break a constraint, body members
-    first. Members that cannot (no enum, pattern or required member anywhere beneath) are skipped: this pruning is
-    what keeps validation cheap (a yes/no twin of `_check` for the members left bought nothing measurable)."""
+def _plan(operation_name: str) -> tuple[tuple[str, Check | None, str, bool], ...]:
+    """(member, its check, reported path, required) of the input members that can break a constraint, body members
+    first. Members that cannot (no enum, pattern or required member anywhere beneath) are skipped, and each check is
+    compiled once per shape (`_compiled_check`): this is what keeps validation cheap."""
     shape = spec.operation(operation_name).input_shape
     if shape is None:
         return ()
     prefix = operation_name[0].lower() + operation_name[1:] + "Input"
     required = set(shape.required_members)
     return tuple(
-        (name, member, f"{prefix}.{name}" if in_body else name, name in required)
+        (name, _compiled_check(member), f"{prefix}.{name}" if in_body else name, name in required)
         for in_body in (True, False)
         for name, member in shape.members.items()
         if ("location" not in member.serialization) is in_body and (name in required or _constrained(member))
@@ -90,7 +100,7 @@ def _checked_members(shape: StructureShape) -> tuple[tuple[str, Shape, bool], ..
 
 @cache
 def _constrained(shape: Shape) -> bool:
-    """Whether some value of `shape` can break a constraint `_check` enforces."""
+    """Whether some value of `shape` can break a constraint the checks enforce."""
     if getattr(shape, "enum", None) or shape.metadata.get("pattern"):
         return True
     if isinstance(shape, StructureShape):
@@ -98,36 +108,71 @@ def _constrained(shape: Shape) -> bool:
     return isinstance(shape, ListShape) and _constrained(shape.member)
 
 
-def _check(value: Any, shape: Shape, path: str, required: bool, out: list[str]) -> None:
-    if value is None:
-        if required:
-            out.append(f"Value null at '{path}' failed to satisfy constraint: Member must not be null")
-        return
-    if isinstance(shape, StructureShape) and isinstance(value, dict):
-        for name, member, member_required in _checked_members(shape):
-            _check(value.get(name), member, f"{path}.{name}", member_required, out)
-    elif isinstance(shape, ListShape) and isinstance(value, list):
-        _check_list(value, shape, path, out)
-    elif isinstance(value, str):
-        reason = string_violation(value, shape)
-        if reason is not None:
-            out.append(f"Value '{value}' at '{path}' failed to satisfy constraint: {reason}")
+def _null(path: str) -> str:
+    return f"Value null at '{path}' failed to satisfy constraint: Member must not be null"
 
 
-def _check_list(value: list[Any], shape: ListShape, path: str, out: list[str]) -> None:
+@cache
+def _compiled_check(shape: Shape) -> Check | None:
+    """The check of one value of `shape`: members of a structure (a dict), items of a list, or a string's enum and
+    pattern; a value of another type is not checked (the parser has refused wrong JSON types already). None when no
+    value of `shape` can break a constraint (a member that is only required)."""
+    if not _constrained(shape):
+        return None
+    if isinstance(shape, StructureShape):
+        members = tuple((name, _compiled_check(member), required) for name, member, required in _checked_members(shape))
+
+        def structure(value: Any, path: str, out: list[str]) -> None:
+            if isinstance(value, dict):
+                for name, check, required in members:
+                    item = value.get(name)
+                    if item is None:
+                        if required:
+                            out.append(_null(f"{path}.{name}"))
+                    elif check is not None:
+                        check(item, f"{path}.{name}", out)
+
+        return structure
+    if isinstance(shape, ListShape):
+        return _list_check(shape)
+    enum = frozenset(shape.enum) if getattr(shape, "enum", None) else None
+    pattern = shape.metadata.get("pattern")
+    matches = _compiled(pattern).fullmatch if pattern else None
+
+    def string(value: Any, path: str, out: list[str]) -> None:
+        if isinstance(value, str) and (
+            (enum is not None and value not in enum) or (matches is not None and not matches(value))
+        ):
+            out.append(f"Value '{value}' at '{path}' failed to satisfy constraint: {string_violation(value, shape)}")
+
+    return string
+
+
+def _list_check(shape: ListShape) -> Check:
     item_shape = shape.member
     if getattr(item_shape, "enum", None):
-        if any(string_violation(item, item_shape) for item in value if isinstance(item, str)):
-            printed = "[" + ", ".join(str(item) for item in value) + "]"
-            out.append(
-                f"Value '{printed}' at '{path}' failed to satisfy constraint: "
-                f"Member must satisfy constraint: [{string_violation('', item_shape)}]"
-            )
-        return
-    if not _constrained(item_shape):
-        return
-    for index, item in enumerate(value, start=1):  # list members are never nullable
-        _check(item, item_shape, f"{path}.{index}.member", True, out)
+        enum = frozenset(item_shape.enum)
+
+        def enums(value: Any, path: str, out: list[str]) -> None:
+            if isinstance(value, list) and any(isinstance(item, str) and item not in enum for item in value):
+                printed = "[" + ", ".join(str(item) for item in value) + "]"
+                out.append(
+                    f"Value '{printed}' at '{path}' failed to satisfy constraint: "
+                    f"Member must satisfy constraint: [{string_violation('', item_shape)}]"
+                )
+
+        return enums
+    item_check = _compiled_check(item_shape)
+
+    def items(value: Any, path: str, out: list[str]) -> None:
+        if item_check is not None and isinstance(value, list):
+            for index, item in enumerate(value, start=1):  # list members are never nullable
+                if item is None:
+                    out.append(_null(f"{path}.{index}.member"))
+                else:
+                    item_check(item, f"{path}.{index}.member", out)
+
+    return items
 
 
 def string_violation(value: str, shape: Shape) -> str | None:
