@@ -234,7 +234,8 @@ def _proxy_response(payload: Any, call: Call) -> Endpoint:
     merged.update({name: [_text(value) for value in values] for name, values in multi.items()})
     if not any(name.lower() == "content-type" for name in merged):
         merged["Content-Type"] = ["application/json"]
-    merged.setdefault("X-Amzn-Trace-Id", [trace_id(call)])
+    if "X-Amzn-Trace-Id" not in merged:
+        merged["X-Amzn-Trace-Id"] = [trace_id(call)]
     decoded: content.Payload = body or ""
     if is_base64 and content.is_binary(content.first_accept(call.accept), call.binary_media_types):
         decoded = content.proxy_response_body(body, True)
