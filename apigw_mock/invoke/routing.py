@@ -113,9 +113,9 @@ def _request_segments(path: str) -> list[str] | None:
     raw = path.split("/")[1:] if path.startswith("/") else path.split("/")
     if raw and raw[-1] == "":
         raw.pop()  # one trailing slash (and the root's own "/")
-    if any(segment == "" for segment in raw):
+    if "" in raw:
         return None
-    return [unquote(segment) for segment in raw]
+    return [unquote(segment) for segment in raw] if "%" in path else raw
 
 
 def _descend(node: _Node, segments: list[str], index: int) -> tuple[_Node, dict[str, str]] | None:

@@ -142,7 +142,7 @@ def run(handler: LambdaHandler, event: Any, context: LambdaContext) -> Invocatio
 
 
 def _context(call: Call, arn: str, integration: Integration) -> LambdaContext:
-    name = arn.split(":")[6] if arn.count(":") >= 6 else arn
+    name = _function_name(arn)
     timeout, now = integration.timeout_in_millis or 29_000, call.ids.now
     return LambdaContext(
         function_name=name,
@@ -152,6 +152,11 @@ def _context(call: Call, arn: str, integration: Integration) -> LambdaContext:
         log_stream_name=f"{now.year:04d}/{now.month:02d}/{now.day:02d}/[$LATEST]{call.ids.request_id.replace('-', '')}",
         deadline_ms=int(time.time() * 1000) + timeout,
     )
+
+
+@lru_cache(maxsize=256)
+def _function_name(arn: str) -> str:
+    return arn.split(":")[6] if arn.count(":") >= 6 else arn
 
 
 def proxy_event(call: Call) -> dict[str, Any]:
@@ -182,12 +187,17 @@ def proxy_event(call: Call) -> dict[str, Any]:
 def _multi(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for name, value in pairs:
-        found.setdefault(name, []).append(value)
+        values = found.get(name)
+        if values is None:
+            found[name] = [value]
+        else:
+            values.append(value)
     return found
 
 
 def _with_aws_headers(headers: dict[str, list[str]], call: Call) -> dict[str, list[str]]:
-    """The headers AWS adds in front of the function ([SAMPLE], mock choice §8.3.2)."""
+    """The headers AWS adds in front of the function ([SAMPLE], mock choice §8.3.2), added to `headers` (the
+    event's own map, just built) after the client's."""
     lowered = {name.lower() for name in headers}
     added = {
         "Host": call.target.host,
@@ -195,7 +205,10 @@ def _with_aws_headers(headers: dict[str, list[str]], call: Call) -> dict[str, li
         "X-Forwarded-For": call.request.source_ip,
         **_FORWARDED,
     }
-    return {**headers, **{name: [value] for name, value in added.items() if name.lower() not in lowered}}
+    for name, value in added.items():
+        if name.lower() not in lowered:
+            headers[name] = [value]
+    return headers
 
 
 def trace_id(call: Call) -> str:
