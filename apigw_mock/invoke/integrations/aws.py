@@ -90,14 +90,15 @@ def _function_arn(uri: str) -> str:
 
 def find_lambda(lambdas: Mapping[str, LambdaHandler], function_arn: str) -> LambdaHandler | None:
     """The handler registered for `function_arn`: the exact ARN, then without its qualifier, then the bare name."""
+    found = lambdas.get(function_arn)
+    if found is not None:
+        return found
     parts = function_arn.split(":")
-    candidates = [function_arn]
     if len(parts) >= 7 and parts[2] == "lambda":
-        candidates += [":".join(parts[:7]), parts[6]]
-    for candidate in candidates:
-        found = lambdas.get(candidate)
-        if found is not None:
-            return found
+        for candidate in (":".join(parts[:7]), parts[6]):
+            found = lambdas.get(candidate)
+            if found is not None:
+                return found
     return None
 
 
@@ -227,7 +228,7 @@ def call_proxy(
 
 
 def _proxy_response(payload: Any, call: Call) -> Endpoint:
-    if not isinstance(payload, Mapping) or not set(payload) <= _PROXY_KEYS:
+    if not isinstance(payload, (dict, Mapping)) or not payload.keys() <= _PROXY_KEYS:  # dict first: JSON's map
         raise errors.LambdaProxyFailure(log=errors.LambdaProxyFailure.MALFORMED)
     status, body = payload.get("statusCode"), payload.get("body")
     headers, multi = payload.get("headers") or {}, payload.get("multiValueHeaders") or {}
@@ -237,8 +238,8 @@ def _proxy_response(payload: Any, call: Call) -> Endpoint:
         or isinstance(status, bool)
         or not 100 <= status <= 599
         or not (body is None or isinstance(body, str))
-        or not isinstance(headers, Mapping)
-        or not isinstance(multi, Mapping)
+        or not isinstance(headers, (dict, Mapping))
+        or not isinstance(multi, (dict, Mapping))
         or not all(isinstance(values, list) for values in multi.values())
         or not isinstance(is_base64, bool)
     ):
