@@ -168,7 +168,8 @@ def proxy_event(call: Call) -> dict[str, Any]:
     multi_query = _multi(request.query)
     body, is_base64 = content.proxy_request_body(request.body, request.header("Content-Type"), call.binary_media_types)
     resource_path = call.resource.path
-    request_context = {key: value for key, value in call.context.items() if key != "isCanaryRequest"}
+    request_context = dict(call.context)
+    request_context.pop("isCanaryRequest", None)
     return {
         "resource": resource_path,
         "path": request.path,
