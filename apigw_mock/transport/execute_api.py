@@ -32,6 +32,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+from apigw_mock.domain.stage import serving
+from apigw_mock.invoke.engine import handle
 from apigw_mock.invoke.integrations import aws as aws_integration
 from apigw_mock.invoke.integrations import http as http_integration
 from apigw_mock.invoke.ports import MISSING_API, ExecuteRequest, LambdaHandler, Outbound, OutboundReply, Reply, Target
@@ -61,8 +63,6 @@ class StatePorts:
     """`invoke.ports.Ports` over the process-wide state (see the module contract)."""
 
     def serving(self, target: Target) -> Serving | _MissingApi | None:
-        from apigw_mock.domain.stage import serving
-
         with STATE.lock:
             graph = STATE.backend(target.region, target.account_id).apis.lookup(target.api_id)
             return MISSING_API if graph is None else serving(graph, target.stage)
@@ -137,8 +137,6 @@ def invoke(
 
 
 def execute_target(request: ExecuteRequest, target: Target) -> Reply:
-    from apigw_mock.invoke.engine import handle
-
     answer = handle(request, target, PORTS)
     return dataclasses.replace(answer, body=b"") if request.method == "HEAD" else answer  # HTTP: HEAD has no body
 

@@ -201,13 +201,13 @@ def _with_aws_headers(headers: dict[str, list[str]], call: Call) -> dict[str, li
     """The headers AWS adds in front of the function ([SAMPLE], mock choice §8.3.2), added to `headers` (the
     event's own map, just built) after the client's."""
     lowered = {name.lower() for name in headers}
-    added = {
-        "Host": call.target.host,
-        "X-Amzn-Trace-Id": trace_id(call),
-        "X-Forwarded-For": call.request.source_ip,
-        **_FORWARDED,
-    }
-    for name, value in added.items():
+    if "host" not in lowered:
+        headers["Host"] = [call.target.host]
+    if "x-amzn-trace-id" not in lowered:
+        headers["X-Amzn-Trace-Id"] = [trace_id(call)]
+    if "x-forwarded-for" not in lowered:
+        headers["X-Forwarded-For"] = [call.request.source_ip]
+    for name, value in _FORWARDED.items():
         if name.lower() not in lowered:
             headers[name] = [value]
     return headers
