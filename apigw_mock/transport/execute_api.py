@@ -40,7 +40,7 @@ from apigw_mock.invoke.ports import MISSING_API, ExecuteRequest, LambdaHandler, 
 from apigw_mock.state import DEFAULT_REGION, STATE
 
 if TYPE_CHECKING:
-    from responses import RequestsMock
+    from responses import CallList, RequestsMock
 
     from apigw_mock.domain.stage import Serving
     from apigw_mock.invoke.ports import _MissingApi
@@ -229,11 +229,29 @@ def ensure_started() -> None:
             assert_all_requests_are_fired=False,
             real_adapter_send=requests.adapters.HTTPAdapter.send,  # type: ignore[arg-type]
         )
+        forgetful = _forgetful_calls()
+        mock._calls = forgetful
         for verb in _VERBS:
-            mock.add_callback(verb, EXECUTE_API_URL, callback=_callback, content_type=None)  # type: ignore[arg-type]
+            added = mock.add_callback(verb, EXECUTE_API_URL, callback=_callback, content_type=None)  # type: ignore[arg-type]
+            added._calls = forgetful
         mock.add_passthru(re.compile(r".*"))
         mock.start()
         _mock = mock
+
+
+def _forgetful_calls() -> CallList:
+    """A `responses` call list that keeps nothing: `responses` records every call it answers (request and reply)
+    until the mock stops, which no one reads here, and which would grow with every call of a long session."""
+    from responses import CallList
+
+    class Forgetful(CallList):
+        def add(self, request: Any, response: Any) -> None:
+            return None
+
+        def add_call(self, call: Any) -> None:
+            return None
+
+    return Forgetful()
 
 
 def stop() -> None:
