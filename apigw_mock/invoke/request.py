@@ -38,8 +38,11 @@ class MethodRequest:
 
     def __post_init__(self) -> None:
         """Single values are accepted where lists are expected: `{"q": "1"}` means `{"q": ("1",)}`."""
-        object.__setattr__(self, "querystring", _multi(self.querystring))
-        object.__setattr__(self, "headers", _multi(self.headers))
+        querystring, headers = _multi(self.querystring), _multi(self.headers)
+        if querystring is not self.querystring:  # already in shape (the data plane's): nothing to replace
+            object.__setattr__(self, "querystring", querystring)
+        if headers is not self.headers:
+            object.__setattr__(self, "headers", headers)
 
     @classmethod
     def of(

@@ -247,7 +247,7 @@ def _proxy_response(payload: Any, call: Call) -> Endpoint:
         raise errors.LambdaProxyFailure(log=errors.LambdaProxyFailure.MALFORMED)
     merged: dict[str, list[str]] = {name: [_text(value)] for name, value in headers.items()}
     merged.update({name: [_text(value) for value in values] for name, values in multi.items()})
-    if not any(name.lower() == "content-type" for name in merged):
+    if "content-type" not in {name.lower() for name in merged}:
         merged["Content-Type"] = ["application/json"]
     if "X-Amzn-Trace-Id" not in merged:
         merged["X-Amzn-Trace-Id"] = [trace_id(call)]
