@@ -12,7 +12,8 @@ Contract:
   `register_lambda`) starts one `responses.RequestsMock(assert_all_requests_are_fired=False)` with one regex
   callback per verb for `https://{api}.execute-api.{region}.amazonaws.com/...`; every other URL passes through to
   whatever `HTTPAdapter.send` was in place when it started (a user's `responses` mock, moto's `mock_aws`, or the
-  network), so those keep working. `stop()` ends it with the outermost activation. A `responses` mock started
+  network), so those keep working; it records no call (`responses` would keep every request and reply until it
+  stops). `stop()` ends it with the outermost activation. A `responses` mock started
   *after* ours sits on top and sees execute-api URLs first: start your own mocks before the first deployment, or
   leave execute-api URLs to pass through them.
 - `invoke(...)` is the direct Python call (no HTTP client); `answer_url(...)` answers a full execute-api URL;
