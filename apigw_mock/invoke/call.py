@@ -50,6 +50,7 @@ IDENTITY_KEYS = (
     "userAgent",
     "userArn",
 )
+_NO_IDENTITY: dict[str, Any] = dict.fromkeys(IDENTITY_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +88,18 @@ def context(
 ) -> dict[str, Any]:
     """`$context` for one request (see the module contract); `resource` is `(resourceId, resourcePath)`."""
     host = target.host
+    caller = _NO_IDENTITY.copy()
+    caller["sourceIp"], caller["userAgent"] = request.source_ip, request.header("User-Agent")
+    if identity:
+        caller.update(identity)
     found: dict[str, Any] = {
         "accountId": target.account_id,
         "apiId": target.api_id,
         "domainName": host,
-        "domainPrefix": host.split(".", 1)[0],
+        "domainPrefix": host.partition(".")[0],
         "extendedRequestId": ids.extended_request_id,
         "httpMethod": request.method,
-        "identity": {
-            **dict.fromkeys(IDENTITY_KEYS),
-            "sourceIp": request.source_ip,
-            "userAgent": request.header("User-Agent"),
-            **(identity or {}),
-        },
+        "identity": caller,
         "path": f"/{stage}{request.path}",
         "protocol": "HTTP/1.1",
         "requestId": ids.request_id,

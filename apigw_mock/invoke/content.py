@@ -26,6 +26,7 @@ import base64
 import binascii
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from apigw_mock.invoke.errors import ApiConfigurationError, UnsupportedMediaType
 
@@ -49,11 +50,13 @@ class TemplateChoice:
 PASSTHROUGH = TemplateChoice()
 
 
+@lru_cache(maxsize=256)  # pure, and read several times per request with the same few values
 def media_type(content_type: str | None) -> str:
     mime = (content_type or "").split(";", 1)[0].strip().lower()
     return mime or DEFAULT_MEDIA_TYPE
 
 
+@lru_cache(maxsize=256)
 def first_accept(accept: str | None) -> str:
     return media_type((accept or "").split(",", 1)[0])
 
@@ -96,6 +99,8 @@ def response_content_type(choice: TemplateChoice, integration_content_type: str 
 
 def is_binary(media: str | None, binary_media_types: Iterable[str]) -> bool:
     """Does the media type match one of the API's `binaryMediaTypes` (wildcards allowed)?"""
+    if not binary_media_types:
+        return False  # most APIs declare none: nothing to parse
     kind, _, subtype = media_type(media).partition("/")
     for pattern in binary_media_types:
         want_kind, _, want_subtype = pattern.strip().lower().partition("/")

@@ -291,7 +291,7 @@ def _put(headers: dict[str, list[str]], name: str, value: str) -> None:
 
 
 def multi(pairs: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
-    found: dict[str, list[str]] = {}
+    found: dict[str, tuple[str, ...]] = {}
     for name, value in pairs:
-        found.setdefault(name, []).append(value)
-    return {name: tuple(values) for name, values in found.items()}
+        found[name] = (*found[name], value) if name in found else (value,)  # one pass: names repeat rarely
+    return found

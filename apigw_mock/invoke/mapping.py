@@ -236,6 +236,8 @@ def gateway_response_headers(response_parameters: Mapping[str, str], sources: So
 
 def integration_uri(uri: str, path: Mapping[str, str], stage_variables: Mapping[str, str]) -> str:
     """The integration URI with stage variables and `{name}` path parameters filled in."""
+    if "{" not in uri:
+        return uri  # nothing to fill (the usual Lambda URI): both patterns need a brace
     from urllib.parse import quote
 
     with_variables = _STAGE_VARIABLE.sub(lambda match: stage_variables.get(match.group(1), ""), uri)

@@ -87,11 +87,16 @@ class ExecuteRequest:
     headers: Pairs = ()
     body: bytes = b""
     source_ip: str = "127.0.0.1"
+    _last: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+    """Lower-cased name -> last value, built by the first `header` call (a request is read several times)."""
 
     def header(self, name: str) -> str | None:
-        lower = name.lower()
-        found = [value for key, value in self.headers if key.lower() == lower]
-        return found[-1] if found else None
+        """The last value sent for `name`, looked up case-insensitively."""
+        last = self._last
+        if last is None:
+            last = {key.lower(): value for key, value in self.headers}
+            object.__setattr__(self, "_last", last)
+        return last.get(name.lower())
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,12 @@ Multi = Mapping[str, Sequence[str]]
 def _multi(values: Mapping[str, str | Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
     # a plain `str` is a `Sequence[str]` too: it must be recognised first
     """`{"a": "1", "b": ["2", "3"]}` -> `{"a": ("1",), "b": ("2", "3")}`."""
-    if type(values) is dict and all(type(value) is tuple for value in values.values()):
-        return values  # already in shape (the data plane builds it so): no copy on every request
+    if type(values) is dict:
+        for value in values.values():
+            if type(value) is not tuple:
+                break
+        else:
+            return values  # already in shape (the data plane builds it so): no copy on every request
     return {name: (value,) if isinstance(value, str) else tuple(value) for name, value in (values or {}).items()}
 
 
@@ -34,8 +38,11 @@ class MethodRequest:
 
     def __post_init__(self) -> None:
         """Single values are accepted where lists are expected: `{"q": "1"}` means `{"q": ("1",)}`."""
-        object.__setattr__(self, "querystring", _multi(self.querystring))
-        object.__setattr__(self, "headers", _multi(self.headers))
+        querystring, headers = _multi(self.querystring), _multi(self.headers)
+        if querystring is not self.querystring:  # already in shape (the data plane's): nothing to replace
+            object.__setattr__(self, "querystring", querystring)
+        if headers is not self.headers:
+            object.__setattr__(self, "headers", headers)
 
     @classmethod
     def of(

@@ -34,7 +34,7 @@ class ResourceMatch:
     methods: frozenset[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     resource_id: str
     resource_path: str
@@ -70,8 +70,7 @@ class Router:
 
     def resolve(self, path: str) -> ResourceMatch | None:
         """The resource serving `path` (the request path after the stage), with its path parameters."""
-        segments = _request_segments(path)
-        found = None if segments is None else _descend(self._root, segments, 0)
+        found = self._find(path)
         if found is None:
             return None
         node, parameters = found
@@ -80,13 +79,20 @@ class Router:
 
     def match(self, http_method: str, path: str) -> Match | None:
         """The resource and method serving `http_method path`, or `None` (no resource, or no such method)."""
-        resource = self.resolve(path)
-        if resource is None or http_method not in HTTP_METHODS:
+        found = self._find(path)
+        if found is None or http_method not in HTTP_METHODS:
             return None
-        key = http_method if http_method in resource.methods else ANY if ANY in resource.methods else None
+        node, parameters = found
+        methods = node.methods
+        key = http_method if http_method in methods else ANY if ANY in methods else None
         if key is None:
             return None
-        return Match(resource.resource_id, resource.resource_path, key, resource.path_parameters)
+        assert node.resource_id is not None
+        return Match(node.resource_id, node.path, key, parameters)
+
+    def _find(self, path: str) -> tuple[_Node, dict[str, str]] | None:
+        segments = _request_segments(path)
+        return None if segments is None else _descend(self._root, segments, 0)
 
 
 def _template_parts(path: str) -> list[str]:
@@ -107,9 +113,9 @@ def _request_segments(path: str) -> list[str] | None:
     raw = path.split("/")[1:] if path.startswith("/") else path.split("/")
     if raw and raw[-1] == "":
         raw.pop()  # one trailing slash (and the root's own "/")
-    if any(segment == "" for segment in raw):
+    if "" in raw:
         return None
-    return [unquote(segment) for segment in raw]
+    return [unquote(segment) for segment in raw] if "%" in path else raw
 
 
 def _descend(node: _Node, segments: list[str], index: int) -> tuple[_Node, dict[str, str]] | None:

@@ -36,13 +36,17 @@ def lambda_input(error_message: str | None) -> str | None:
 
 def select(responses: Responses, selection_input: str | None) -> str | None:
     """The status code of the integration response selected for `selection_input`, or `None`."""
-    pairs: list[tuple[str, str | None]] = list(responses.items() if isinstance(responses, Mapping) else responses)
+    pairs = responses.items() if isinstance(responses, Mapping) else responses
     text = "" if selection_input is None else selection_input
-    matched: list[str] = [status for status, pattern in pairs if pattern and _matches(pattern, text)]
-    if matched:
-        return min(matched, key=_status_order)
-    defaults: list[str] = [status for status, pattern in pairs if not pattern]
-    return min(defaults, key=_status_order) if defaults else None
+    matched: str | None = None
+    default: str | None = None
+    for status, pattern in pairs:  # one pass; the first of equal statuses wins, as `min` would pick it
+        if pattern:
+            if _matches(pattern, text) and (matched is None or _status_order(status) < _status_order(matched)):
+                matched = status
+        elif default is None or _status_order(status) < _status_order(default):
+            default = status
+    return matched if matched is not None else default
 
 
 def _matches(pattern: str, text: str) -> bool:

@@ -32,7 +32,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from apigw_mock.invoke.errors import ApiConfigurationError
 from apigw_mock.invoke.java_values import JavaMap, java_str, to_vtl
@@ -67,11 +67,16 @@ class ResponseOverride:
     status: int | None = None
 
 
-@dataclass(frozen=True)
+NO_REQUEST_OVERRIDE: Final = RequestOverride()
+NO_RESPONSE_OVERRIDE: Final = ResponseOverride()
+"""What a template that sets no override returns (shared: a rendered override is only read, never written)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Rendered:
     body: str
-    request_override: RequestOverride = field(default_factory=RequestOverride)
-    response_override: ResponseOverride = field(default_factory=ResponseOverride)
+    request_override: RequestOverride = NO_REQUEST_OVERRIDE
+    response_override: ResponseOverride = NO_RESPONSE_OVERRIDE
 
 
 class _OverrideMap(JavaMap):
@@ -171,23 +176,25 @@ def _render_simple(
     context: Mapping[str, Any] | None,
     stage_variables: Mapping[str, str] | None,
 ) -> str:
-    roots: dict[str, Any] = {"context": context or {}, "stageVariables": stage_variables or {}}
     out: list[str] = []
     source: Input | None = None
+    value: Any
     for part in parts:
-        if isinstance(part, str):
+        if type(part) is str:
             out.append(part)
             continue
-        if part[0] == "input":
+        root = part[0]
+        if root == "input":
             source = source or Input(body, request)
             try:
                 value = getattr(source, part[1]) if len(part) == 2 else getattr(source, part[1])(part[2])
             except Exception as error:
                 raise TemplateFailure(f"mapping template failed: {error}") from error
         else:
-            value = roots[part[0]]
+            value = (context if root == "context" else stage_variables) or {}
             for name in part[1:]:
-                value = value.get(name) if isinstance(value, Mapping) else None
+                # dict first: the usual map, found without the (slow) ABC check that any other Mapping needs
+                value = value.get(name) if isinstance(value, (dict, Mapping)) else None
         out.append("" if value is None else value if isinstance(value, str) else _text(to_vtl(value)))
     return "".join(out)
 
@@ -236,12 +243,9 @@ def _override_value(value: Any) -> str:
     return java_str(value)
 
 
-_NO_REQUEST_OVERRIDE = RequestOverride()
-
-
 def _request_override(override: Mapping[str, Any]) -> RequestOverride:
     if not any(override.values()):
-        return _NO_REQUEST_OVERRIDE  # the usual case, answered without building three dicts
+        return NO_REQUEST_OVERRIDE  # the usual case, answered without building three dicts
 
     def section(name: str) -> dict[str, str]:
         return {str(key): _override_value(value) for key, value in dict(override.get(name) or {}).items()}
@@ -251,6 +255,8 @@ def _request_override(override: Mapping[str, Any]) -> RequestOverride:
 
 def _response_override(overrides: Mapping[str, Any]) -> ResponseOverride:
     override = overrides["responseOverride"]
+    if override.get("status") is None and not override.get("header"):
+        return NO_RESPONSE_OVERRIDE  # the usual case
     headers = {str(key): _override_value(value) for key, value in dict(override.get("header") or {}).items()}
     status = override.get("status")
     if status is None:

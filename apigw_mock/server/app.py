@@ -19,6 +19,8 @@ Browsers (the JS SDK in a page, a web console) are served as AWS's endpoints ser
 headers (the SDKs' signing headers, and whatever the preflight asks for) and max age; every other reply carries
 `Access-Control-Allow-Origin: *` and exposes the `x-amzn-*` headers the SDK reads. `HEAD` answers what `GET` on
 the same path answers, without the body. (AWS's exact preflight headers are not on record: see CORS_* below.)
+A deployed stage's reply is written line by line: a header with several values (`multiValueHeaders`, two
+`Set-Cookie`) goes out on several lines, as WSGI allows.
 
 A connection error the test kit injects into an execute-api request closes the connection without a reply.
 Paths under `/_apigw_mock/` go to `server.management`. One INFO line per request goes to `apigw_mock.server`:
@@ -91,13 +93,14 @@ class ApiGatewayApp:
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         started = time.perf_counter()
         method, path, operation = environ.get("REQUEST_METHOD", "?"), environ.get("PATH_INFO", "?"), None
+        lines: list[tuple[str, str]] | None = None  # a stage's header lines, repeated names included (Set-Cookie)
         try:
             target = _request_target(environ)
             path, query = urlsplit(target)[2:4]
             data_plane = execute_api.server_target(path, environ.get("HTTP_HOST"), DEFAULT_REGION)
             if data_plane is not None:  # a call to a deployed stage (path or host style): its own CORS, HEAD...
                 operation = "execute-api"
-                reply = self._data_plane(environ, data_plane, query)
+                reply, lines = self._data_plane(environ, data_plane, query)
             elif method == "OPTIONS":
                 operation = "preflight"
                 reply = _preflight(environ)
@@ -118,7 +121,8 @@ class ApiGatewayApp:
             logger.exception("unexpected error answering %s %s", method, path)
             reply = serialize_error(InternalFailure(f"apigw_mock internal error: {type(error).__name__}: {error}"))
             reply.headers.update(CORS_HEADERS)
-        start_response(_status_line(reply.status), [*reply.headers.items(), ("Content-Length", str(len(reply.body)))])
+        lines = list(reply.headers.items()) if lines is None else lines
+        start_response(_status_line(reply.status), [*lines, ("Content-Length", str(len(reply.body)))])
         elapsed = (time.perf_counter() - started) * 1000
         if reply.status < 400:
             logger.info("%s %s %s %d %.1fms", method, path, operation or "-", reply.status, elapsed)
@@ -144,13 +148,16 @@ class ApiGatewayApp:
         except ApiGatewayError as error:
             return serialize_error(error)
 
-    def _data_plane(self, environ: WSGIEnvironment, found: tuple[Target, str], query: str) -> HttpResponse:
+    def _data_plane(
+        self, environ: WSGIEnvironment, found: tuple[Target, str], query: str
+    ) -> tuple[HttpResponse, list[tuple[str, str]] | None]:
+        """The stage's reply and its header lines (WSGI allows a name on several lines: every value is sent)."""
         try:
             body = self._body(environ)
         except ApiGatewayError as error:
-            return serialize_error(error)
+            return serialize_error(error), None
         answer = execute_api.answer_server(environ["REQUEST_METHOD"], found, query, _headers(environ), body, environ)
-        return HttpResponse(answer.status, answer.headers, answer.body)
+        return HttpResponse(answer.status, answer.headers, answer.body), answer.header_pairs()
 
     def _body(self, environ: WSGIEnvironment) -> bytes:
         """The request body, refused past `max_body_bytes` (read no further than one byte over the limit)."""

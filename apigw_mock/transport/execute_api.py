@@ -19,7 +19,8 @@ Contract:
   `register_lambda`) starts one `responses.RequestsMock(assert_all_requests_are_fired=False)` with one regex
   callback per verb for `https://{api}.execute-api.{region}.amazonaws.com/...`; every other URL passes through to
   whatever `HTTPAdapter.send` was in place when it started (a user's `responses` mock, moto's `mock_aws`, or the
-  network), so those keep working. `stop()` ends it with the outermost activation. A `responses` mock started
+  network), so those keep working; it records no call (`responses` would keep every request and reply until it
+  stops). `stop()` ends it with the outermost activation. A `responses` mock started
   *after* ours sits on top and sees execute-api URLs first: start your own mocks before the first deployment, or
   leave execute-api URLs to pass through them.
 - `invoke(...)` is the direct Python call (no HTTP client); `answer_url(...)` answers a full execute-api URL;
@@ -40,7 +41,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+from apigw_mock.domain.stage import serving
 from apigw_mock.invoke import user_pools
+from apigw_mock.invoke.engine import handle
 from apigw_mock.invoke.integrations import aws as aws_integration
 from apigw_mock.invoke.integrations import http as http_integration
 from apigw_mock.invoke.ports import (
@@ -59,7 +62,7 @@ from apigw_mock.state import DEFAULT_REGION, STATE
 from apigw_mock.transport import aws_call
 
 if TYPE_CHECKING:
-    from responses import RequestsMock
+    from responses import CallList, RequestsMock
 
     from apigw_mock.domain.api_key import ApiKey
     from apigw_mock.domain.authorizer_cache import AuthorizerCache
@@ -94,8 +97,6 @@ class StatePorts:
         replaced by a reset or a restored snapshot takes its grants with it."""
 
     def serving(self, target: Target) -> Serving | _MissingApi | None:
-        from apigw_mock.domain.stage import serving
-
         with STATE.lock:
             graph = STATE.backend(target.region, target.account_id).apis.lookup(target.api_id)
             return MISSING_API if graph is None else serving(graph, target.stage)
@@ -256,8 +257,6 @@ def execute_target(request: ExecuteRequest, target: Target) -> Reply:
 
 
 def _run(request: ExecuteRequest, target: Target, ports: Ports) -> Reply:
-    from apigw_mock.invoke.engine import handle
-
     answer = handle(request, target, ports)
     return dataclasses.replace(answer, body=b"") if request.method == "HEAD" else answer  # HTTP: HEAD has no body
 
@@ -350,11 +349,29 @@ def ensure_started() -> None:
             assert_all_requests_are_fired=False,
             real_adapter_send=requests.adapters.HTTPAdapter.send,  # type: ignore[arg-type]
         )
+        forgetful = _forgetful_calls()
+        mock._calls = forgetful
         for verb in _VERBS:
-            mock.add_callback(verb, EXECUTE_API_URL, callback=_callback, content_type=None)  # type: ignore[arg-type]
+            added = mock.add_callback(verb, EXECUTE_API_URL, callback=_callback, content_type=None)  # type: ignore[arg-type]
+            added._calls = forgetful
         mock.add_passthru(re.compile(r".*"))
         mock.start()
         _mock = mock
+
+
+def _forgetful_calls() -> CallList:
+    """A `responses` call list that keeps nothing: `responses` records every call it answers (request and reply)
+    until the mock stops, which no one reads here, and which would grow with every call of a long session."""
+    from responses import CallList
+
+    class Forgetful(CallList):
+        def add(self, request: Any, response: Any) -> None:
+            return None
+
+        def add_call(self, call: Any) -> None:
+            return None
+
+    return Forgetful()
 
 
 def stop() -> None:

@@ -3,6 +3,7 @@ handlers registered from Python or from `serve --lambda`."""
 
 from __future__ import annotations
 
+import http.client
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -105,3 +106,32 @@ def test_cors_preflight_and_test_invoke_over_http(server: tuple[str, ApiBuilder]
     tested = api.client.test_invoke_method(restApiId=api.id, resourceId=api.resources["/pets"], httpMethod="GET")
     assert (tested["status"], json.loads(tested["body"])["stage"]) == (200, "test-invoke-stage")
     assert tested["log"].rstrip().endswith("Method completed with status: 200")
+
+
+def cookies(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    return {
+        "statusCode": 200,
+        "headers": {"X-Single": "one"},
+        "multiValueHeaders": {"Set-Cookie": ["a=1; Path=/", "b=2; Path=/"], "X-Tag": ["x", "y", "z"]},
+        "body": "{}",
+    }
+
+
+def test_repeated_multi_value_headers_are_sent_as_repeated_lines(server: tuple[str, ApiBuilder]) -> None:
+    """A Lambda proxy reply's `multiValueHeaders` reach the client as one header line per value, as in process."""
+    url, api = server
+    apigw_mock.register_lambda(ARN, cookies)
+    host, _, port = url.removeprefix("http://").partition(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request("GET", f"/restapis/{api.id}/dev/_user_request_/hello/ada")
+        answer = connection.getresponse()
+        answer.read()
+        lines = answer.getheaders()
+    finally:
+        connection.close()
+    assert answer.status == 200
+    assert [value for name, value in lines if name == "Set-Cookie"] == ["a=1; Path=/", "b=2; Path=/"]
+    assert [value for name, value in lines if name == "X-Tag"] == ["x", "y", "z"]
+    assert [value for name, value in lines if name == "X-Single"] == ["one"]
+    assert [name for name, _ in lines].count("Content-Length") == 1

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from typing import Any
@@ -99,3 +101,16 @@ def test_after_the_mock_ends_execute_api_urls_are_no_longer_answered() -> None:
         api = _deployed_api()
     with responses.RequestsMock(assert_all_requests_are_fired=False), pytest.raises(requests.ConnectionError):
         requests.get(api.url("/ping"))
+
+
+def test_answered_calls_are_not_kept_alive_by_the_mock() -> None:
+    """`responses` records every call it answers; the mock's own recorder keeps nothing, so a long test session
+    making many calls does not grow (and the collector does not walk every past request and reply)."""
+    with mock_apigateway():
+        api = _deployed_api()
+        answer = requests.get(api.url("/ping"))
+        assert answer.json() == {"pong": True}
+        kept = weakref.ref(answer)
+        del answer
+        gc.collect()
+        assert kept() is None

@@ -108,14 +108,15 @@ def _names_lambda(uri: str) -> bool:
 
 def find_lambda(lambdas: Mapping[str, LambdaHandler], function_arn: str) -> LambdaHandler | None:
     """The handler registered for `function_arn`: the exact ARN, then without its qualifier, then the bare name."""
+    found = lambdas.get(function_arn)
+    if found is not None:
+        return found
     parts = function_arn.split(":")
-    candidates = [function_arn]
     if len(parts) >= 7 and parts[2] == "lambda":
-        candidates += [":".join(parts[:7]), parts[6]]
-    for candidate in candidates:
-        found = lambdas.get(candidate)
-        if found is not None:
-            return found
+        for candidate in (":".join(parts[:7]), parts[6]):
+            found = lambdas.get(candidate)
+            if found is not None:
+                return found
     return None
 
 
@@ -183,7 +184,7 @@ def _service_failure(error: LambdaServiceError, call: Call) -> errors.GatewayErr
 
 def lambda_context(call: Call, arn: str, timeout: int) -> LambdaContext:
     """The context a handler invoked for `call` receives (`timeout` in ms)."""
-    name = arn.split(":")[6] if arn.count(":") >= 6 else arn
+    name = _function_name(arn)
     now = call.ids.now
     return LambdaContext(
         function_name=name,
@@ -195,6 +196,11 @@ def lambda_context(call: Call, arn: str, timeout: int) -> LambdaContext:
     )
 
 
+@lru_cache(maxsize=256)
+def _function_name(arn: str) -> str:
+    return arn.split(":")[6] if arn.count(":") >= 6 else arn
+
+
 def proxy_event(call: Call) -> dict[str, Any]:
     """The REST API payload format 1.0 event for `call` (spec §8.3.2)."""
     request, multi_headers = call.request, _multi(call.request.headers)
@@ -203,7 +209,8 @@ def proxy_event(call: Call) -> dict[str, Any]:
     multi_query = _multi(request.query)
     body, is_base64 = content.proxy_request_body(request.body, request.header("Content-Type"), call.binary_media_types)
     resource_path = call.resource.path
-    request_context = {key: value for key, value in call.context.items() if key != "isCanaryRequest"}
+    request_context = dict(call.context)
+    request_context.pop("isCanaryRequest", None)
     if call.authorizer is not None:  # the authorizer's outcome with its JSON types, not the `$context` view
         request_context["authorizer"] = dict(call.authorizer)
     return {
@@ -225,20 +232,28 @@ def proxy_event(call: Call) -> dict[str, Any]:
 def _multi(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for name, value in pairs:
-        found.setdefault(name, []).append(value)
+        values = found.get(name)
+        if values is None:
+            found[name] = [value]
+        else:
+            values.append(value)
     return found
 
 
 def _with_aws_headers(headers: dict[str, list[str]], call: Call) -> dict[str, list[str]]:
-    """The headers AWS adds in front of the function ([SAMPLE], mock choice §8.3.2)."""
+    """The headers AWS adds in front of the function ([SAMPLE], mock choice §8.3.2), added to `headers` (the
+    event's own map, just built) after the client's."""
     lowered = {name.lower() for name in headers}
-    added = {
-        "Host": call.target.host,
-        "X-Amzn-Trace-Id": trace_id(call),
-        "X-Forwarded-For": call.request.source_ip,
-        **_FORWARDED,
-    }
-    return {**headers, **{name: [value] for name, value in added.items() if name.lower() not in lowered}}
+    if "host" not in lowered:
+        headers["Host"] = [call.target.host]
+    if "x-amzn-trace-id" not in lowered:
+        headers["X-Amzn-Trace-Id"] = [trace_id(call)]
+    if "x-forwarded-for" not in lowered:
+        headers["X-Forwarded-For"] = [call.request.source_ip]
+    for name, value in _FORWARDED.items():
+        if name.lower() not in lowered:
+            headers[name] = [value]
+    return headers
 
 
 def trace_id(call: Call) -> str:
@@ -257,7 +272,7 @@ def call_proxy(
 
 
 def _proxy_response(payload: Any, call: Call) -> Endpoint:
-    if not isinstance(payload, Mapping) or not set(payload) <= _PROXY_KEYS:
+    if not isinstance(payload, (dict, Mapping)) or not payload.keys() <= _PROXY_KEYS:  # dict first: JSON's map
         raise errors.LambdaProxyFailure(log=errors.LambdaProxyFailure.MALFORMED)
     status, body = payload.get("statusCode"), payload.get("body")
     headers, multi = payload.get("headers") or {}, payload.get("multiValueHeaders") or {}
@@ -267,17 +282,18 @@ def _proxy_response(payload: Any, call: Call) -> Endpoint:
         or isinstance(status, bool)
         or not 100 <= status <= 599
         or not (body is None or isinstance(body, str))
-        or not isinstance(headers, Mapping)
-        or not isinstance(multi, Mapping)
+        or not isinstance(headers, (dict, Mapping))
+        or not isinstance(multi, (dict, Mapping))
         or not all(isinstance(values, list) for values in multi.values())
         or not isinstance(is_base64, bool)
     ):
         raise errors.LambdaProxyFailure(log=errors.LambdaProxyFailure.MALFORMED)
     merged: dict[str, list[str]] = {name: [_text(value)] for name, value in headers.items()}
     merged.update({name: [_text(value) for value in values] for name, values in multi.items()})
-    if not any(name.lower() == "content-type" for name in merged):
+    if "content-type" not in {name.lower() for name in merged}:
         merged["Content-Type"] = ["application/json"]
-    merged.setdefault("X-Amzn-Trace-Id", [trace_id(call)])
+    if "X-Amzn-Trace-Id" not in merged:
+        merged["X-Amzn-Trace-Id"] = [trace_id(call)]
     decoded: content.Payload = body or ""
     if is_base64 and content.is_binary(content.first_accept(call.accept), call.binary_media_types):
         decoded = content.proxy_response_body(body, True)
