@@ -94,8 +94,12 @@ def test_protected_api_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = run_example("protected_api.py", capsys)
     assert "no token: 401 {'message': 'Unauthorized'}" in out
     assert "bad token: 403" in out and "with an explicit deny" in out
-    assert "good token: 200 {'user': 'ada', 'plan': 'pro'}" in out
-    assert "authorizer calls: 2" in out and "after FlushStageAuthorizersCache: 3" in out
+    assert "good token, no API key: 403 {'message': 'Forbidden'}" in out
+    assert "good token, key in no usage plan: 403" in out
+    assert "good token and key: 200 {'user': 'ada', 'plan': 'pro'}" in out
+    assert "three more calls on a quota of 3 a day: [200, 200, 429]" in out
+    assert "GetUsage (used, remaining): [[3, 0]]" in out and "next day: 200" in out
+    assert "authorizer calls so far: 2" in out and "after FlushStageAuthorizersCache: 4" in out
 
 
 def test_invocation_history_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
