@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from apigw_mock.invoke.frozen import quick
 from apigw_mock.invoke.ports import ExecuteRequest, KeyGrant, Ports, Target
 from apigw_mock.invoke.request import MethodRequest
 
@@ -53,6 +54,7 @@ IDENTITY_KEYS = (
 _NO_IDENTITY: dict[str, Any] = dict.fromkeys(IDENTITY_KEYS)
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Ids:
     request_id: str
@@ -116,6 +118,7 @@ def context(
     return found
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Call:
     """A request once routed (see the module contract)."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from apigw_mock.invoke.frozen import quick
+
 Multi = Mapping[str, Sequence[str]]
 
 
@@ -27,7 +29,8 @@ def _multi(values: Mapping[str, str | Sequence[str]] | None) -> dict[str, tuple[
     return {name: (value,) if isinstance(value, str) else tuple(value) for name, value in (values or {}).items()}
 
 
-@dataclass(frozen=True)
+@quick
+@dataclass(frozen=True, slots=True)
 class MethodRequest:
     """One client request, after routing: what `method.request.*` and `$input` read."""
 

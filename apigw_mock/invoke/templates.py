@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
 from apigw_mock.invoke.errors import ApiConfigurationError
+from apigw_mock.invoke.frozen import quick
 from apigw_mock.invoke.java_values import JavaMap, java_str, to_vtl
 from apigw_mock.invoke.request import MethodRequest
 from apigw_mock.invoke.template_variables import Input, Util
@@ -72,6 +73,7 @@ NO_RESPONSE_OVERRIDE: Final = ResponseOverride()
 """What a template that sets no override returns (shared: a rendered override is only read, never written)."""
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Rendered:
     body: str
