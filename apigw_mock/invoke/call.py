@@ -153,6 +153,49 @@ class Call:
         return self.request.header("Accept")
 
 
+CALL_FIELDS = (
+    "target",
+    "request",
+    "deployed",
+    "resource",
+    "method",
+    "method_request",
+    "stage_variables",
+    "context",
+    "ids",
+    "test_invoke",
+    "authorizer",
+    "usage_identifier_key",
+    "stage",
+    "api_key",
+)
+_CALL_FIELD_SET = frozenset(CALL_FIELDS)
+
+
+def replaced(call: Call, **changes: Any) -> Call:
+    """`dataclasses.replace(call, **changes)` without its walk over the fields' metadata (every guard that learns
+    something makes one; tests/invoke/test_frozen.py checks both agree and that `CALL_FIELDS` is `Call`'s fields)."""
+    if not changes.keys() <= _CALL_FIELD_SET:
+        raise TypeError(f"Call has no field {sorted(changes.keys() - _CALL_FIELD_SET)}")
+    get = changes.get
+    return Call(
+        get("target", call.target),
+        get("request", call.request),
+        get("deployed", call.deployed),
+        get("resource", call.resource),
+        get("method", call.method),
+        get("method_request", call.method_request),
+        get("stage_variables", call.stage_variables),
+        get("context", call.context),
+        get("ids", call.ids),
+        get("test_invoke", call.test_invoke),
+        get("authorizer", call.authorizer),
+        get("usage_identifier_key", call.usage_identifier_key),
+        get("stage", call.stage),
+        get("api_key", call.api_key),
+    )
+
+
 class Trace:
     """TestInvokeMethod's execution log: `<time> : <text>` lines (spec §15.3)."""
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from apigw_mock.invoke import content, errors, gateway_responses, guards, mapping, selection, templates
-from apigw_mock.invoke.call import Call, Ids, Trace, context, java_map
+from apigw_mock.invoke.call import Call, Ids, Trace, context, java_map, replaced
 from apigw_mock.invoke.errors import GatewayError
 from apigw_mock.invoke.guards import validation
 from apigw_mock.invoke.integrations import Endpoint, Prepared, registry
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
 PROXY_TYPES = frozenset({"HTTP_PROXY", "AWS_PROXY"})
 _CACHE_SIZE = 64
-_NO_REQUEST_OVERRIDE = templates.RequestOverride()
+_NO_REQUEST_OVERRIDE = templates.NO_REQUEST_OVERRIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +170,7 @@ def prepare(call: Call, integration: Integration) -> tuple[Prepared, Call]:
     )
     body_text = content.template_body(payload)
     if body_text != call.method_request.body:  # converted (binary, CONVERT_TO_*): `$input.body` reads the result
-        call = replace(call, method_request=replace(call.method_request, body=body_text))
+        call = replaced(call, method_request=replace(call.method_request, body=body_text))
     choice = content.request_template(integration.request_templates, content_type, integration.passthrough_behavior)
     override = None
     body: content.Payload = payload
@@ -182,7 +182,8 @@ def prepare(call: Call, integration: Integration) -> tuple[Prepared, Call]:
             stage_variables=call.stage_variables,
         )
         body, override = rendered.body, rendered.request_override
-    if integration.request_parameters or (override is not None and override != _NO_REQUEST_OVERRIDE):
+    overridden = override is not None and override is not _NO_REQUEST_OVERRIDE and override != _NO_REQUEST_OVERRIDE
+    if integration.request_parameters or overridden:
         sources = mapping.Sources(call.method_request, call.stage_variables, call.context)
         parameters = mapping.integration_request(integration.request_parameters or {}, sources, override)
     else:

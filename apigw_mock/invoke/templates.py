@@ -38,7 +38,7 @@ from apigw_mock.invoke.errors import ApiConfigurationError
 from apigw_mock.invoke.frozen import quick
 from apigw_mock.invoke.java_values import JavaMap, java_str, to_vtl
 from apigw_mock.invoke.request import MethodRequest
-from apigw_mock.invoke.template_variables import Input, Util
+from apigw_mock.invoke.template_variables import Input, Util, param
 
 if TYPE_CHECKING:
     from airspeed import Template
@@ -186,6 +186,9 @@ def _render_simple(
             out.append(part)
             continue
         root = part[0]
+        if root == "input" and part[1] == "params" and len(part) == 3:
+            out.append(param(request, part[2]))  # the usual reference, read without an `$input` object
+            continue
         if root == "input":
             source = source or Input(body, request)
             try:

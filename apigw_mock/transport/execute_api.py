@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import os
 import random
 import re
 import threading
-import uuid
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -82,6 +82,24 @@ _random = random.Random()
 _GRANTS_KEPT = 4096
 
 
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
+def uuid4_text(random_bytes: bytes) -> str:
+    """`str(uuid.UUID(bytes=random_bytes, version=4))`, formatted directly (the `UUID` object costs more than the
+    rest of a request's ids; tests/invoke/test_transport_fast.py checks both agree)."""
+    digits = random_bytes.hex()
+    return f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{_VARIANT[digits[16]]}{digits[17:20]}-{digits[20:32]}"
+
+
+def query_pairs(raw: str) -> tuple[tuple[str, str], ...]:
+    """`parse_qsl(raw, keep_blank_values=True)` as a tuple; a query with nothing to decode (no `%`, no `+`) is
+    split directly (tests/invoke/test_transport_fast.py checks both agree)."""
+    if "%" in raw or "+" in raw:
+        return tuple(parse_qsl(raw, keep_blank_values=True))
+    return tuple((name, value) for name, _, value in (part.partition("=") for part in raw.split("&") if part))
+
+
 def seed(value: int | None) -> None:
     """Seed the canary draw (`None`: from the system's entropy again)."""
     _random.seed(value)
@@ -120,7 +138,7 @@ class StatePorts:
         return STATE.clock.now()
 
     def request_id(self) -> str:
-        return str(uuid.uuid4())
+        return uuid4_text(os.urandom(16))
 
     def authorizer_cache(self, target: Target) -> AuthorizerCache:
         from apigw_mock.domain.authorizer_cache import cache_of
@@ -272,7 +290,7 @@ def answer_url(
     region = after.split(".", 1)[0] or DEFAULT_REGION
     stage, path = _stage_and_path(raw_path.partition("#")[0])
     target = Target(api_id, stage, region, STATE.account_id, netloc)
-    query = tuple(parse_qsl(raw_query.partition("#")[0], keep_blank_values=True)) if raw_query else ()
+    query = query_pairs(raw_query.partition("#")[0]) if raw_query else ()
     return execute_target(ExecuteRequest(method.upper(), path, query, tuple(headers), body, source_ip), target)
 
 

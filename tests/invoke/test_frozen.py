@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import apigw_mock.invoke.engine  # every module with quick values (engine imports the rest)
 import apigw_mock.invoke.integrations.aws  # noqa: F401
+from apigw_mock.invoke.call import CALL_FIELDS, Call, replaced
 from apigw_mock.invoke.frozen import GENERAL, quick
 
 VALUES = st.one_of(
@@ -131,3 +132,17 @@ def test_quick_refuses_what_it_cannot_copy() -> None:
     for cls in (Unslotted, Thawed, KeywordOnly):
         with pytest.raises(TypeError):
             quick(cls)
+
+
+def test_call_fields_are_the_calls() -> None:
+    assert tuple(field.name for field in dataclasses.fields(Call)) == CALL_FIELDS
+
+
+@given(changes=st.dictionaries(st.sampled_from(CALL_FIELDS), VALUES, max_size=4))
+def test_replaced_is_dataclasses_replace(changes: dict[str, Any]) -> None:
+    call = Call(*(f"{name}-value" for name in CALL_FIELDS[:9]))  # type: ignore[arg-type]
+    assert _state(replaced(call, **changes)) == _state(dataclasses.replace(call, **changes))
+    with pytest.raises(TypeError):
+        replaced(call, **changes, unknown=1)
+    with pytest.raises(TypeError):
+        dataclasses.replace(call, **changes, unknown=1)  # type: ignore[call-arg]
