@@ -292,7 +292,11 @@ def _put(headers: dict[str, list[str]], name: str, value: str) -> None:
 
 
 def multi(pairs: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
-    found: dict[str, tuple[str, ...]] = {}
+    """Name -> its values in arrival order (tests/invoke/test_frozen.py checks the one-pass form on any pairs)."""
+    found: dict[str, tuple[str, ...]] = {name: (value,) for name, value in pairs}
+    if len(found) == len(pairs):
+        return found  # no name repeated: the usual request
+    found = {}
     for name, value in pairs:
         found[name] = (*found[name], value) if name in found else (value,)  # one pass: names repeat rarely
     return found

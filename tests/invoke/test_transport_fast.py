@@ -1,5 +1,6 @@
-"""The transport's direct paths agree with the library calls they stand for (hypothesis): the request id's UUID
-text (`uuid4_text`) and the query split (`query_pairs`)."""
+"""The data plane's direct paths agree with the general ones they stand for (hypothesis): the request id's UUID
+text (`uuid4_text`), the query split (`query_pairs`), the header pairs of a `requests` request (`header_items`) and
+the multi-value maps of a request (`engine.multi`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from urllib.parse import parse_qsl
 
 from hypothesis import given
 from hypothesis import strategies as st
+from requests.structures import CaseInsensitiveDict
 
-from apigw_mock.transport.execute_api import PORTS, query_pairs, uuid4_text
+from apigw_mock.invoke.engine import multi
+from apigw_mock.transport.execute_api import PORTS, header_items, query_pairs, uuid4_text
 
 
 @given(st.binary(min_size=16, max_size=16))
@@ -25,3 +28,22 @@ def test_request_ids_are_fresh_version_4_uuids() -> None:
 @given(st.text(alphabet="ab=&%+;2F0 é#?", max_size=20))
 def test_query_pairs_are_parse_qsls(raw: str) -> None:
     assert query_pairs(raw) == tuple(parse_qsl(raw, keep_blank_values=True))
+
+
+NAMES = st.text(alphabet="aAbB-", min_size=1, max_size=3)
+
+
+@given(st.lists(st.tuples(NAMES, st.text(max_size=3)), max_size=6))
+def test_header_items_are_the_mappings_items(pairs: list[tuple[str, str]]) -> None:
+    headers = CaseInsensitiveDict(pairs)
+    assert header_items(headers) == list(headers.items())
+    assert header_items(dict(pairs)) == list(dict(pairs).items())
+
+
+@given(st.lists(st.tuples(NAMES, st.text(max_size=3)), max_size=6))
+def test_multi_groups_the_values_in_arrival_order(pairs: list[tuple[str, str]]) -> None:
+    expected: dict[str, tuple[str, ...]] = {}
+    for name, value in pairs:
+        expected[name] = (*expected.get(name, ()), value)
+    assert multi(tuple(pairs)) == expected
+    assert list(multi(tuple(pairs))) == list(expected)
