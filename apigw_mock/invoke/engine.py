@@ -136,7 +136,7 @@ def route(
         resource=(resource.id, resource.path),
         operation_name=method.operation_name,
     )
-    method_request = MethodRequest(
+    method_request = MethodRequest.shaped(
         match.path_parameters, multi(request.query), multi(request.headers), request.body.decode("utf-8", "replace")
     )
     return Call(target, request, deployed, resource, method, method_request, variables, call_context, ids, stage=stage)

@@ -18,6 +18,7 @@ import apigw_mock.invoke.engine  # every module with quick values (engine import
 import apigw_mock.invoke.integrations.aws  # noqa: F401
 from apigw_mock.invoke.call import CALL_FIELDS, Call, replaced
 from apigw_mock.invoke.frozen import GENERAL, quick
+from apigw_mock.invoke.request import MethodRequest
 
 VALUES = st.one_of(
     st.none(),
@@ -146,3 +147,15 @@ def test_replaced_is_dataclasses_replace(changes: dict[str, Any]) -> None:
         replaced(call, **changes, unknown=1)
     with pytest.raises(TypeError):
         dataclasses.replace(call, **changes, unknown=1)  # type: ignore[call-arg]
+
+
+SHAPED = st.dictionaries(st.text(max_size=3), st.lists(st.text(max_size=3), min_size=1, max_size=2).map(tuple))
+
+
+@given(st.dictionaries(st.text(max_size=3), st.text(max_size=3)), SHAPED, SHAPED, st.text(max_size=3))
+def test_a_shaped_method_request_is_the_checked_one(
+    path: dict[str, str], query: dict[str, tuple[str, ...]], headers: dict[str, tuple[str, ...]], body: str
+) -> None:
+    shaped = MethodRequest.shaped(path, query, headers, body)
+    assert shaped == MethodRequest(path, query, headers, body)
+    assert shaped.querystring is query and shaped.headers is headers
