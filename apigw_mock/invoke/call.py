@@ -16,7 +16,7 @@ Contract:
 
 from __future__ import annotations
 
-import base64
+import binascii
 import datetime
 import os
 from collections.abc import Mapping
@@ -63,7 +63,7 @@ class Ids:
 
     @classmethod
     def new(cls, ports: Ports) -> Ids:
-        return cls(ports.request_id(), base64.b64encode(os.urandom(11)).decode("ascii"), ports.now())
+        return cls(ports.request_id(), binascii.b2a_base64(os.urandom(11), newline=False).decode("ascii"), ports.now())
 
 
 def request_time(now: datetime.datetime) -> str:

@@ -206,9 +206,10 @@ def respond(call: Call, integration: Integration, endpoint: Endpoint, trace: Tra
             log=f"Execution failed due to configuration error: Output mapping refers to an invalid method response: "
             f"{selected}"  # [INF] wording
         )
-    payload = content.response_payload(endpoint.body, call.accept, call.binary_media_types, chosen.content_handling)
+    accept = call.accept
+    payload = content.response_payload(endpoint.body, accept, call.binary_media_types, chosen.content_handling)
     body_text = content.template_body(payload)
-    choice = content.response_template(chosen.response_templates, call.accept)
+    choice = content.response_template(chosen.response_templates, accept)
     body, override = payload, None
     if choice.template is not None:
         rendered = templates.render(

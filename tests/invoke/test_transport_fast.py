@@ -1,6 +1,6 @@
 """The data plane's direct paths agree with the general ones they stand for (hypothesis): the request id's UUID
 text (`uuid4_text`), the query split (`query_pairs`), the header pairs of a `requests` request (`header_items`) and
-the multi-value maps of a request (`engine.multi`)."""
+the multi-value maps of a request (`engine.multi`, the proxy event's `aws._multi`)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from requests.structures import CaseInsensitiveDict
 
 from apigw_mock.invoke.engine import multi
+from apigw_mock.invoke.integrations import aws
 from apigw_mock.transport.execute_api import PORTS, header_items, query_pairs, uuid4_text
 
 
@@ -47,3 +48,6 @@ def test_multi_groups_the_values_in_arrival_order(pairs: list[tuple[str, str]]) 
         expected[name] = (*expected.get(name, ()), value)
     assert multi(tuple(pairs)) == expected
     assert list(multi(tuple(pairs))) == list(expected)
+    lists = aws._multi(tuple(pairs))
+    assert lists == {name: list(values) for name, values in expected.items()} and list(lists) == list(expected)
+    assert all(type(values) is list for values in lists.values())

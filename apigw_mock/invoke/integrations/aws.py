@@ -233,7 +233,11 @@ def proxy_event(call: Call) -> dict[str, Any]:
 
 
 def _multi(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
+    """Name -> a fresh list of its values in arrival order (tests/invoke/test_transport_fast.py checks it)."""
+    found: dict[str, list[str]] = {name: [value] for name, value in pairs}
+    if len(found) == len(pairs):
+        return found  # no name repeated: the usual request
+    found = {}
     for name, value in pairs:
         values = found.get(name)
         if values is None:
