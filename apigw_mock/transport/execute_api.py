@@ -42,7 +42,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+from apigw_mock.domain.authorizer_cache import cache_of
 from apigw_mock.domain.stage import serving
+from apigw_mock.domain.usage_plan import plan_for_stage
 from apigw_mock.invoke import user_pools
 from apigw_mock.invoke.engine import handle
 from apigw_mock.invoke.integrations import aws as aws_integration
@@ -142,8 +144,6 @@ class StatePorts:
         return uuid4_text(os.urandom(16))
 
     def authorizer_cache(self, target: Target) -> AuthorizerCache:
-        from apigw_mock.domain.authorizer_cache import cache_of
-
         return cache_of(STATE.backend(target.region, target.account_id))  # creates the backend under the lock
 
     def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None:
@@ -158,8 +158,6 @@ class StatePorts:
         return signatures.problem(request, target, credential, secret)
 
     def api_key(self, target: Target, value: str) -> KeyGrant | None:
-        from apigw_mock.domain.usage_plan import plan_for_stage
-
         where = (value, target.api_id, target.stage)
         with STATE.lock:
             backend = STATE.backend(target.region, target.account_id)
