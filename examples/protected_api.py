@@ -10,9 +10,8 @@ sleeping) the quota starts again. Run: python examples/protected_api.py
 
 from __future__ import annotations
 
-from typing import Any
-
 import datetime
+from typing import Any
 
 import boto3
 import requests
@@ -120,6 +119,7 @@ def main() -> None:
         requests.get(url, headers=keyed)
         print("after FlushStageAuthorizersCache:", len(TOKENS_SEEN))
         assert len(TOKENS_SEEN) == 4
+
 
 if __name__ == "__main__":
     main()
