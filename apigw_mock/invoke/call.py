@@ -16,13 +16,14 @@ Contract:
 
 from __future__ import annotations
 
-import base64
+import binascii
 import datetime
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from apigw_mock.invoke.frozen import quick
 from apigw_mock.invoke.ports import ExecuteRequest, KeyGrant, Ports, Target
 from apigw_mock.invoke.request import MethodRequest
 
@@ -53,6 +54,7 @@ IDENTITY_KEYS = (
 _NO_IDENTITY: dict[str, Any] = dict.fromkeys(IDENTITY_KEYS)
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Ids:
     request_id: str
@@ -61,7 +63,7 @@ class Ids:
 
     @classmethod
     def new(cls, ports: Ports) -> Ids:
-        return cls(ports.request_id(), base64.b64encode(os.urandom(11)).decode("ascii"), ports.now())
+        return cls(ports.request_id(), binascii.b2a_base64(os.urandom(11), newline=False).decode("ascii"), ports.now())
 
 
 def request_time(now: datetime.datetime) -> str:
@@ -116,6 +118,7 @@ def context(
     return found
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Call:
     """A request once routed (see the module contract)."""
@@ -148,6 +151,49 @@ class Call:
     @property
     def accept(self) -> str | None:
         return self.request.header("Accept")
+
+
+CALL_FIELDS = (
+    "target",
+    "request",
+    "deployed",
+    "resource",
+    "method",
+    "method_request",
+    "stage_variables",
+    "context",
+    "ids",
+    "test_invoke",
+    "authorizer",
+    "usage_identifier_key",
+    "stage",
+    "api_key",
+)
+_CALL_FIELD_SET = frozenset(CALL_FIELDS)
+
+
+def replaced(call: Call, **changes: Any) -> Call:
+    """`dataclasses.replace(call, **changes)` without its walk over the fields' metadata (every guard that learns
+    something makes one; tests/invoke/test_frozen.py checks both agree and that `CALL_FIELDS` is `Call`'s fields)."""
+    if not changes.keys() <= _CALL_FIELD_SET:
+        raise TypeError(f"Call has no field {sorted(changes.keys() - _CALL_FIELD_SET)}")
+    get = changes.get
+    return Call(
+        get("target", call.target),
+        get("request", call.request),
+        get("deployed", call.deployed),
+        get("resource", call.resource),
+        get("method", call.method),
+        get("method_request", call.method_request),
+        get("stage_variables", call.stage_variables),
+        get("context", call.context),
+        get("ids", call.ids),
+        get("test_invoke", call.test_invoke),
+        get("authorizer", call.authorizer),
+        get("usage_identifier_key", call.usage_identifier_key),
+        get("stage", call.stage),
+        get("api_key", call.api_key),
+    )
 
 
 class Trace:

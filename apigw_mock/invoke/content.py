@@ -29,13 +29,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from apigw_mock.invoke.errors import ApiConfigurationError, UnsupportedMediaType
+from apigw_mock.invoke.frozen import quick
 
 DEFAULT_MEDIA_TYPE = "application/json"
 Payload = str | bytes
 Templates = Mapping[str, str | None]
 
 
-@dataclass(frozen=True)
+@quick
+@dataclass(frozen=True, slots=True)
 class TemplateChoice:
     """A template to apply (`content_type` is its key), or passthrough (both `None`)."""
 

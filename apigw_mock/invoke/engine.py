@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from apigw_mock.invoke import content, errors, gateway_responses, guards, mapping, selection, templates
-from apigw_mock.invoke.call import Call, Ids, Trace, context, java_map
+from apigw_mock.invoke.call import Call, Ids, Trace, context, java_map, replaced
 from apigw_mock.invoke.errors import GatewayError
 from apigw_mock.invoke.guards import validation
 from apigw_mock.invoke.integrations import Endpoint, Prepared, registry
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
 PROXY_TYPES = frozenset({"HTTP_PROXY", "AWS_PROXY"})
 _CACHE_SIZE = 64
-_NO_REQUEST_OVERRIDE = templates.RequestOverride()
+_NO_REQUEST_OVERRIDE = templates.NO_REQUEST_OVERRIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +136,7 @@ def route(
         resource=(resource.id, resource.path),
         operation_name=method.operation_name,
     )
-    method_request = MethodRequest(
+    method_request = MethodRequest.shaped(
         match.path_parameters, multi(request.query), multi(request.headers), request.body.decode("utf-8", "replace")
     )
     return Call(target, request, deployed, resource, method, method_request, variables, call_context, ids, stage=stage)
@@ -170,7 +170,7 @@ def prepare(call: Call, integration: Integration) -> tuple[Prepared, Call]:
     )
     body_text = content.template_body(payload)
     if body_text != call.method_request.body:  # converted (binary, CONVERT_TO_*): `$input.body` reads the result
-        call = replace(call, method_request=replace(call.method_request, body=body_text))
+        call = replaced(call, method_request=replace(call.method_request, body=body_text))
     choice = content.request_template(integration.request_templates, content_type, integration.passthrough_behavior)
     override = None
     body: content.Payload = payload
@@ -182,7 +182,8 @@ def prepare(call: Call, integration: Integration) -> tuple[Prepared, Call]:
             stage_variables=call.stage_variables,
         )
         body, override = rendered.body, rendered.request_override
-    if integration.request_parameters or (override is not None and override != _NO_REQUEST_OVERRIDE):
+    overridden = override is not None and override is not _NO_REQUEST_OVERRIDE and override != _NO_REQUEST_OVERRIDE
+    if integration.request_parameters or overridden:
         sources = mapping.Sources(call.method_request, call.stage_variables, call.context)
         parameters = mapping.integration_request(integration.request_parameters or {}, sources, override)
     else:
@@ -205,9 +206,10 @@ def respond(call: Call, integration: Integration, endpoint: Endpoint, trace: Tra
             log=f"Execution failed due to configuration error: Output mapping refers to an invalid method response: "
             f"{selected}"  # [INF] wording
         )
-    payload = content.response_payload(endpoint.body, call.accept, call.binary_media_types, chosen.content_handling)
+    accept = call.accept
+    payload = content.response_payload(endpoint.body, accept, call.binary_media_types, chosen.content_handling)
     body_text = content.template_body(payload)
-    choice = content.response_template(chosen.response_templates, call.accept)
+    choice = content.response_template(chosen.response_templates, accept)
     body, override = payload, None
     if choice.template is not None:
         rendered = templates.render(
@@ -291,7 +293,11 @@ def _put(headers: dict[str, list[str]], name: str, value: str) -> None:
 
 
 def multi(pairs: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, ...]]:
-    found: dict[str, tuple[str, ...]] = {}
+    """Name -> its values in arrival order (tests/invoke/test_frozen.py checks the one-pass form on any pairs)."""
+    found: dict[str, tuple[str, ...]] = {name: (value,) for name, value in pairs}
+    if len(found) == len(pairs):
+        return found  # no name repeated: the usual request
+    found = {}
     for name, value in pairs:
         found[name] = (*found[name], value) if name in found else (value,)  # one pass: names repeat rarely
     return found

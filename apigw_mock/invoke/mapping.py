@@ -31,6 +31,7 @@ from typing import Any
 
 from apigw_mock.invoke import jsonpath
 from apigw_mock.invoke.errors import ApiConfigurationError
+from apigw_mock.invoke.frozen import quick
 from apigw_mock.invoke.request import MethodRequest, Multi
 from apigw_mock.invoke.templates import RequestOverride, ResponseOverride
 
@@ -64,7 +65,8 @@ class Sources:
     integration_response: IntegrationResponse | None = None
 
 
-@dataclass(frozen=True)
+@quick
+@dataclass(frozen=True, slots=True)
 class IntegrationRequestParameters:
     path: dict[str, str] = field(default_factory=dict)
     querystring: dict[str, list[str]] = field(default_factory=dict)

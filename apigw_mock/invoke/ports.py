@@ -41,6 +41,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
+from apigw_mock.invoke.frozen import quick
+
 if TYPE_CHECKING:
     from apigw_mock.domain.authorizer_cache import AuthorizerCache
     from apigw_mock.domain.stage import Serving
@@ -60,6 +62,7 @@ class _MissingApi:
 MISSING_API: Final = _MissingApi()
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Target:
     """The API and stage a request addressed."""
@@ -76,6 +79,7 @@ class Target:
         return self.domain_name or f"{self.api_id}.execute-api.{self.region}.amazonaws.com"
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class ExecuteRequest:
     """One client request to a stage (see the module contract)."""
@@ -99,6 +103,7 @@ class ExecuteRequest:
         return last.get(name.lower())
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Outbound:
     """The request an HTTP or HTTP_PROXY integration sends to its backend."""
@@ -131,6 +136,7 @@ class AwsServiceRequest:
     """Whose resources the call addresses: the account of the integration's `credentials` role, if it names one."""
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class OutboundReply:
     status: int
@@ -140,6 +146,7 @@ class OutboundReply:
     """Where the request went, when the sender chose it (an AWS service's endpoint), for the execution log."""
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Reply:
     """What the client receives: status, headers (the last value of each name in `headers`, every value in

@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from apigw_mock.invoke.frozen import quick
+
 Multi = Mapping[str, Sequence[str]]
+Shaped = dict[str, tuple[str, ...]]
 
 
 def _multi(values: Mapping[str, str | Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
@@ -27,7 +30,8 @@ def _multi(values: Mapping[str, str | Sequence[str]] | None) -> dict[str, tuple[
     return {name: (value,) if isinstance(value, str) else tuple(value) for name, value in (values or {}).items()}
 
 
-@dataclass(frozen=True)
+@quick
+@dataclass(frozen=True, slots=True)
 class MethodRequest:
     """One client request, after routing: what `method.request.*` and `$input` read."""
 
@@ -43,6 +47,18 @@ class MethodRequest:
             object.__setattr__(self, "querystring", querystring)
         if headers is not self.headers:
             object.__setattr__(self, "headers", headers)
+
+    @classmethod
+    def shaped(cls, path: Mapping[str, str], querystring: Shaped, headers: Shaped, body: str) -> MethodRequest:
+        """From maps already in shape (name -> tuple of values, as the engine builds them), without `__post_init__`'s
+        look at every value (tests/invoke/test_frozen.py checks it makes what `MethodRequest(...)` makes)."""
+        request = object.__new__(cls)
+        set_path, set_querystring, set_headers, set_body = _SETTERS
+        set_path(request, path)
+        set_querystring(request, querystring)
+        set_headers(request, headers)
+        set_body(request, body)
+        return request
 
     @classmethod
     def of(
@@ -77,3 +93,7 @@ class MethodRequest:
 
     def single_headers(self) -> dict[str, str]:
         return {name: values[-1] for name, values in self.headers.items() if values}
+
+
+_SETTERS = tuple(vars(MethodRequest)[name].__set__ for name in ("path", "querystring", "headers", "body"))
+"""The slots' own setters, for `MethodRequest.shaped`."""

@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from apigw_mock.invoke.frozen import quick
+
 HTTP_METHODS = frozenset({"DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"})
 ANY = "ANY"
 
@@ -34,6 +36,7 @@ class ResourceMatch:
     methods: frozenset[str]
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Match:
     resource_id: str

@@ -66,10 +66,16 @@ class Input:
                     "header": self._request.single_headers(),
                 }
             )
-        found = self._request.path.get(name)
-        found = self._request.query(name) if found is None else found
-        found = self._request.header(name) if found is None else found
-        return JavaString(found or "")
+        return JavaString(param(self._request, name))
+
+
+def param(request: MethodRequest, name: str) -> str:
+    """`$input.params(name)` as text: the path parameter, else the query string's, else the header's, else `""`."""
+    found = request.path.get(name)
+    if found is None:
+        values = request.querystring.get(name)
+        found = values[-1] if values else request.header(name)
+    return found or ""
 
 
 class Util:

@@ -35,9 +35,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
 from apigw_mock.invoke.errors import ApiConfigurationError
+from apigw_mock.invoke.frozen import quick
 from apigw_mock.invoke.java_values import JavaMap, java_str, to_vtl
 from apigw_mock.invoke.request import MethodRequest
-from apigw_mock.invoke.template_variables import Input, Util
+from apigw_mock.invoke.template_variables import Input, Util, param
 
 if TYPE_CHECKING:
     from airspeed import Template
@@ -72,6 +73,7 @@ NO_RESPONSE_OVERRIDE: Final = ResponseOverride()
 """What a template that sets no override returns (shared: a rendered override is only read, never written)."""
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Rendered:
     body: str
@@ -138,31 +140,36 @@ _ARGUMENT = r"""(?:'[^']*'|"[^"$]*")"""
 _BODY = rf"context(?:\.{_NAME})+|stageVariables\.{_NAME}|input\.(?:params|json|path)\({_ARGUMENT}\)|input\.body"
 _SIMPLE_REFERENCE = re.compile(rf"\$!?(?:\{{(?P<formal>{_BODY})\}}|(?P<plain>{_BODY})(?![A-Za-z0-9_\-.\[(]))")
 _SPECIAL = re.compile(r"[$#\\]")
-Part = str | tuple[str, ...]
+Reference = tuple[str, ...]
+Simple = tuple[tuple[str, ...], tuple[tuple[int, Reference], ...]]
+"""A template on the fast path: its pieces (literal text, `""` where a reference goes) and, for each reference, its
+piece's index and its path (`("context", "stage")`, `("input", "params", "q")`, `("input", "body")`)."""
 
 
 @lru_cache(maxsize=512)
-def _simple(text: str) -> tuple[Part, ...] | None:
+def _simple(text: str) -> Simple | None:
     """The template as literal text and references, or None when the engine must render it."""
-    parts: list[Part] = []
+    pieces: list[str] = []
+    references: list[tuple[int, Reference]] = []
     position = 0
     for found in _SIMPLE_REFERENCE.finditer(text):
         literal = text[position : found.start()]
         if _SPECIAL.search(literal):
             return None
         if literal:
-            parts.append(literal)
-        parts.append(_reference(found.group("formal") or found.group("plain")))
+            pieces.append(literal)
+        references.append((len(pieces), _reference(found.group("formal") or found.group("plain"))))
+        pieces.append("")
         position = found.end()
     rest = text[position:]
     if _SPECIAL.search(rest):
         return None
     if rest:
-        parts.append(rest)
-    return tuple(parts)
+        pieces.append(rest)
+    return tuple(pieces), tuple(references)
 
 
-def _reference(body: str) -> tuple[str, ...]:
+def _reference(body: str) -> Reference:
     if body.startswith("input."):
         name, _, argument = body.removeprefix("input.").partition("(")
         return ("input", name, argument[1:-2]) if argument else ("input", name)
@@ -170,21 +177,24 @@ def _reference(body: str) -> tuple[str, ...]:
 
 
 def _render_simple(
-    parts: tuple[Part, ...],
+    simple: Simple,
     request: MethodRequest,
     body: str,
     context: Mapping[str, Any] | None,
     stage_variables: Mapping[str, str] | None,
 ) -> str:
-    out: list[str] = []
+    pieces, references = simple
+    if not references:
+        return "".join(pieces)
+    out = list(pieces)  # the literal text in place: only the references' pieces are filled in
     source: Input | None = None
     value: Any
-    for part in parts:
-        if type(part) is str:
-            out.append(part)
-            continue
+    for index, part in references:
         root = part[0]
         if root == "input":
+            if part[1] == "params" and len(part) == 3:
+                out[index] = param(request, part[2])  # the usual reference, read without an `$input` object
+                continue
             source = source or Input(body, request)
             try:
                 value = getattr(source, part[1]) if len(part) == 2 else getattr(source, part[1])(part[2])
@@ -195,7 +205,7 @@ def _render_simple(
             for name in part[1:]:
                 # dict first: the usual map, found without the (slow) ABC check that any other Mapping needs
                 value = value.get(name) if isinstance(value, (dict, Mapping)) else None
-        out.append("" if value is None else value if isinstance(value, str) else _text(to_vtl(value)))
+        out[index] = "" if value is None else value if isinstance(value, str) else _text(to_vtl(value))
     return "".join(out)
 
 

@@ -32,16 +32,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import os
 import random
 import re
 import threading
-import uuid
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+from apigw_mock.domain.authorizer_cache import cache_of
 from apigw_mock.domain.stage import serving
+from apigw_mock.domain.usage_plan import plan_for_stage
 from apigw_mock.invoke import user_pools
 from apigw_mock.invoke.engine import handle
 from apigw_mock.invoke.integrations import aws as aws_integration
@@ -82,6 +85,24 @@ _random = random.Random()
 _GRANTS_KEPT = 4096
 
 
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
+def uuid4_text(random_bytes: bytes) -> str:
+    """`str(uuid.UUID(bytes=random_bytes, version=4))`, formatted directly (the `UUID` object costs more than the
+    rest of a request's ids; tests/invoke/test_transport_fast.py checks both agree)."""
+    digits = random_bytes.hex()
+    return f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{_VARIANT[digits[16]]}{digits[17:20]}-{digits[20:32]}"
+
+
+def query_pairs(raw: str) -> tuple[tuple[str, str], ...]:
+    """`parse_qsl(raw, keep_blank_values=True)` as a tuple; a query with nothing to decode (no `%`, no `+`) is
+    split directly (tests/invoke/test_transport_fast.py checks both agree)."""
+    if "%" in raw or "+" in raw:
+        return tuple(parse_qsl(raw, keep_blank_values=True))
+    return tuple((name, value) for name, _, value in (part.partition("=") for part in raw.split("&") if part))
+
+
 def seed(value: int | None) -> None:
     """Seed the canary draw (`None`: from the system's entropy again)."""
     _random.seed(value)
@@ -120,11 +141,9 @@ class StatePorts:
         return STATE.clock.now()
 
     def request_id(self) -> str:
-        return str(uuid.uuid4())
+        return uuid4_text(os.urandom(16))
 
     def authorizer_cache(self, target: Target) -> AuthorizerCache:
-        from apigw_mock.domain.authorizer_cache import cache_of
-
         return cache_of(STATE.backend(target.region, target.account_id))  # creates the backend under the lock
 
     def user_pool_keys(self, pool_arn: str) -> Mapping[str, Any] | None:
@@ -139,8 +158,6 @@ class StatePorts:
         return signatures.problem(request, target, credential, secret)
 
     def api_key(self, target: Target, value: str) -> KeyGrant | None:
-        from apigw_mock.domain.usage_plan import plan_for_stage
-
         where = (value, target.api_id, target.stage)
         with STATE.lock:
             backend = STATE.backend(target.region, target.account_id)
@@ -272,7 +289,7 @@ def answer_url(
     region = after.split(".", 1)[0] or DEFAULT_REGION
     stage, path = _stage_and_path(raw_path.partition("#")[0])
     target = Target(api_id, stage, region, STATE.account_id, netloc)
-    query = tuple(parse_qsl(raw_query.partition("#")[0], keep_blank_values=True)) if raw_query else ()
+    query = query_pairs(raw_query.partition("#")[0]) if raw_query else ()
     return execute_target(ExecuteRequest(method.upper(), path, query, tuple(headers), body, source_ip), target)
 
 
@@ -374,6 +391,16 @@ def _forgetful_calls() -> CallList:
     return Forgetful()
 
 
+def header_items(headers: Mapping[str, str]) -> list[tuple[str, str]]:
+    """`list(headers.items())`; for `requests`' `CaseInsensitiveDict` read from the (name as sent, value) pairs it keeps
+    by lower-case name, without the mapping protocol's three calls per header (tests/invoke/test_transport_fast.py
+    checks both agree)."""
+    store = getattr(headers, "_store", None)
+    if type(store) is OrderedDict:
+        return list(store.values())
+    return list(headers.items())
+
+
 def stop() -> None:
     """Stop answering. When another patch of `HTTPAdapter.send` was stopped out of order beneath ours (it restored
     the original over us), ours is already gone and restoring what it saved would bring the stopped one back."""
@@ -398,7 +425,7 @@ def _callback(request: Any) -> tuple[int, list[tuple[str, str]], bytes]:
     body = request.body or b""
     try:
         answer = answer_url(
-            request.method, request.url, list(request.headers.items()), body.encode() if isinstance(body, str) else body
+            request.method, request.url, header_items(request.headers), body.encode() if isinstance(body, str) else body
         )
     except ConnectionError as error:  # injected by the test kit: what `requests` raises when the server is gone
         import requests

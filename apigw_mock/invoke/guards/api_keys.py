@@ -12,10 +12,10 @@ identity shows too).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from apigw_mock.invoke import errors
+from apigw_mock.invoke.call import replaced
 
 if TYPE_CHECKING:
     from apigw_mock.invoke.call import Call
@@ -35,4 +35,4 @@ def check(call: Call, ports: Ports) -> Call:
     if grant is None:
         raise errors.InvalidApiKey()
     identity = {**call.context["identity"], "apiKey": value, "apiKeyId": grant.key_id}
-    return replace(call, context={**call.context, "identity": identity}, api_key=grant)
+    return replaced(call, context={**call.context, "identity": identity}, api_key=grant)

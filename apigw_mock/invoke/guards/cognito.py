@@ -27,11 +27,11 @@ import datetime
 import json
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from apigw_mock.invoke import errors, java_regex, user_pools
-from apigw_mock.invoke.call import log_time
+from apigw_mock.invoke.call import log_time, replaced
 from apigw_mock.invoke.java_values import NullPrintingMap, to_vtl
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def check(call: Call, ports: Ports) -> Call:
     if verified.scopes is not None:
         event["scopes"] = verified.scopes
     view = {"claims": NullPrintingMap(to_vtl(verified.claims))}
-    return replace(call, authorizer=event, context={**call.context, "authorizer": view})
+    return replaced(call, authorizer=event, context={**call.context, "authorizer": view})
 
 
 def header_name(authorizer: Authorizer) -> str:

@@ -18,11 +18,11 @@ the key id (AWS: the principal id); `userArn` `arn:aws:iam::<accountId>:user/<ke
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from apigw_mock import sigv4
 from apigw_mock.invoke import errors
+from apigw_mock.invoke.call import replaced
 
 if TYPE_CHECKING:
     from apigw_mock.invoke.call import Call
@@ -53,4 +53,4 @@ def check(call: Call, ports: Ports) -> Call:
         "user": found.access_key,
         "userArn": f"arn:aws:iam::{account}:user/{found.access_key}",
     }
-    return replace(call, context={**call.context, "identity": identity})
+    return replaced(call, context={**call.context, "identity": identity})

@@ -40,12 +40,13 @@ whose `status` is the client status and whose `log` is the execution-log line.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
 from apigw_mock.domain.authorizer import LAMBDA_TYPES, TTL_DEFAULT
 from apigw_mock.invoke import errors, java_regex, mapping
+from apigw_mock.invoke.call import replaced
 from apigw_mock.invoke.guards import resource_policy
 from apigw_mock.invoke.integrations import aws
 from apigw_mock.invoke.policy import Decision, Policy, PolicyError, compile_policy
@@ -199,7 +200,7 @@ def admit(call: Call, answer: Grant, arn: str) -> Call:
         raise errors.AccessDenied(errors.AccessDenied.EXPLICIT_DENY, context=context)
     if decided is Decision.NONE and resource_policy.decision(call) is not Decision.ALLOW:
         raise errors.AccessDenied(errors.AccessDenied.IMPLICIT_DENY, context=context)
-    return replace(
+    return replaced(
         call, authorizer=answer.authorizer, usage_identifier_key=answer.usage_identifier_key, context=context
     )
 

@@ -35,15 +35,16 @@ def check(call: Call, ports: Ports) -> Call:
 
 
 def _usage_plan(call: Call, grant: KeyGrant, ports: Ports) -> None:
-    plan, target = grant.plan, call.target
-    verb, path = call.method.http_method, call.resource.path
-    methods, key = grant.api_stage.throttle or {}, f"{path}/{verb}"
-    throttle: ThrottleSettings | None = methods.get(key) or (methods.get(f"/{verb}") if path == "/" else None)
-    bucket: tuple[str, ...] = ("plan", plan.id, grant.key_id, target.api_id, target.stage, key)
-    if throttle is None:
-        throttle, bucket = plan.throttle, ("plan", plan.id, grant.key_id)
-    if throttle is not None and not _passes(call, ports, bucket, throttle.rate_limit, throttle.burst_limit):
-        raise errors.Throttled()
+    plan, target, methods = grant.plan, call.target, grant.api_stage.throttle
+    if methods or plan.throttle is not None:  # else nothing throttles this key: no bucket to name
+        verb, path = call.method.http_method, call.resource.path
+        methods, key = methods or {}, f"{path}/{verb}"
+        throttle: ThrottleSettings | None = methods.get(key) or (methods.get(f"/{verb}") if path == "/" else None)
+        bucket: tuple[str, ...] = ("plan", plan.id, grant.key_id, target.api_id, target.stage, key)
+        if throttle is None:
+            throttle, bucket = plan.throttle, ("plan", plan.id, grant.key_id)
+        if throttle is not None and not _passes(call, ports, bucket, throttle.rate_limit, throttle.burst_limit):
+            raise errors.Throttled()
     if not ports.spend_quota(target, plan.id, grant.key_id, plan.quota, call.ids.now.date()):
         raise errors.QuotaExceeded()
 

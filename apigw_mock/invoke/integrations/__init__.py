@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from apigw_mock.invoke.content import Payload
+from apigw_mock.invoke.frozen import quick
 from apigw_mock.invoke.mapping import IntegrationRequestParameters
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from apigw_mock.invoke.ports import Ports
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Prepared:
     body: Payload
@@ -37,6 +39,7 @@ class Prepared:
     """Whether a request template produced `body` (else it is the passthrough payload)."""
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Endpoint:
     status: int

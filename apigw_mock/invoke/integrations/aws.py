@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from apigw_mock.exceptions import ApigwMockNotImplemented
 from apigw_mock.invoke import content, errors, mapping
+from apigw_mock.invoke.frozen import quick
 from apigw_mock.invoke.integrations import Endpoint, Prepared
 from apigw_mock.invoke.ports import LambdaServiceError
 
@@ -54,6 +55,7 @@ _PROXY_KEYS = frozenset({"statusCode", "headers", "multiValueHeaders", "body", "
 _FORWARDED = {"X-Forwarded-Port": "443", "X-Forwarded-Proto": "https"}
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class LambdaContext:
     """The context object a Python Lambda handler receives (the attributes tests commonly read)."""
@@ -71,6 +73,7 @@ class LambdaContext:
         return max(0, self.deadline_ms - int(time.time() * 1000))
 
 
+@quick
 @dataclass(frozen=True, slots=True)
 class Invocation:
     payload: Any
@@ -230,7 +233,11 @@ def proxy_event(call: Call) -> dict[str, Any]:
 
 
 def _multi(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
+    """Name -> a fresh list of its values in arrival order (tests/invoke/test_transport_fast.py checks it)."""
+    found: dict[str, list[str]] = {name: [value] for name, value in pairs}
+    if len(found) == len(pairs):
+        return found  # no name repeated: the usual request
+    found = {}
     for name, value in pairs:
         values = found.get(name)
         if values is None:
