@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -67,7 +66,7 @@ def update_deployment(
     graph = backend.graph(rest_api_id)
     record = deployments.deployed(graph, deployment_id)
     updated = apply_patch(record.deployment, patch_operations)
-    graph.deployments[deployment_id] = dataclasses.replace(record, deployment=updated)
+    graph.deployments[deployment_id] = Deployed(updated, record.api)
     return updated
 
 

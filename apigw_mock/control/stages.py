@@ -59,8 +59,8 @@ def update_stage(
 ) -> Stage:
     graph = backend.graph(rest_api_id)
     stage = stages.stage_of(graph, stage_name)
-    updated = apply_patch(stage, patch_operations, rules=Stage.PATCHABLE, context=StageContext(graph.deployments))
-    graph.stages[stage_name] = updated = updated.model_copy(update={"last_updated_date": backend.now()})
+    context = StageContext(graph.deployments, backend.now())
+    graph.stages[stage_name] = updated = apply_patch(stage, patch_operations, rules=Stage.PATCHABLE, context=context)
     return updated
 
 

@@ -14,7 +14,8 @@ Cost (structural sharing, in two layers):
   resources). So a redeploy after editing k resources keeps O(k) entries, not a copy of the whole map; once the
   changes reach an eighth of the API the map is compacted into a new base (amortised O(changed nodes)). Lookups stay
   two dict hits; the parent -> children index is built on first use, per deployment that is actually routed.
-The 21 default gateway responses are built once for all deployments of APIs that customised none.
+The 21 default gateway responses are built once for all deployments of APIs that customised none; the model,
+authorizer and validator maps are the previous deployment's when their nodes did not change.
 
 Authorizers and request validators are carried by id (GetExport writes them); the RestApi node carries binary
 media types, the policy and the API key source.
@@ -201,11 +202,29 @@ def freeze(graph: ApiGraph, previous: DeployedApi | None = None) -> DeployedApi:
     return DeployedApi(
         api=graph.api,
         resources=before.then(resources) if isinstance(before, Layered) else Layered.of(resources),
-        models=MappingProxyType(dict(graph.models.items())),
+        models=_frozen(graph.models, previous.models if previous is not None else None),
         gateway_responses=_effective(graph.gateway_responses) if graph.gateway_responses else _built_in(),
-        authorizers=MappingProxyType(dict(graph.authorizers.items())),
-        request_validators=MappingProxyType(dict(graph.request_validators.items())),
+        authorizers=_frozen(graph.authorizers, previous.authorizers if previous is not None else None),
+        request_validators=_frozen(
+            graph.request_validators, previous.request_validators if previous is not None else None
+        ),
     )
+
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def _frozen(live: Mapping[str, V], before: Mapping[str, V] | None) -> Mapping[str, V]:
+    """A read-only copy of a small map of always-replaced nodes (models, authorizers, validators): the previous
+    deployment's own when it holds the very same nodes in the same order (one pass by identity, nothing
+    allocated), one shared empty map when there are none, else a new copy."""
+    if not live:
+        return _EMPTY
+    if before is not None and len(before) == len(live):
+        pairs = zip(before.items(), live.items(), strict=True)
+        if all(old_key == key and old is node for (old_key, old), (key, node) in pairs):
+            return before
+    return MappingProxyType(dict(live.items()))
 
 
 def _effective(customised: Mapping[str, GatewayResponse]) -> Mapping[str, GatewayResponse]:

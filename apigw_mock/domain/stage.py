@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel
@@ -97,11 +98,13 @@ class CanarySettings(ApiGatewayModel):
     use_stage_cache: bool | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StageContext:
-    """UpdateStage's patch context: what a stage may point at."""
+    """UpdateStage's patch context: what a stage may point at, and when the update happens."""
 
     deployments: Collection[str]
+    now: datetime.datetime | None = None
+    """Stamped as `lastUpdatedDate` by the patch itself (one validation, no copy afterwards); None leaves it."""
 
 
 # ---- value rules ------------------------------------------------------------------------------------------------
@@ -220,7 +223,8 @@ def _remove_method_setting(doc: dict[str, Any], op: patch.PatchOperation, keys: 
 
 def _settle(doc: dict[str, Any], context: StageContext) -> None:
     """After all ops: a canary created by a patch starts on the stage's deployment (spec §4.4 [DOC]), with no
-    traffic and no stage cache [INF]; the cache status and size follow `cacheClusterEnabled`."""
+    traffic and no stage cache [INF]; the cache status and size follow `cacheClusterEnabled`; the context's
+    `now`, when given, is the new `lastUpdatedDate`."""
     canary = doc.get("canarySettings")
     if canary is not None:
         canary = dict(canary)
@@ -230,6 +234,8 @@ def _settle(doc: dict[str, Any], context: StageContext) -> None:
             canary["deploymentId"] = doc.get("deploymentId")
         doc["canarySettings"] = canary
     settle_cache(doc)
+    if context.now is not None:
+        doc["lastUpdatedDate"] = context.now
 
 
 def settle_cache(doc: dict[str, Any]) -> None:
@@ -452,6 +458,7 @@ def method_setting(stage: Stage, resource_path: str, verb: str) -> MethodSetting
     return None
 
 
+@cache
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
