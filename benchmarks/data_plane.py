@@ -2,6 +2,7 @@
 
     python benchmarks/data_plane.py            # the full run (about a minute on 2 cores)
     python benchmarks/data_plane.py --quick    # a short run
+    python benchmarks/data_plane.py --instructions  # instructions per call under callgrind (a few minutes)
 
 The floor is the same `requests.get` answered by a `responses` callback returning canned bytes (registered on the
 mock's own `RequestsMock`, so both pay the same interception): `requests`,
@@ -12,14 +13,23 @@ key checked, counted for GetUsage; goal <= 1.4 x floor), and the same behind a c
 (issue 17: goal <= 1.4 x floor). Targets are interleaved per repetition; figures are
 medians of per-call CPU time (`time.thread_time`), ratios the medians of the paired per-repetition ratios. Goals
 (issue 16): MOCK <= 1.3 x floor, Lambda proxy <= 1.3 x floor, 10,000 resources within noise of 10.
+
+`--instructions` counts instead of timing (valgrind's callgrind, fresh interpreters, `PYTHONHASHSEED=0`): one run
+makes every target's call 20 times, and one run per target makes that target's 20 + 100 times; the difference over
+100 is its instructions per call, against the floor's alike. Repeatable under any load, unlike the timings, but blind
+to what cache misses add (see benchmarks/instructions.py). The 10,000-resource API is left out (its set-up alone
+takes minutes under valgrind).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from typing import Any
@@ -96,7 +106,11 @@ def per_call(function: Callable[[], Any], calls: int) -> float:
 def main() -> int:
     arguments = argparse.ArgumentParser()
     arguments.add_argument("--quick", action="store_true")
+    arguments.add_argument("--instructions", action="store_true")
+    arguments.add_argument("--count", nargs=2, metavar=("TARGET", "CALLS"), help=argparse.SUPPRESS)
     options = arguments.parse_args()
+    if options.instructions:
+        return _instructions()
     repetitions, calls = (5, 100) if options.quick else (15, 300)
     session = requests.Session()
     canned = (200, [("Content-Type", "application/json")], b'{"stage": "dev", "q": "1", "id": "x"}')
@@ -104,7 +118,8 @@ def main() -> int:
     with mock_apigateway() as mock:
         _setup(mock)
         client = boto3.client("apigateway", region_name=REGION)
-        small, large = build(client, 10), build(client, 10_000)
+        small = build(client, 10)
+        large = small if options.count else build(client, 10_000)
         # the floor's canned callback sits on the mock's own `responses` mock: both pay the same interception path
         from apigw_mock.transport import execute_api
 
@@ -124,12 +139,39 @@ def main() -> int:
         assert targets["mock-10000"]().status_code == 200
         assert targets["api-key"]().json()["q"] == "1" and session.get(url(small, "/keyed")).status_code == 403
         assert targets["key+auth"]().json()["q"] == "1"  # from now on answered from the authorizer cache
+        if options.count:  # a counted child (--instructions): each target 20 times, one of them more
+            counted, extra = options.count
+            for name, target in targets.items():
+                for _ in range(20 + (int(extra) if name == counted else 0)):
+                    target()
+            return 0
         timings: dict[str, list[float]] = {name: [] for name in targets}
         assert targets["floor"]().status_code == 200
         for _ in range(repetitions):
             for name, target in targets.items():
                 timings[name].append(per_call(target, calls))
     return _report(timings)
+
+
+INSTRUCTION_TARGETS = ("floor", "mock", "lambda", "api-key", "key+auth")
+
+
+def _instructions() -> int:
+    def counted(target: str, extra: int) -> int:
+        with tempfile.TemporaryDirectory() as scratch:
+            out = os.path.join(scratch, "callgrind.out")
+            command = ["valgrind", "--tool=callgrind", "--trace-children=no", f"--callgrind-out-file={out}"]
+            command += [os.path.realpath(sys.executable), os.path.abspath(__file__), "--count", target, str(extra)]
+            subprocess.run(command, check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+            with open(out) as file:
+                return int(next(line for line in file if line.startswith("summary:")).split()[1])
+
+    base = counted("none", 0)
+    per_call = {name: (counted(name, 100) - base) / 100 for name in INSTRUCTION_TARGETS}
+    print(f"{'target':<12} {'instructions/call':>18} {'x floor':>8}")
+    for name, value in per_call.items():
+        print(f"{name:<12} {value / 1e3:>17.0f}k {value / per_call['floor']:>8.3f}")
+    return 0
 
 
 def _setup(mock: MockApiGateway) -> None:
