@@ -174,8 +174,23 @@ def test_management_health_reset_and_state(server_url: str) -> None:
     assert graph["api"]["description"] == "seen in the dump"
     assert graph["api"]["createdDate"].endswith("Z")  # mode="json": timestamps as ISO text
     assert [resource["path"] for resource in graph["resources"].values()] == ["/"]
+    assert backend["apiKeys"] == backend["usagePlans"] == backend["vpcLinks"] == {}
     assert call(server_url, "POST", "/_apigw_mock/reset")[::2] == (200, {"status": "ok"})
     assert call(server_url, "GET", "/_apigw_mock/state")[2] == {"backends": []}
+
+
+def test_management_state_shows_the_account_level_resources(server_url: str) -> None:
+    apigw = client(server_url)
+    key = apigw.create_api_key(name="ada", value="a" * 20, enabled=True)
+    plan = apigw.create_usage_plan(name="basic", quota={"limit": 5, "period": "DAY"})
+    apigw.create_usage_plan_key(usagePlanId=plan["id"], keyId=key["id"], keyType="API_KEY")
+    certificate = apigw.generate_client_certificate(description="mtls")
+    (backend,) = call(server_url, "GET", "/_apigw_mock/state")[2]["backends"]
+    assert backend["apiKeys"][key["id"]]["name"] == "ada" and backend["apiKeys"][key["id"]]["enabled"] is True
+    assert backend["usagePlans"][plan["id"]]["quota"] == plan["quota"] == {"limit": 5, "period": "DAY"}
+    assert backend["usagePlanKeys"] == {plan["id"]: {key["id"]: key["id"]}}
+    assert backend["clientCertificates"][certificate["clientCertificateId"]]["description"] == "mtls"
+    assert backend["domainNames"] == backend["basePathMappings"] == {}
 
 
 @pytest.mark.parametrize(

@@ -115,11 +115,26 @@ def _ui_file(name: str) -> bytes:
 
 
 def _backend(backend: ApiGatewayBackend) -> dict[str, Any]:
+    """A backend's REST APIs and the account-level resources beside them (keys, plans, certificates, domains...)."""
     return {
         "accountId": backend.account_id,
         "region": backend.region,
         "restApis": {api_id: _plain(graph) for api_id, graph in backend.apis.items()},
+        **{name: _plain(getattr(backend, attribute)) for name, attribute in _ACCOUNT_LEVEL},
     }
+
+
+_ACCOUNT_LEVEL = (
+    ("apiKeys", "api_keys"),
+    ("usagePlans", "usage_plans"),
+    ("usagePlanKeys", "usage_plan_keys"),  # plan id -> the ids of its API keys (each mapped to itself)
+    ("clientCertificates", "client_certificates"),
+    ("domainNames", "domain_names"),
+    ("basePathMappings", "base_path_mappings"),  # domain name -> base path -> mapping
+    ("domainNameAccessAssociations", "domain_name_access_associations"),
+    ("vpcLinks", "vpc_links"),
+)
+"""The state dump's name and the backend's attribute of each account-level container."""
 
 
 def _plain(value: Any) -> Any:
