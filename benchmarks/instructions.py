@@ -30,9 +30,9 @@ sys.path.insert(0, HERE)
 
 from workloads import Calls, Workload, deploy_lifecycle, setup_and_patch  # noqa: E402
 
-WORKLOADS: dict[str, Any] = {
+WORKLOADS: dict[str, Any] = {  # the very workloads of bench.py's full run (`--only workload`, `--only deploy`)
     "workload": lambda: setup_and_patch(100),
-    "deploy": lambda: deploy_lifecycle(10),
+    "deploy": lambda: deploy_lifecycle(20),
 }
 REGION = "us-east-1"
 # The floor signs as a client would (botocore refuses to send unsigned); apigw_mock's own fake credentials apply to
