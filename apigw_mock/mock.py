@@ -10,8 +10,9 @@
         apigw.invocations.assert_invoked("GET", "/pets")               # calls to deployed stages
 
 Options: `seed=` makes every generated id derive from it (two runs, same ids and URLs); `record=False` turns the
-call history off. The test kit (history, `fail`, `snapshot`/`restore`, `save`/`load`/`seed`) lives in
-`apigw_mock.testing`; the methods here are one-line delegations to it.
+call history off, and `history_limit=N` keeps only the N most recent calls (for a long-running script). The test
+kit (history, `fail`, `snapshot`/`restore`, `save`/`load`/`seed`) lives in `apigw_mock.testing`; the methods here
+are one-line delegations to it.
 
 Parentheses rule: use `@mock_apigateway` bare or call it with keyword options (`@mock_apigateway(account_id=...)`);
 as a context manager or for `start()`/`stop()` always call it. Every outermost activation starts from a fresh, empty
@@ -71,14 +72,20 @@ class MockApiGateway:
         intercept: bool = True,
         seed: int | str | None = None,
         record: bool | None = None,
+        history_limit: int | None = None,
     ) -> None:
         """`intercept=False` only holds the shared state (server mode): in-process botocore calls are not answered
         and the environment's credentials are left alone. `seed`: deterministic ids. `record`: keep the call
-        history (default: when intercepting). Both apply to an outermost activation; nested ones share its."""
+        history (default: when intercepting); `history_limit`: keep only that many of the most recent calls (and as
+        many data-plane invocations), so a long-running process stays bounded (default: all of them). They apply
+        to an outermost activation; nested ones share its."""
         self.account_id = account_id
         self.intercept = intercept
         self.seed_value = seed
         self.record = intercept if record is None else record
+        if history_limit is not None and history_limit < 1:
+            raise ValueError(f"history_limit must be a positive number of calls (or None for all), not {history_limit}")
+        self.history_limit = history_limit
         self._started = False
         self._kit: Kit | None = None
 
@@ -93,7 +100,7 @@ class MockApiGateway:
                 STATE.reset()
                 STATE.account_id = self.account_id
                 STATE.seed = self.seed_value
-                hook.install(record=self.record)
+                hook.install(record=self.record, history_limit=self.history_limit)
                 if self.intercept:
                     STATE.lambdas.clear()  # a server keeps the Lambdas registered before it started (its CLI's)
                     STATE.user_pools.clear()
@@ -338,7 +345,12 @@ class MockApiGateway:
 
     def __call__(self, target: T) -> T:
         """Decorate a function, coroutine function or class; each call gets its own activation."""
-        options = {"account_id": self.account_id, "seed": self.seed_value, "record": self.record}
+        options = {
+            "account_id": self.account_id,
+            "seed": self.seed_value,
+            "record": self.record,
+            "history_limit": self.history_limit,
+        }
         if isinstance(target, type):
             return _decorate_class(target, options)  # type: ignore[return-value]
         return _decorate_function(target, options)  # type: ignore[arg-type,return-value]
@@ -350,14 +362,24 @@ def mock_apigateway(target: Callable[P, R], /) -> Callable[P, R]: ...
 def mock_apigateway(target: type[T], /) -> type[T]: ...
 @overload
 def mock_apigateway(
-    *, account_id: str = DEFAULT_ACCOUNT_ID, seed: int | str | None = None, record: bool = True
+    *,
+    account_id: str = DEFAULT_ACCOUNT_ID,
+    seed: int | str | None = None,
+    record: bool = True,
+    history_limit: int | None = None,
 ) -> MockApiGateway: ...
 def mock_apigateway(
-    target: Any = None, /, *, account_id: str = DEFAULT_ACCOUNT_ID, seed: int | str | None = None, record: bool = True
+    target: Any = None,
+    /,
+    *,
+    account_id: str = DEFAULT_ACCOUNT_ID,
+    seed: int | str | None = None,
+    record: bool = True,
+    history_limit: int | None = None,
 ) -> Any:
     """Mock API Gateway for a function, a class, a `with` block or between `start()` and `stop()`; `seed` makes
-    the generated ids deterministic, `record=False` keeps no call history."""
-    mock = MockApiGateway(account_id=account_id, seed=seed, record=record)
+    the generated ids deterministic, `record=False` keeps no call history, `history_limit=N` only the N latest."""
+    mock = MockApiGateway(account_id=account_id, seed=seed, record=record, history_limit=history_limit)
     return mock if target is None else mock(target)
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from apigw_mock.mock import MockApiGateway
 from apigw_mock.server.app import DEFAULT_MAX_BODY_BYTES, ApiGatewayApp
+from apigw_mock.server.management import HISTORY_LIMIT
 
 logger = logging.getLogger("apigw_mock.server")
 _START_TIMEOUT = 10.0
@@ -58,7 +59,9 @@ class MockServer:
 
     def serve_forever(self) -> None:
         """Serve until `shutdown()` (or KeyboardInterrupt in the serving thread), holding the mock's state."""
-        with MockApiGateway(intercept=False, record=True):  # the history feeds /_apigw_mock/calls and the viewer
+        # The history feeds /_apigw_mock/calls and the viewer, which show the latest HISTORY_LIMIT: no more is kept,
+        # so a server that runs for days stays bounded.
+        with MockApiGateway(intercept=False, record=True, history_limit=HISTORY_LIMIT):
             self.serving.set()
             try:
                 # waitress's own `run()` loops until its socket map is empty, so stopping it from another thread

@@ -150,11 +150,27 @@ class Call:
 class History:
     """Where the hooks append: `records` (control plane) holds a `Call`, or the pipeline's plain record of an
     answered call `(operation, params, account_id, region, timestamp, reply)`, made a `Call` when first read
-    (`calls()`); `invocations` (data plane) holds each `Invocation`."""
+    (`calls()`); `invocations` (data plane) holds each `Invocation`. With a `limit`, each of the two keeps only
+    its `limit` most recent entries (`add_call`, `add_invocation` drop the oldest), so a long-lived process (the
+    server) stays bounded; without one (a test's default) every entry is kept."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int | None = None) -> None:
         self.records: list[Call | tuple[Any, ...]] = []
         self.invocations: list[Invocation] = []
+        self.limit = limit
+
+    def add_call(self, record: Call | tuple[Any, ...]) -> None:
+        self.records.append(record)
+        self._trim(self.records)
+
+    def add_invocation(self, invocation: Invocation) -> None:
+        self.invocations.append(invocation)
+        self._trim(self.invocations)
+
+    def _trim(self, entries: list[Any]) -> None:
+        limit = self.limit
+        if limit is not None and len(entries) > limit:
+            del entries[: len(entries) - limit]
 
     def calls(self) -> list[Call]:
         """Every record as a `Call` (plain records replaced by their `Call` in place, so a call read twice is the

@@ -36,11 +36,15 @@ if TYPE_CHECKING:
 class Kit:
     """History (when recording) and armed faults of the active mock."""
 
-    def __init__(self, *, record: bool) -> None:
-        self.history = History()
+    def __init__(self, *, record: bool, history_limit: int | None = None) -> None:
+        history = self.history = History(history_limit)
         self.recording = record
-        self.append: Callable[[tuple[Any, ...]], None] = self.history.records.append if record else _ignore
+        bounded = history_limit is not None
+        self.append: Callable[[tuple[Any, ...]], None] = (
+            _ignore if not record else history.add_call if bounded else history.records.append
+        )
         """Record one answered call (see `state.Kit`): the pipeline's path when no fault is armed."""
+        self._add_invocation = history.add_invocation if bounded else history.invocations.append
         self.faults: list[Fault] = []
         self.invocation_faults: list[InvocationFault] = []
         self._firing = threading.local()  # .fault: the fault whose AWS error this thread's pipeline is answering
@@ -88,18 +92,18 @@ class Kit:
         if fault is None:
             reply = run(request, target, ports)
             if self.recording:
-                self.history.invocations.append(Invocation(request, target, time.time(), reply))
+                self._add_invocation(Invocation(request, target, time.time(), reply))
             return reply
         if fault.drops_connection:
             error = fault.connection_error()
             if self.recording:
-                self.history.invocations.append(Invocation(request, target, time.time(), None, fault, error))
+                self._add_invocation(Invocation(request, target, time.time(), None, fault, error))
             raise error
         faulty = fault.ports(ports)
         reply = run(request, target, faulty)
         if self.recording:
             injected = fault if faulty.injected else None
-            self.history.invocations.append(Invocation(request, target, time.time(), reply, injected))
+            self._add_invocation(Invocation(request, target, time.time(), reply, injected))
         return reply
 
     def answer(
@@ -132,7 +136,7 @@ class Kit:
             reply.headers["Retry-After"] = str(fault.retry_after)
         if self.recording:
             account = account_id or STATE.account_id
-            self.history.records.append(Call(operation, params or {}, account, region, time.time(), reply, fault))
+            self.history.add_call(Call(operation, params or {}, account, region, time.time(), reply, fault))
         return reply
 
     def _inject(self, fault: Fault, operation: str, params: dict[str, Any], backend: ApiGatewayBackend) -> None:
@@ -143,7 +147,7 @@ class Kit:
             self._firing.fault = fault
         elif self.recording:
             call = Call(operation, params, backend.account_id, backend.region, time.time(), None, fault, error)
-            self.history.records.append(call)
+            self.history.add_call(call)
         raise error
 
 
@@ -151,9 +155,9 @@ def _ignore(record: tuple[Any, ...]) -> None:
     """`Kit.append` when nothing is recorded."""
 
 
-def install(*, record: bool) -> Kit:
+def install(*, record: bool, history_limit: int | None = None) -> Kit:
     """A fresh kit for an outermost activation (the pipeline sees it only when it has work)."""
-    kit = Kit(record=record)
+    kit = Kit(record=record, history_limit=history_limit)
     STATE.kit = None if kit.idle else kit
     _current[0] = kit
     return kit

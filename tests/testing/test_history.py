@@ -10,12 +10,15 @@ from typing import Any
 
 import boto3
 import pytest
+import requests
 from botocore.config import Config
 from botocore.exceptions import ClientError, ParamValidationError
 
 from apigw_mock import MockApiGateway, mock_apigateway
+from apigw_mock.server import runner, running_server
 from apigw_mock.state import STATE
-from apigw_mock.testing import Call, CallError
+from apigw_mock.testing import Call, CallError, hook
+from tests.invoke.builder import ApiBuilder
 
 
 def test_every_call_is_recorded_in_order_with_params_account_region_and_time(mock: MockApiGateway, client: Any) -> None:
@@ -209,3 +212,43 @@ def test_starting_a_mock_imports_no_domain_model() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout == "[]\n"
+
+
+def test_history_limit_keeps_only_the_latest_calls_and_invocations() -> None:
+    with mock_apigateway(history_limit=2) as apigw:
+        client = boto3.client("apigateway", region_name="us-east-1")
+        built = ApiBuilder(client)
+        built.mock("/pets", template='{"n": "$input.params(\'n\')"}')
+        built.deploy("dev")
+        with pytest.raises(ClientError):
+            client.get_rest_api(restApiId="missing000")  # an error is a call like any other
+        assert apigw.calls.operations[-1] == "GetRestApi" and len(apigw.calls) == 2
+        for n in range(4):
+            requests.get(built.url(f"/pets?n={n}"))
+        assert [invocation.query for invocation in apigw.invocations] == [{"n": "2"}, {"n": "3"}]
+        client.get_rest_apis()
+        assert apigw.calls.operations == ["GetRestApi", "GetRestApis"]
+
+
+def test_without_a_limit_every_call_is_kept(mock: MockApiGateway, client: Any) -> None:
+    for _ in range(30):
+        client.get_rest_apis()
+    assert len(mock.calls) == 30
+
+
+@pytest.mark.parametrize("limit", [0, -1])
+def test_history_limit_must_be_positive(limit: int) -> None:
+    with pytest.raises(ValueError, match=f"history_limit must be a positive number of calls .*not {limit}"):
+        mock_apigateway(history_limit=limit)
+    assert not STATE.active
+
+
+def test_a_server_keeps_only_what_its_calls_endpoint_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(runner, "HISTORY_LIMIT", 3)
+    with running_server() as url:
+        client = boto3.client("apigateway", endpoint_url=url, region_name="us-east-1")
+        for name in ("a", "b", "c", "d", "e"):
+            client.create_rest_api(name=name)
+        assert [call.params["name"] for call in hook.current().history.calls()] == ["c", "d", "e"]
+        shown = requests.get(f"{url}/_apigw_mock/calls").json()["calls"]
+    assert [entry["operation"] for entry in shown] == ["CreateRestApi"] * 3
