@@ -274,32 +274,53 @@ def bench_import(settings: Settings) -> None:
 # Each probe runs in a fresh interpreter and prints one JSON object of phase -> seconds. The first test is what a
 # test function pays on top of the imports: enter the mock, make a client, two calls, exit. The floor makes the same
 # client and calls, answered from recorded bytes.
-_COLD_APIGW = """
-import json, sys, time
+_GC_TIME = """
+import gc, json, sys, time
 clock = time.{clock}
+collected = [0.0, 0.0]  # seconds spent in garbage collections so far; when the running one started
+
+
+def on_collection(phase, info):
+    if phase == "start":
+        collected[1] = clock()
+    else:
+        collected[0] += clock() - collected[1]
+
+
+gc.callbacks.append(on_collection)
+"""
+_COLD_APIGW = (
+    _GC_TIME
+    + """
 t = clock(); import boto3; boto3_s = clock() - t
 t = clock(); import apigw_mock; import_s = clock() - t
-t = clock(); mock = apigw_mock.mock_apigateway(); mock.start()
+t = clock(); gc_before = collected[0]; mock = apigw_mock.mock_apigateway(); mock.start()
 client = boto3.client("apigateway", region_name="{region}"); client_s = clock() - t
 t = clock(); client.create_rest_api(name="cold"); first_s = clock() - t
 t = clock(); client.get_rest_apis(); second_s = clock() - t
 t = clock(); mock.stop(); exit_s = clock() - t
-print(json.dumps(dict(boto3=boto3_s, imp=import_s, client=client_s, first=first_s, second=second_s, exit=exit_s)))
+gc_s = collected[0] - gc_before
+print(json.dumps(dict(boto3=boto3_s, imp=import_s, client=client_s, first=first_s, second=second_s, exit=exit_s,
+                      gc=gc_s)))
 """
-_COLD_FLOOR = """
-import base64, json, sys, time
-clock = time.{clock}
+)
+_COLD_FLOOR = (
+    _GC_TIME
+    + """
+import base64
 t = clock(); import boto3; boto3_s = clock() - t
 sys.path.insert(0, {benchmarks!r})
 from floor import Replayer
 replies = [(s, h, base64.b64decode(b)) for s, h, b in json.loads({replies!r})]
 replayer = Replayer(replies)
-t = clock(); client = boto3.client("apigateway", region_name="{region}"); replayer.attach(client)
-client_s = clock() - t
+t = clock(); gc_before = collected[0]; client = boto3.client("apigateway", region_name="{region}")
+replayer.attach(client); client_s = clock() - t
 t = clock(); replayer.next_call(); client.create_rest_api(name="cold"); first_s = clock() - t
 t = clock(); replayer.next_call(); client.get_rest_apis(); second_s = clock() - t
-print(json.dumps(dict(boto3=boto3_s, imp=0.0, client=client_s, first=first_s, second=second_s, exit=0.0)))
+gc_s = collected[0] - gc_before
+print(json.dumps(dict(boto3=boto3_s, imp=0.0, client=client_s, first=first_s, second=second_s, exit=0.0, gc=gc_s)))
 """
+)
 
 
 def cold_probe(source: str) -> dict[str, float]:
@@ -356,6 +377,10 @@ def bench_coldstart(settings: Settings) -> None:
     print(f"- first call (CreateRestApi): {ms(phase('apigw_mock', 'first'))} (floor {ms(phase('floor', 'first'))})")
     print(f"- second call (GetRestApis): {ms(phase('apigw_mock', 'second'))} (floor {ms(phase('floor', 'second'))})")
     print(f"- exit: {ms(phase('apigw_mock', 'exit'))}")
+    print(
+        f"- of which garbage collection (client to exit): {ms(phase('apigw_mock', 'gc'))}"
+        f" (floor {ms(phase('floor', 'gc'))}; a full collection walks every object boto3 and the mock made)"
+    )
     print(
         f"- first test after import (enter, client, first call, exit): {ms(statistics.median(apigw_tests))} vs floor "
         f"{ms(statistics.median(floor_tests))} -> {median_ratio(apigw_tests, floor_tests):.2f}x the floor"
