@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args
 from pydantic import BaseModel
 
 from apigw_mock import patch
-from apigw_mock.domain.base import ApiGatewayModel
+from apigw_mock.domain.base import ApiGatewayModel, replaced
 from apigw_mock.domain.deployment import INVALID_DEPLOYMENT
 from apigw_mock.domain.messages import INVALID_STAGE
 from apigw_mock.domain.values import IntRange
@@ -366,7 +366,7 @@ def redeployed(
     if canary is not None:
         update["canary_settings"] = CanarySettings.model_validate({**canary, "deploymentId": deployment_id})
     elif stage.canary_settings is not None:
-        update["canary_settings"] = stage.canary_settings.model_copy(update={"deployment_id": deployment_id})
+        update["canary_settings"] = replaced(stage.canary_settings, {"deployment_id": deployment_id})
     else:
         update["deployment_id"] = deployment_id
         update.update({key: value for key, value in fields.items() if value is not None and key != "variables"})
@@ -377,7 +377,7 @@ def redeployed(
         if enabled and update.get("cache_cluster_size", stage.cache_cluster_size) is None:
             update["cache_cluster_size"] = DEFAULT_CACHE_SIZE
     # Every value is already valid (protocol validation, or built above): a copy, not a re-validation.
-    return stage.model_copy(update=update)
+    return replaced(stage, update)
 
 
 def deployed_stage(

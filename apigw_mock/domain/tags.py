@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from apigw_mock.domain.base import replaced
 from apigw_mock.exceptions import BadRequestException
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def _rest_api(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
     graph = backend.graph(labels[0])
 
     def store(tags: dict[str, str] | None) -> None:
-        graph.api = graph.api.model_copy(update={"tags": tags})
+        graph.api = replaced(graph.api, {"tags": tags})
 
     return Taggable(lambda: graph.api.tags, store)
 
@@ -106,7 +107,7 @@ def _stage(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
     stage = stage_of(graph, labels[1])
 
     def store(tags: dict[str, str] | None) -> None:
-        graph.stages[stage.stage_name] = stage.model_copy(update={"tags": tags})
+        graph.stages[stage.stage_name] = replaced(stage, {"tags": tags})
 
     return Taggable(lambda: stage.tags, store)
 
