@@ -43,26 +43,44 @@ class Taggable:
 Resolve = Callable[["ApiGatewayBackend", tuple[str, ...]], Taggable]
 
 
+_Parsed = tuple[str, Resolve, tuple[str, ...]] | None  # (region, resolver, labels), None: nothing taggable
+_PARSED_KEPT = 1024  # ARNs whose parse an index remembers
+
+
 class TagIndex:
-    """ARN path pattern (`{}` = one label) -> resolver; patterns are tried in registration order."""
+    """ARN path pattern (`{}` = one label) -> resolver; patterns are tried in registration order. Tests tag the
+    same few ARNs over and over: what each parsed to is remembered (bounded, and forgotten when a kind registers)."""
 
     def __init__(self) -> None:
         self._kinds: list[tuple[re.Pattern[str], Resolve]] = []
+        self._parsed: dict[str, _Parsed] = {}
 
     def register(self, pattern: str, resolve: Resolve) -> None:
         self._kinds.append((re.compile(re.escape(pattern).replace(r"\{\}", _LABEL)), resolve))
+        self._parsed.clear()
 
     def find(self, backend: ApiGatewayBackend, arn: str) -> Taggable:
         """The node `arn` names in this backend's region; BadRequest for an ARN that names nothing taggable [UNK],
         the node's own NotFound when it does not exist [UNK]."""
-        parsed = _ARN.fullmatch(arn)
-        if parsed is None or parsed.group(1) != backend.region:
+        try:
+            parsed = self._parsed[arn]
+        except KeyError:
+            if len(self._parsed) >= _PARSED_KEPT:
+                self._parsed.clear()
+            parsed = self._parsed[arn] = self._parse(arn)
+        if parsed is None or parsed[0] != backend.region:
             raise BadRequestException(INVALID_ARN)
+        return parsed[1](backend, parsed[2])
+
+    def _parse(self, arn: str) -> _Parsed:
+        parsed = _ARN.fullmatch(arn)
+        if parsed is None:
+            return None
         for pattern, resolve in self._kinds:
             labels = pattern.fullmatch(parsed.group(2))
             if labels is not None:
-                return resolve(backend, labels.groups())
-        raise BadRequestException(INVALID_ARN)
+                return parsed.group(1), resolve, labels.groups()
+        return None
 
 
 TAGGABLE = TagIndex()
