@@ -52,7 +52,7 @@ def _answer(index: TagIndex, region: str, arn: str) -> Any:
 
 @given(lookups=st.lists(st.tuples(st.sampled_from(["us-east-1", "eu-west-1"]), ARNS), max_size=12), late=st.booleans())
 def test_remembered_parses_answer_as_fresh_ones(lookups: list[tuple[str, str]], late: bool) -> None:
-    kinds = ("/restapis/{}", "/restapis/{}/stages/{}")
+    kinds: tuple[str, ...] = ("/restapis/{}", "/restapis/{}/stages/{}")
     remembering = _index(*kinds)
     for at, (region, arn) in enumerate(lookups):
         if late and at == len(lookups) // 2:
