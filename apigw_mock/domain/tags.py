@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from apigw_mock.domain.base import replaced
@@ -22,6 +23,8 @@ from apigw_mock.exceptions import BadRequestException
 
 if TYPE_CHECKING:
     from apigw_mock.domain.backend import ApiGatewayBackend
+    from apigw_mock.domain.graph import ApiGraph
+    from apigw_mock.domain.stage import Stage
 
 CUSTOM_ID_TAG = "_custom_id_"
 """Not AWS: the tag moto and LocalStack read to choose a new REST API's id (stable URLs in tests)."""
@@ -118,11 +121,18 @@ def _rest_api(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
     return Taggable(lambda: graph.api.tags, store)
 
 
-def _stage(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
-    from apigw_mock.domain.stage import stage_of  # here: CreateRestApi reads `custom_id` without the stage model
+@cache
+def _stage_of() -> Callable[[ApiGraph, str], Stage]:
+    """`domain.stage.stage_of`, imported on first use (CreateRestApi reads `custom_id` without the stage model),
+    once: an import statement in `_stage` would cost every tag call a third of its own work."""
+    from apigw_mock.domain.stage import stage_of
 
+    return stage_of
+
+
+def _stage(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
     graph = backend.graph(labels[0])
-    stage = stage_of(graph, labels[1])
+    stage = _stage_of()(graph, labels[1])
 
     def store(tags: dict[str, str] | None) -> None:
         graph.stages[stage.stage_name] = replaced(stage, {"tags": tags})
