@@ -11,6 +11,7 @@ from apigw_mock.control.registry import operation
 from apigw_mock.domain import deployment as deployments
 from apigw_mock.domain import stage as stages
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
+from apigw_mock.domain.base import replaced
 from apigw_mock.domain.deployment import Deployed, Deployment
 from apigw_mock.domain.snapshot import freeze
 from apigw_mock.paging import page_size
@@ -48,7 +49,7 @@ def get_deployment(
     record = deployments.deployed(backend.graph(rest_api_id), deployment_id)
     if "apisummary" not in (embed or ()):  # the only value the service documents
         return record.deployment
-    return record.deployment.model_copy(update={"api_summary": deployments.api_summary(record.api)})
+    return replaced(record.deployment, {"api_summary": deployments.api_summary(record.api)})
 
 
 @operation("GetDeployments")

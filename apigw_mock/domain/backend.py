@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import random
 import string
+import time
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -96,7 +97,9 @@ class ApiGatewayBackend:
 
     def now(self) -> datetime.datetime:
         """The time stamped on a created node, in whole seconds as AWS keeps it."""
-        return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+        # The whole seconds of `time.time()` (what `datetime.now(UTC).replace(microsecond=0)` gives), without
+        # the keyword-parsing `replace`: a third of its instructions, and every Create/Update stamps one.
+        return datetime.datetime.fromtimestamp(int(time.time()), datetime.UTC)
 
     def new_id(self, length: int = API_ID_LENGTH) -> str:
         """A fresh lowercase alphanumeric id, unique in this backend (APIs and roots 10 chars, most others 6)."""

@@ -85,7 +85,14 @@ def check_unused(graph: ApiGraph, deployment_id: str) -> None:
 
 
 def api_summary(api: DeployedApi) -> dict[str, dict[str, MethodSnapshot]]:
-    """Resource path -> verb -> what a caller needs (authorization type, API key), for every deployed method."""
+    """Resource path -> verb -> what a caller needs (authorization type, API key), for every deployed method.
+    Made once per deployment (its API is frozen) and kept beside it; replies only read it."""
+    if not api.summary:  # a second build (two threads) is harmless
+        api.summary.append(_api_summary(api))
+    return api.summary[0]  # type: ignore[no-any-return]
+
+
+def _api_summary(api: DeployedApi) -> dict[str, dict[str, MethodSnapshot]]:
     summary: dict[str, dict[str, MethodSnapshot]] = {}
     for resource, verb, method in api.methods():
         summary.setdefault(resource.path, {})[verb] = MethodSnapshot(

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Reversible
 from dataclasses import dataclass, field
 from functools import cache
+from operator import is_
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
@@ -132,6 +133,8 @@ class DeployedApi:
     """Authorizer id -> Authorizer."""
     request_validators: Mapping[str, RequestValidator] = field(default_factory=dict)
     """Request validator id -> RequestValidator."""
+    summary: list[Any] = field(default_factory=list, compare=False)
+    """GetDeployment's `apiSummary` of this API, made on first ask (`deployment.api_summary`; empty until then)."""
 
     @property
     def root(self) -> Resource:
@@ -216,14 +219,18 @@ _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 def _frozen(live: Mapping[str, V], before: Mapping[str, V] | None) -> Mapping[str, V]:
     """A read-only copy of a small map of always-replaced nodes (models, authorizers, validators): the previous
-    deployment's own when it holds the very same nodes in the same order (one pass by identity, nothing
-    allocated), one shared empty map when there are none, else a new copy."""
+    deployment's own when it holds the very same nodes in the same order (keys and nodes compared in C),
+    one shared empty map when there are none, else a new copy."""
     if not live:
         return _EMPTY
-    if before is not None and len(before) == len(live):
-        pairs = zip(before.items(), live.items(), strict=True)
-        if all(old_key == key and old is node for (old_key, old), (key, node) in pairs):
-            return before
+    # Same keys in the same order, and the very same nodes (compared in C, pair by pair).
+    if (
+        before is not None
+        and len(before) == len(live)
+        and tuple(before) == tuple(live)
+        and all(map(is_, before.values(), live.values()))
+    ):
+        return before
     return MappingProxyType(dict(live.items()))
 
 

@@ -15,12 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
+from apigw_mock.domain.base import replaced
 from apigw_mock.exceptions import BadRequestException
 
 if TYPE_CHECKING:
     from apigw_mock.domain.backend import ApiGatewayBackend
+    from apigw_mock.domain.graph import ApiGraph
+    from apigw_mock.domain.stage import Stage
 
 CUSTOM_ID_TAG = "_custom_id_"
 """Not AWS: the tag moto and LocalStack read to choose a new REST API's id (stable URLs in tests)."""
@@ -42,26 +46,44 @@ class Taggable:
 Resolve = Callable[["ApiGatewayBackend", tuple[str, ...]], Taggable]
 
 
+_Parsed = tuple[str, Resolve, tuple[str, ...]] | None  # (region, resolver, labels), None: nothing taggable
+_PARSED_KEPT = 1024  # ARNs whose parse an index remembers
+
+
 class TagIndex:
-    """ARN path pattern (`{}` = one label) -> resolver; patterns are tried in registration order."""
+    """ARN path pattern (`{}` = one label) -> resolver; patterns are tried in registration order. Tests tag the
+    same few ARNs over and over: what each parsed to is remembered (bounded, and forgotten when a kind registers)."""
 
     def __init__(self) -> None:
         self._kinds: list[tuple[re.Pattern[str], Resolve]] = []
+        self._parsed: dict[str, _Parsed] = {}
 
     def register(self, pattern: str, resolve: Resolve) -> None:
         self._kinds.append((re.compile(re.escape(pattern).replace(r"\{\}", _LABEL)), resolve))
+        self._parsed.clear()
 
     def find(self, backend: ApiGatewayBackend, arn: str) -> Taggable:
         """The node `arn` names in this backend's region; BadRequest for an ARN that names nothing taggable [UNK],
         the node's own NotFound when it does not exist [UNK]."""
-        parsed = _ARN.fullmatch(arn)
-        if parsed is None or parsed.group(1) != backend.region:
+        try:
+            parsed = self._parsed[arn]
+        except KeyError:
+            if len(self._parsed) >= _PARSED_KEPT:
+                self._parsed.clear()
+            parsed = self._parsed[arn] = self._parse(arn)
+        if parsed is None or parsed[0] != backend.region:
             raise BadRequestException(INVALID_ARN)
+        return parsed[1](backend, parsed[2])
+
+    def _parse(self, arn: str) -> _Parsed:
+        parsed = _ARN.fullmatch(arn)
+        if parsed is None:
+            return None
         for pattern, resolve in self._kinds:
             labels = pattern.fullmatch(parsed.group(2))
             if labels is not None:
-                return resolve(backend, labels.groups())
-        raise BadRequestException(INVALID_ARN)
+                return parsed.group(1), resolve, labels.groups()
+        return None
 
 
 TAGGABLE = TagIndex()
@@ -94,19 +116,26 @@ def _rest_api(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
     graph = backend.graph(labels[0])
 
     def store(tags: dict[str, str] | None) -> None:
-        graph.api = graph.api.model_copy(update={"tags": tags})
+        graph.api = replaced(graph.api, {"tags": tags})
 
     return Taggable(lambda: graph.api.tags, store)
 
 
-def _stage(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
-    from apigw_mock.domain.stage import stage_of  # here: CreateRestApi reads `custom_id` without the stage model
+@cache
+def _stage_of() -> Callable[[ApiGraph, str], Stage]:
+    """`domain.stage.stage_of`, imported on first use (CreateRestApi reads `custom_id` without the stage model),
+    once: an import statement in `_stage` would cost every tag call a third of its own work."""
+    from apigw_mock.domain.stage import stage_of
 
+    return stage_of
+
+
+def _stage(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
     graph = backend.graph(labels[0])
-    stage = stage_of(graph, labels[1])
+    stage = _stage_of()(graph, labels[1])
 
     def store(tags: dict[str, str] | None) -> None:
-        graph.stages[stage.stage_name] = stage.model_copy(update={"tags": tags})
+        graph.stages[stage.stage_name] = replaced(stage, {"tags": tags})
 
     return Taggable(lambda: stage.tags, store)
 

@@ -139,6 +139,23 @@ def test_get_deployment_embed_apisummary(client: Any) -> None:
     }
 
 
+def test_apisummary_is_each_deployments_own(client: Any) -> None:
+    """The summary is kept beside its deployment once asked for: asked again, and after the API changed and was
+    deployed again, each deployment still shows what it froze."""
+    api_id, resource_id = deployable_api(client)
+    first = deploy(client, api_id)["id"]
+
+    def summary(deployment_id: str) -> Any:
+        return client.get_deployment(restApiId=api_id, deploymentId=deployment_id, embed=["apisummary"])["apiSummary"]
+
+    before = summary(first)
+    put_method(client, api_id, resource_id, "POST", apiKeyRequired=True)
+    client.put_integration(restApiId=api_id, resourceId=resource_id, httpMethod="POST", type="MOCK")
+    second = deploy(client, api_id)["id"]
+    assert summary(first) == before == {"/pets": {"GET": {"authorizationType": "NONE", "apiKeyRequired": False}}}
+    assert summary(second)["/pets"]["POST"] == {"authorizationType": "NONE", "apiKeyRequired": True}
+
+
 def test_get_missing_deployment(client: Any) -> None:
     api_id, _ = deployable_api(client)
     with raises_aws("NotFoundException", INVALID_DEPLOYMENT, 404):
