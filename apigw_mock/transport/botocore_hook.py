@@ -9,13 +9,13 @@ returns None and botocore sends the request as usual; requests of other services
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from botocore import handlers as botocore_handlers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
-from apigw_mock.http import HttpRequest
+from apigw_mock.http import HttpRequest, HttpResponse
 from apigw_mock.sigv4 import signing_scope
 from apigw_mock.state import DEFAULT_REGION, STATE
 
@@ -52,10 +52,8 @@ def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AW
     if not STATE.intercepting:
         return None
     wire = request if request.body is None or type(request.body) is bytes else wire_request(request)
-    from apigw_mock.control.pipeline import handle  # here: `import apigw_mock` loads no model
-
     operation = event_name.rsplit(".", 1)[-1]
-    reply = handle(wire, operation, region=_region(request))
+    reply = (_HANDLE or _pipeline())(wire, operation, region=_region(request))
     if operation in _STARTS_DATA_PLANE:
         from apigw_mock.transport import execute_api
 
@@ -63,6 +61,19 @@ def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AW
     answer = AWSResponse(request.url, reply.status, reply.headers, _RawBody(reply.body))
     _mark_answered(request)
     return answer
+
+
+_HANDLE: Callable[..., HttpResponse] | None = None
+"""`control.pipeline.handle`, imported on the first request (`import apigw_mock` loads no model) and kept here:
+an import statement in the handler would run the import machinery's lookups on every request."""
+
+
+def _pipeline() -> Callable[..., HttpResponse]:
+    global _HANDLE
+    from apigw_mock.control.pipeline import handle
+
+    _HANDLE = handle
+    return handle
 
 
 def _region(request: AWSPreparedRequest) -> str:
