@@ -378,7 +378,7 @@ def bench_coldstart(settings: Settings) -> None:
     print(f"- second call (GetRestApis): {ms(phase('apigw_mock', 'second'))} (floor {ms(phase('floor', 'second'))})")
     print(f"- exit: {ms(phase('apigw_mock', 'exit'))}")
     print(
-        f"- of which garbage collection (client to exit): {ms(phase('apigw_mock', 'gc'))}"
+        f"- garbage collection from the client to the second call's end: {ms(phase('apigw_mock', 'gc'))}"
         f" (floor {ms(phase('floor', 'gc'))}; a full collection walks every object boto3 and the mock made)"
     )
     print(
