@@ -28,17 +28,17 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, NamedTuple, overload
 
-import pydantic
+import msgspec
 from typing_extensions import TypeVar
 
-from apigw_mock.dump import dump_shallow
+from apigw_mock.dump import dump_shallow, refusal
 from apigw_mock.exceptions import ApiGatewayError, BadRequestException, NotFoundException
 
 Parse = Callable[[str | None], Any]  # wire string -> stored value; raises ApiGatewayError when invalid
 Check = Callable[[Any, "str | None", Any], "str | None"]  # (value, key, context) -> BadRequest reason or None
 C = TypeVar("C", default=Any)  # a table's context type (`PatchRules[StageContext]`); untyped tables take Any
 Finish = Callable[[dict[str, Any], C], None]  # (working document, context) -> None; edits in place or raises
-M = TypeVar("M", bound=pydantic.BaseModel)
+M = TypeVar("M", bound=msgspec.Struct)
 PatchOperations = Sequence[Mapping[str, Any]]  # `patchOperations` as parsed off the wire
 
 
@@ -181,7 +181,13 @@ class Copy:
             raise messages.unknown_path(op.op, op.from_ or "null")
         value: Any = doc
         for name in self.source.split("/")[1:]:
-            value = value.get(name) if isinstance(value, Mapping) else getattr(value, "__dict__", {}).get(name)
+            value = (
+                value.get(name)
+                if isinstance(value, Mapping)
+                else dump_shallow(value).get(name)
+                if isinstance(value, msgspec.Struct)
+                else None
+            )
         if value is None and not self.optional:
             raise messages.unknown_path(op.op, self.source)
         return value
@@ -434,10 +440,10 @@ def apply_patch(
     if table.finish is not None:
         table.finish(doc, context)
     try:
-        return type(node).model_validate(doc)
-    except pydantic.ValidationError as error:
-        detail = error.errors()[0]
-        raise BadRequestException(f"Invalid value for {'.'.join(map(str, detail['loc']))}: {detail['msg']}") from None
+        return msgspec.convert(doc, type(node), strict=False)
+    except msgspec.ValidationError as error:
+        reason, where = refusal(error)
+        raise BadRequestException(f"Invalid value for {where}: {reason}") from None
 
 
 def _check(check: Check | None, value: Any, key: str | None, context: Any) -> None:

@@ -21,7 +21,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from msgspec import Struct
 
 from apigw_mock import MockApiGateway, mock_apigateway
 from apigw_mock.control.registry import handlers
@@ -170,7 +170,7 @@ class Surface:
 
     update: str
     get: str
-    model: type[BaseModel]
+    model: type[Struct]
     address: Callable[[Graph], dict[str, str]]
     empty_only_in_update: tuple[str, ...] = ()
     """Members the Update reply shows as `{}` where the Get omits them (recorded AWS behaviour)."""

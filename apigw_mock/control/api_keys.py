@@ -86,7 +86,7 @@ def import_api_keys(backend: ApiGatewayBackend, *, body: bytes, format: str, fai
 def _import(backend: ApiGatewayBackend, row: rules.CsvRow) -> str:
     """Store one row: a key with the same value is overwritten in place of a new one [DOC]."""
     now = backend.now()
-    fields = {"name": row.name, "description": row.description, "enabled": row.enabled}
+    fields: dict[str, Any] = {"name": row.name, "description": row.description, "enabled": row.enabled}
     known = backend.api_key_values.get(row.key)
     if known is not None:
         key = backend.api_keys[known].model_copy(update={**fields, "last_updated_date": now})

@@ -35,17 +35,17 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from botocore import xform_name
-from pydantic import BaseModel
 
 from apigw_mock.control.registry import handlers, operation
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
+from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.tags import TAGGABLE, Taggable, check_tags
 from apigw_mock.exceptions import ConflictException, NotFoundException
 from apigw_mock.paging import PagedDict, page_size
 from apigw_mock.patch import apply_patch
 from apigw_mock.protocol import spec
 
-N = TypeVar("N", bound=BaseModel)
+N = TypeVar("N", bound=ApiGatewayModel)
 Params = dict[str, Any]
 """A handler's keyword arguments: snake_case member names (URI labels included)."""
 Container = Callable[[ApiGatewayBackend, Params], MutableMapping[str, N]]
@@ -147,7 +147,7 @@ def _taggable(collection: Collection[N]) -> Callable[[ApiGatewayBackend, tuple[s
     def resolve(backend: ApiGatewayBackend, labels: tuple[str, ...]) -> Taggable:
         params: Params = {collection.key: labels[0]}
         nodes, node = collection.lookup(backend, params)
-        empty = type(node).model_fields["tags"].get_default()  # `{}` where AWS always shows tags, else None
+        empty = type(node).default_of("tags")  # `{}` where AWS always shows tags, else None
 
         def store(tags: dict[str, str] | None) -> None:
             nodes[collection.key_in(params)] = node.model_copy(update={"tags": empty if tags is None else tags})
@@ -177,7 +177,7 @@ def _create(collection: Collection[N], name: str) -> Callable[..., N]:
         check_tags(members.get("tags"))  # a family whose Create takes tags: AWS's tag rules
         if collection.id_length is not None:
             members.setdefault("id", backend.new_id(collection.id_length))
-        node = collection.create(backend, params, members) if collection.create else collection.model(**members)
+        node = collection.create(backend, params, members) if collection.create else collection.model.checked(**members)
         nodes[getattr(node, collection.key_field)] = collection.stored(node)
         return node
 

@@ -104,7 +104,7 @@ def _check_mapping(backend: ApiGatewayBackend, params: Params, mapping: BasePath
 
 
 def _new_mapping(backend: ApiGatewayBackend, params: Params, members: Params) -> BasePathMapping:
-    mapping = BasePathMapping(
+    mapping = BasePathMapping.checked(
         base_path=stored_base_path(members.get("base_path")),
         rest_api_id=members["rest_api_id"],
         stage=members.get("stage"),
@@ -145,7 +145,7 @@ def _new_association(backend: ApiGatewayBackend, params: Params, members: Params
     arn = association_arn(target, members["access_association_source"])
     if arn in backend.domain_name_access_associations:
         raise ConflictException(ASSOCIATION_DUPLICATE)
-    return DomainNameAccessAssociation(domain_name_access_association_arn=arn, **members)
+    return DomainNameAccessAssociation.checked(domain_name_access_association_arn=arn, **members)
 
 
 ACCESS_ASSOCIATIONS = Collection(

@@ -34,7 +34,7 @@ def put_integration_response(
 ) -> IntegrationResponse:
     method = backend.method(rest_api_id, resource_id, http_method)
     integration = integration_of(method)
-    node = IntegrationResponse(
+    node = IntegrationResponse.checked(
         status_code=status_code,
         selection_pattern=selection_pattern,
         response_parameters=response_parameters,

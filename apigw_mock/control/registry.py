@@ -8,18 +8,19 @@ Nulls: the parser passes a JSON null inside a map or a list on as None, as Coral
 template, and PutGatewayResponse answers its own BadRequest for one). Where the domain has no place for a null
 (`tags={"k": None}`, a null `responseParameters` value on PutIntegrationResponse), the domain model refuses it
 while the handler builds its node, before anything is stored; `dispatch` answers that refusal as the
-SerializationException a wrongly typed value gets. Any other pydantic error is a bug of the mock and escapes.
+SerializationException a wrongly typed value gets. Any other conversion error is a bug of the mock and escapes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from botocore import xform_name
-from pydantic import ValidationError
+from msgspec import ValidationError
 
 from apigw_mock.control.owners import OWNERS
 from apigw_mock.exceptions import ApigwMockNotImplemented, SerializationException
@@ -58,29 +59,28 @@ def dispatch(name: str, backend: ApiGatewayBackend, params: Mapping[str, Any]) -
         raise _null_refused(error) from None
 
 
-# What a domain model expected where it found a null, as Coral names the target type (see `parser`).
+# What a domain node expected where it found a null (msgspec's name of the type), as Coral names the target type
+# (see `parser`). msgspec calls a map and a structure alike `object`; a null the domain refuses as an object is a
+# structure's place (a map of structures: `methodSettings`), maps of maps not being in the model.
 _TARGET = {
-    "string_type": "String",
-    "literal_error": "String",  # an enum member (the domain's Literal of AWS's values)
-    "enum": "String",
-    "int_type": "Integer",
-    "bool_type": "Boolean",
-    "float_type": "Double",
-    "dict_type": "Map",
-    "list_type": "List",
-    "model_type": "Structure",
-    "model_attributes_type": "Structure",
+    "str": "String",
+    "int": "Integer",
+    "bool": "Boolean",
+    "float": "Double",
+    "object": "Structure",
+    "array": "List",
 }
+_NULL = re.compile(r"Expected `(\w+)`, got `null`")
 
 
 def _null_refused(error: ValidationError) -> Exception:
     """The SerializationException for a null the domain has no place for; `error` itself for anything else. The
     text follows Coral's `class X can not be converted to an Y` with `null` for the class a null does not have
     (AWS's own text for this case is not on record)."""
-    details = error.errors(include_url=False)
-    if not all(detail["input"] is None and detail["type"] in _TARGET for detail in details):
+    found = _NULL.match(str(error))
+    if found is None or found.group(1) not in _TARGET:
         return error
-    return SerializationException(f"null can not be converted to an {_TARGET[details[0]['type']]}")
+    return SerializationException(f"null can not be converted to an {_TARGET[found.group(1)]}")
 
 
 def handlers() -> Mapping[str, Handler]:

@@ -38,7 +38,7 @@ def create_rest_api(
     resources, models, gateway_responses = (
         _cloned(backend, backend.graph(clone_from)) if clone_from is not None else _fresh(backend)
     )
-    api = RestApi(
+    api = RestApi.checked(
         id=backend.claim_id(chosen) if (chosen := custom_id(tags)) else backend.new_id(),  # moto's `_custom_id_` tag
         name=name,
         description=description,

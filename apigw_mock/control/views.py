@@ -21,7 +21,7 @@ from apigw_mock.domain.rest_api import RestApi
 EMBED_METHODS = "methods"
 
 
-class MethodStub(ApiGatewayModel):
+class MethodStub(ApiGatewayModel, kw_only=True):
     """A method listed without `embed=methods`: an empty object."""
 
 

@@ -16,7 +16,7 @@ def _vpc_links(backend: ApiGatewayBackend, params: Params) -> MutableMapping[str
 
 
 def _new_vpc_link(backend: ApiGatewayBackend, params: Params, members: Params) -> VpcLink:
-    return VpcLink(**{name: value for name, value in members.items() if value is not None})
+    return VpcLink.checked(**{name: value for name, value in members.items() if value is not None})
 
 
 VPC_LINKS = Collection(

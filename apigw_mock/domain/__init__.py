@@ -1,1 +1,1 @@
-"""The domain graph: one pydantic model per AWS object, snake_case fields, camelCase (wire) aliases."""
+"""The domain graph: one `msgspec.Struct` per AWS object, snake_case fields, camelCase (wire) aliases."""

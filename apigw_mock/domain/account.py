@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import msgspec
+
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.usage_plan import ThrottleSettings
@@ -22,11 +24,11 @@ def _role(value: str | None) -> str | None:
     return value or None
 
 
-class Account(ApiGatewayModel):
+class Account(ApiGatewayModel, kw_only=True):
     cloudwatch_role_arn: str | None = None
     """The IAM role API Gateway uses to write CloudWatch logs; omitted until set."""
     throttle_settings: ThrottleSettings
-    features: list[str] = ["UsagePlans"]
+    features: list[str] = msgspec.field(default_factory=lambda: ["UsagePlans"])
     api_key_version: str = "4"
 
     PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules(

@@ -40,7 +40,7 @@ StageExists = Callable[[str, str], bool]
 """(rest api id, stage name) -> whether the stage exists."""
 
 
-class ApiKey(ApiGatewayModel):
+class ApiKey(ApiGatewayModel, kw_only=True):
     id: str
     """Generated (10 characters)."""
     value: str | None = None
@@ -73,7 +73,7 @@ def new_api_key(members: dict[str, Any], exists: StageExists, now: datetime.date
         for entry in members.get("stage_keys") or ()
     ]
     kept = {key: members[key] for key in ("id", "name", "description", "customer_id", "tags") if key in members}
-    return ApiKey(  # `generateDistinctId` is deprecated and ignored [MODEL]
+    return ApiKey.checked(  # `generateDistinctId` is deprecated and ignored [MODEL]
         **kept,
         value=value,
         enabled=bool(members.get("enabled")),

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args
 
-from pydantic import Field
+import msgspec
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
@@ -56,12 +56,12 @@ _REQUEST_SOURCE = re.compile(
 )
 
 
-class Authorizer(ApiGatewayModel):
+class Authorizer(ApiGatewayModel, kw_only=True):
     id: str
     """Generated (6 characters)."""
     name: str
     type: AuthorizerType
-    provider_arns: list[str] | None = Field(default=None, alias="providerARNs")
+    provider_arns: list[str] | None = msgspec.field(default=None, name="providerARNs")
     """Cognito user pool ARNs; COGNITO_USER_POOLS only, and never empty there."""
     auth_type: str | None = None
     """Free text with no runtime effect; `custom` / `cognito_user_pools` unless given."""
@@ -104,7 +104,7 @@ def new_authorizer(authorizer_id: str, members: dict[str, Any], existing: int) -
     if lambda_type:
         defaults["authorizer_result_ttl_in_seconds"] = TTL_DEFAULT
     given = {key: value for key, value in members.items() if value is not None}
-    authorizer = Authorizer.model_validate({**defaults, **given, "id": authorizer_id})
+    authorizer = Authorizer.checked(**{**defaults, **given, "id": authorizer_id})
     check_authorizer(authorizer)
     return authorizer
 

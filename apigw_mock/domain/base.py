@@ -1,48 +1,84 @@
-"""The one base class and `ConfigDict` every domain model shares, and `replaced(node, update)`: pydantic's
-`node.model_copy(update=update)` for these models (no extra fields, no private attributes), in a few steps."""
+"""The one base class every domain node shares: a `msgspec.Struct` with snake_case fields whose wire names are
+botocore's camelCase members, and no unknown keys.
+
+Contract (the few operations the rest of the mock uses, named as pydantic names them, which most Python readers
+know):
+- `Node(field=value, ...)` builds a node from trusted values: no conversion, no checks (msgspec's own `__init__`).
+- `Node.checked(field=value, ...)` builds one from values that may come from a caller (keyword names are field
+  names, or wire names): converted as `model_validate` converts, nested dicts read by their wire names.
+- `Node.model_validate(data)` converts plain data keyed by wire names (nested dicts become nodes, nodes are kept,
+  ISO text becomes datetimes); `msgspec.ValidationError` (a subclass of ValueError) when a value does not fit.
+- `node.model_dump(exclude_none=..., mode=...)` is `dump.dump` (mode "json": datetimes as ISO text).
+- `node.model_copy(update=..., deep=...)` is a new node with `update`'s field values (trusted, not converted),
+  the rest shared with `node` (or deep-copied). `replaced(node, update)` is the same, as a function.
+- `Node.model_fields` maps field names to `msgspec.structs.FieldInfo` (`encode_name`, `type`, `default`), and
+  `Node.default_of(name)` is the value a field takes when not given.
+Conversion is lax (`strict=False`): "1" becomes 1 and "true" True, as pydantic's lax mode did; the wire's types are
+checked before the domain sees them (`protocol.validation`), so this only ever meets the mock's own data.
+"""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
+from functools import cache
+from typing import Any, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
+import msgspec
 
+from apigw_mock.dump import dump
 from apigw_mock.patch import PatchRules
 
+N = TypeVar("N", bound="ApiGatewayModel")
 
-class ApiGatewayModel(BaseModel):
-    """Fields are snake_case; aliases are the botocore member names (camelCase); None means "omitted"."""
 
-    model_config = ConfigDict(
-        alias_generator=to_camel,
-        validate_by_name=True,
-        validate_by_alias=True,
-        serialize_by_alias=True,
-        validate_assignment=True,
-        extra="forbid",
-        defer_build=True,  # each model builds its validator and serialiser when first used (cold start)
-    )
+class _Fields:
+    """`Node.model_fields`: the class's fields, computed once per class."""
+
+    def __get__(self, node: object, kind: type[msgspec.Struct]) -> Mapping[str, msgspec.structs.FieldInfo]:
+        fields: Mapping[str, msgspec.structs.FieldInfo] | None = kind.__dict__.get("_fields_cache")
+        if fields is None:
+            fields = {field.name: field for field in msgspec.structs.fields(kind)}
+            type.__setattr__(kind, "_fields_cache", fields)
+        return fields
+
+
+class ApiGatewayModel(msgspec.Struct, kw_only=True, rename="camel", forbid_unknown_fields=True):
+    """Fields are snake_case; wire names are the botocore member names (camelCase); None means "omitted"."""
 
     PATCHABLE: ClassVar[PatchRules] = PatchRules({})
+    model_fields: ClassVar[_Fields] = _Fields()
+
+    @classmethod
+    def model_validate(cls: type[N], data: Any) -> N:
+        return msgspec.convert(data, cls, strict=False)
+
+    @classmethod
+    def checked(cls: type[N], **fields: Any) -> N:
+        wire = _wire_names(cls)
+        return msgspec.convert({wire.get(name, name): value for name, value in fields.items()}, cls, strict=False)
+
+    @classmethod
+    def default_of(cls, name: str) -> Any:
+        """The value field `name` takes when not given (a new `{}` for a mutable default)."""
+        field = cls.model_fields[name]
+        return field.default if field.default_factory is msgspec.NODEFAULT else field.default_factory()
+
+    def model_dump(self, *, exclude_none: bool = False, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
+        data = dump(self, keep_none=not exclude_none)
+        return msgspec.to_builtins(data) if mode == "json" else data
+
+    def model_copy(self: N, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> N:
+        node = copy.deepcopy(self) if deep else self
+        return msgspec.structs.replace(node, **update) if update else node if deep else copy.copy(node)
 
 
-N = TypeVar("N", bound=ApiGatewayModel)
-_set = object.__setattr__
+@cache
+def _wire_names(kind: type[ApiGatewayModel]) -> Mapping[str, str]:
+    """Field name -> wire name (a wire name passed to `checked` is taken as it is)."""
+    return dict(zip(kind.__struct_fields__, kind.__struct_encode_fields__, strict=True))
 
 
-def replaced(node: N, update: Mapping[str, Any], fields_set: set[str] | None = None) -> N:
-    """`node.model_copy(update=update)`: a new node with the same field values (shared, not copied) but
-    `update`'s (field name -> value, trusted, not validated), the same key order, and `update`'s names added to the
-    fields set (or `fields_set` itself, when given). Without the `copy` module's dispatch that `model_copy` pays
-    for; `tests/domain/test_replaced.py` proves the two agree."""
-    cls = type(node)
-    new = cls.__new__(cls)
-    _set(new, "__dict__", {**node.__dict__, **update})
-    _set(new, "__pydantic_extra__", None)  # `extra="forbid"`: never any
-    _set(
-        new, "__pydantic_fields_set__", node.__pydantic_fields_set__.union(update) if fields_set is None else fields_set
-    )
-    _set(new, "__pydantic_private__", None)  # no private attributes
-    return new
+def replaced(node: N, update: Mapping[str, Any]) -> N:
+    """`node.model_copy(update=update)`: a new node sharing `node`'s other field values."""
+    return msgspec.structs.replace(node, **update)

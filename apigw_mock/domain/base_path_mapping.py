@@ -37,7 +37,7 @@ def _replace_rest_api_id(doc: dict[str, Any], op: patch.PatchOperation, key: str
     doc["restApiId"] = op.value or ""
 
 
-class BasePathMapping(ApiGatewayModel):
+class BasePathMapping(ApiGatewayModel, kw_only=True):
     """One base path of a domain name."""
 
     base_path: str
@@ -55,7 +55,7 @@ class BasePathMapping(ApiGatewayModel):
     )
 
 
-class DomainNameAccessAssociation(ApiGatewayModel):
+class DomainNameAccessAssociation(ApiGatewayModel, kw_only=True):
     """A VPC endpoint's access to a private domain name [MODEL]."""
 
     domain_name_access_association_arn: str

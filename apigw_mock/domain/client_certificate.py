@@ -21,7 +21,7 @@ NOT_FOUND = "Invalid Client Certificate identifier specified"  # [UNK → §18.1
 VALIDITY = datetime.timedelta(days=365)
 
 
-class ClientCertificate(ApiGatewayModel):
+class ClientCertificate(ApiGatewayModel, kw_only=True):
     client_certificate_id: str
     """Generated (6 characters)."""
     description: str | None = None
@@ -39,7 +39,7 @@ def new_client_certificate(
     certificate_id: str, now: datetime.datetime, description: str | None = None, tags: dict[str, str] | None = None
 ) -> ClientCertificate:
     expires = now + VALIDITY
-    return ClientCertificate(
+    return ClientCertificate.checked(
         client_certificate_id=certificate_id,
         description=description,
         pem_encoded_certificate=self_signed_pem(certificate_id, now, expires),

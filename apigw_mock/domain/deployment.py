@@ -28,14 +28,14 @@ NO_INTEGRATION = "No integration defined for method"
 STILL_USED = "Active stages pointing to this deployment must be moved or deleted"
 
 
-class MethodSnapshot(ApiGatewayModel):
+class MethodSnapshot(ApiGatewayModel, kw_only=True):
     """One method as `apiSummary` shows it."""
 
     authorization_type: str | None = None
     api_key_required: bool | None = None
 
 
-class Deployment(ApiGatewayModel):
+class Deployment(ApiGatewayModel, kw_only=True):
     id: str
     description: str | None = None
     created_date: Timestamp

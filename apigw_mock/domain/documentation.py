@@ -52,7 +52,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
 _DEFAULTS = {_PATH: "/", _METHOD: "*", _STATUS: "*"}
 
 
-class DocumentationPartLocation(ApiGatewayModel):
+class DocumentationPartLocation(ApiGatewayModel, kw_only=True):
     """Which API entity a part documents."""
 
     type: DocumentationPartType
@@ -65,7 +65,7 @@ class DocumentationPartLocation(ApiGatewayModel):
 def location_reason(location: DocumentationPartLocation) -> str | None:
     """Why the location is not valid for its type, or None."""
     allowed = _FIELDS[location.type]
-    given = location.model_dump(by_alias=True, exclude_none=True)
+    given = location.model_dump(exclude_none=True)
     for name in given:
         if name != "type" and name not in allowed:
             return f"Invalid location: '{name}' is not a valid field for type {location.type}"  # [UNK]
@@ -84,7 +84,7 @@ def checked_location(location: DocumentationPartLocation) -> DocumentationPartLo
 def identity(location: DocumentationPartLocation) -> tuple[str, ...]:
     """The entity a location names, defaults filled in."""
     allowed = _FIELDS[location.type]
-    given = location.model_dump(by_alias=True, exclude_none=True)
+    given = location.model_dump(exclude_none=True)
     return (location.type, *(given.get(name, _DEFAULTS.get(name, "")) for name in allowed))
 
 
@@ -102,7 +102,7 @@ def documented(properties: str) -> bool:
     return bool(json.loads(properties))
 
 
-class DocumentationPart(ApiGatewayModel):
+class DocumentationPart(ApiGatewayModel, kw_only=True):
     """One piece of documentation of an API entity."""
 
     id: str
@@ -113,7 +113,7 @@ class DocumentationPart(ApiGatewayModel):
     PATCHABLE: ClassVar[patch.PatchRules] = patch.PatchRules({"/properties": patch.Field(check=properties_reason)})
 
 
-class DocumentationVersion(ApiGatewayModel):
+class DocumentationVersion(ApiGatewayModel, kw_only=True):
     """A named snapshot of an API's documentation parts."""
 
     version: str

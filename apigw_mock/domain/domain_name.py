@@ -17,8 +17,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, ClassVar, get_args
 
-from pydantic.alias_generators import to_camel
-
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.enums import DomainNameStatus, EndpointType, SecurityPolicy
@@ -56,7 +54,7 @@ _CERTIFICATE_FILES = ("certificate_body", "certificate_private_key", "certificat
 _SECURITY_POLICY = "Invalid security policy specified: {value}"  # [UNK]
 
 
-class MutualTlsAuthentication(ApiGatewayModel):
+class MutualTlsAuthentication(ApiGatewayModel, kw_only=True):
     """Two-way TLS for a REGIONAL name: the truststore in S3 (echoed as given)."""
 
     truststore_uri: str | None = None
@@ -84,7 +82,7 @@ def _replace_endpoint_type(doc: dict[str, Any], op: patch.PatchOperation, key: s
     config["types"] = [op.value]
     doc["endpointConfiguration"] = config
     for name, value in endpoint_fields(op.value, context).items():
-        doc[to_camel(name)] = value
+        doc[DomainName.model_fields[name].encode_name] = value
     doc["domainNameStatus"] = "UPDATING"
 
 
@@ -110,7 +108,7 @@ def settled(node: DomainName) -> DomainName:
     return node.model_copy(update={"domain_name_status": "AVAILABLE"})
 
 
-class DomainName(ApiGatewayModel):
+class DomainName(ApiGatewayModel, kw_only=True):
     """A custom domain name of the account (public: one per name; private: `name+domainNameId`)."""
 
     domain_name: str
@@ -212,7 +210,7 @@ def new_domain_name(backend: ApiGatewayBackend, members: dict[str, Any], existin
         "tags": members.get("tags") or None,
     }
     identity = _identity(kind, name, backend, members.get("policy"))
-    return DomainName(
+    return DomainName.checked(
         **{**members, **endpoint_fields(kind, backend), **identity, **defaults},
         endpoint_configuration={"types": [kind], "ipAddressType": config.get("ipAddressType") or "ipv4"}
         | ({"vpcEndpointIds": config["vpcEndpointIds"]} if config.get("vpcEndpointIds") else {}),

@@ -17,8 +17,6 @@ import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from pydantic import field_validator
-
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.enums import GatewayResponseType
 from apigw_mock.domain.mapping import gateway_response_parameter_reason
@@ -70,7 +68,14 @@ def _parameter_violation(value: Any, key: str | None, context: Any) -> str | Non
     return gateway_response_parameter_reason(key or "", value)
 
 
-class GatewayResponse(ApiGatewayModel):
+def _absent_maps_are_empty(doc: dict[str, Any]) -> None:
+    # The patch engine drops a map emptied by `remove`; AWS always shows these maps, `{}` when empty (§6).
+    for name in ("responseParameters", "responseTemplates"):
+        if doc.get(name) is None:
+            doc[name] = {}
+
+
+class GatewayResponse(ApiGatewayModel, kw_only=True):
     response_type: GatewayResponseType
     status_code: str | None = None
     """Absent for DEFAULT_4XX/DEFAULT_5XX unless customised with one."""
@@ -90,13 +95,8 @@ class GatewayResponse(ApiGatewayModel):
             "/responseTemplates/{key}": MapEntry(MISSING_KEY, null_error=NULL_TEMPLATE, reject_empty=True),
         },
         PathOnlyMessages(),
+        finish=lambda doc, _: _absent_maps_are_empty(doc),
     )
-
-    @field_validator("response_parameters", "response_templates", mode="before")
-    @classmethod
-    def _absent_map_is_empty(cls, value: Any) -> Any:
-        # The patch engine drops a map emptied by `remove`; AWS always shows these maps, `{}` when empty (§6).
-        return {} if value is None else value
 
     @classmethod
     def built_in(cls, response_type: GatewayResponseType) -> GatewayResponse:
@@ -125,7 +125,7 @@ class GatewayResponse(ApiGatewayModel):
             {
                 "responseType": response_type,
                 "statusCode": status_code or built_in.status_code,
-                "responseParameters": response_parameters,
+                "responseParameters": {} if response_parameters is None else response_parameters,
                 "responseTemplates": built_in.response_templates if response_templates is None else response_templates,
                 "defaultResponse": False,
             }

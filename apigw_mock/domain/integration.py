@@ -71,7 +71,7 @@ def uri_reason(integration_type: str, uri: str | None) -> str | None:
     return None
 
 
-class IntegrationResponse(ApiGatewayModel):
+class IntegrationResponse(ApiGatewayModel, kw_only=True):
     status_code: str
     selection_pattern: str | None = None
     """Regex matched against the backend error (Lambda) or status code (HTTP); `""` is kept as sent."""
@@ -103,11 +103,11 @@ class IntegrationResponse(ApiGatewayModel):
     )
 
 
-class TlsConfig(ApiGatewayModel):
+class TlsConfig(ApiGatewayModel, kw_only=True):
     insecure_skip_verification: bool | None = None
 
 
-class Integration(ApiGatewayModel):
+class Integration(ApiGatewayModel, kw_only=True):
     type: IntegrationType
     http_method: str | None = None
     """The *integration* HTTP verb (PutIntegration's `integrationHttpMethod`); never present for MOCK."""

@@ -52,7 +52,7 @@ def new_integration(
     _check(type, integration_http_method, uri, timeout_in_millis, passthrough_behavior)
     _check_mappings(method, request_parameters, request_templates, cache_key_parameters)
     mock = type == "MOCK"
-    return Integration(
+    return Integration.checked(
         type=type,
         http_method=None if mock else integration_http_method,
         uri=None if mock else uri,

@@ -109,7 +109,7 @@ def checked_authorization_type(value: str | None) -> str:
 _SET_OPS = frozenset({"add", "remove"})
 
 
-class MethodResponse(ApiGatewayModel):
+class MethodResponse(ApiGatewayModel, kw_only=True):
     status_code: str
     response_parameters: dict[str, bool] | None = None
     """`method.response.header.<Name>` -> required; omitted unless supplied (present-empty when `{}` was sent)."""
@@ -126,7 +126,7 @@ class MethodResponse(ApiGatewayModel):
     )
 
 
-class Method(ApiGatewayModel):
+class Method(ApiGatewayModel, kw_only=True):
     http_method: str
     authorization_type: str
     authorizer_id: str | None = None

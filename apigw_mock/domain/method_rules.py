@@ -55,7 +55,7 @@ def new_method(
     _raise(validator_reason(request_validator_id, refs))
     parameters.check_request_parameters(request_parameters or {})
     check_models(request_models, refs)
-    return Method(
+    return Method.checked(
         http_method=http_method,
         authorization_type=authorization,
         # Only an authorizer type keeps the authorizer id (as UpdateMethod does, spec §3.3).
@@ -78,7 +78,7 @@ def new_method_response(
 ) -> MethodResponse:
     parameters.check_response_parameters(response_parameters or {})
     check_models(response_models, refs)
-    return MethodResponse(
+    return MethodResponse.checked(
         status_code=status_code, response_parameters=response_parameters, response_models=response_models
     )
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
-from pydantic import Field
+import msgspec
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
@@ -19,7 +19,7 @@ from apigw_mock.domain.resource import Resource
 from apigw_mock.exceptions import BadRequestException, ConflictException
 
 
-class Model(ApiGatewayModel):
+class Model(ApiGatewayModel, kw_only=True):
     """A request/response schema model of an API (`Empty` and `Error` exist on every new API)."""
 
     id: str
@@ -28,7 +28,7 @@ class Model(ApiGatewayModel):
     """Alphanumeric, unique within the API."""
     description: str | None = None
     """Omitted when not given."""
-    schema_: str | None = Field(default=None, alias="schema")
+    schema_: str | None = msgspec.field(default=None, name="schema")
     """A JSON Schema draft 4 document, as text."""
     content_type: str | None = None
     """The content type the schema describes (`application/json`)."""

@@ -18,7 +18,7 @@ NOT_FOUND = INVALID_REQUEST_VALIDATOR  # [INF from core §3.3]
 MISSING_API = INVALID_REST_API  # CreateRequestValidator on a missing API (core §2, recorded)
 
 
-class RequestValidator(ApiGatewayModel):
+class RequestValidator(ApiGatewayModel, kw_only=True):
     id: str
     """Generated (6 characters)."""
     name: str | None = None

@@ -56,7 +56,7 @@ def _place(doc: dict[str, Any], placement: Placement) -> None:
         doc["path"] = child_path(parent.path, path_part)
 
 
-class Resource(ApiGatewayModel):
+class Resource(ApiGatewayModel, kw_only=True):
     id: str
     parent_id: str | None = None
     """Absent on the root resource."""

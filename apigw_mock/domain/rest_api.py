@@ -12,7 +12,7 @@ from apigw_mock.dump import Timestamp
 from apigw_mock.exceptions import BadRequestException
 
 
-class EndpointConfiguration(ApiGatewayModel):
+class EndpointConfiguration(ApiGatewayModel, kw_only=True):
     types: list[EndpointType] | None = None
     """Exactly one endpoint type (AWS rejects zero or several)."""
     ip_address_type: IpAddressType | None = None
@@ -54,7 +54,7 @@ def _replace_ip_address_type(doc: dict[str, Any], op: patch.PatchOperation, key:
     doc["endpointConfiguration"] = config
 
 
-class RestApi(ApiGatewayModel):
+class RestApi(ApiGatewayModel, kw_only=True):
     id: str
     name: str
     description: str | None = None

@@ -36,7 +36,7 @@ def endpoint_configuration(endpoint: Mapping[str, Any] | None) -> EndpointConfig
     given = dict(endpoint or {})
     types = given.get("types") or ["EDGE"]
     default_ip = "dualstack" if types == ["PRIVATE"] else "ipv4"
-    return EndpointConfiguration(
+    return EndpointConfiguration.checked(
         types=types,
         ip_address_type=given.get("ipAddressType") or default_ip,
         vpc_endpoint_ids=given.get("vpcEndpointIds"),

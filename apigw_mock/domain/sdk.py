@@ -30,7 +30,7 @@ UNKNOWN_TYPE = "Invalid sdkType specified: {sdk_type}"  # [UNK]
 MISSING_PARAMETERS = "The following parameters are required for sdkType {sdk_type}: {names}"  # [UNK]
 
 
-class SdkConfigurationProperty(ApiGatewayModel):
+class SdkConfigurationProperty(ApiGatewayModel, kw_only=True):
     """One parameter an SDK type takes."""
 
     name: str
@@ -40,7 +40,7 @@ class SdkConfigurationProperty(ApiGatewayModel):
     default_value: str | None = None
 
 
-class SdkType(ApiGatewayModel):
+class SdkType(ApiGatewayModel, kw_only=True):
     """An SDK API Gateway can generate."""
 
     id: str

@@ -3,7 +3,7 @@
 Contract: `freeze(graph)` returns what the API is at that moment: its RestApi node, its resources (methods, method
 responses, integrations, integration responses beneath them), its models and its *effective* gateway responses (the
 21 types, customised or default). Later edits of the live graph never show in it; a new deployment does.
-Nodes are pydantic models shared with the live graph's past: readers (the data plane) must never edit them.
+Nodes (`msgspec.Struct`s) are shared with the live graph's past: readers (the data plane) must never edit them.
 
 Cost (structural sharing, in two layers):
 - Nodes: `freeze` gives up the live graph's ownership of every resource (`ApiGraph.share`, the rule in

@@ -56,7 +56,7 @@ _VARIABLE_NAME = re.compile(r"[A-Za-z0-9_]{1,64}")
 _VARIABLE_VALUE = re.compile(r"[A-Za-z0-9\-._~:/?#&=,]{1,512}")
 
 
-class MethodSetting(ApiGatewayModel):
+class MethodSetting(ApiGatewayModel, kw_only=True):
     metrics_enabled: bool | None = None
     logging_level: LoggingLevel | None = None
     data_trace_enabled: bool | None = None
@@ -84,12 +84,12 @@ METHOD_SETTING_DEFAULTS: Mapping[str, Any] = {
 }
 
 
-class AccessLogSettings(ApiGatewayModel):
+class AccessLogSettings(ApiGatewayModel, kw_only=True):
     format: str | None = None
     destination_arn: str | None = None
 
 
-class CanarySettings(ApiGatewayModel):
+class CanarySettings(ApiGatewayModel, kw_only=True):
     percent_traffic: Double | None = None
     deployment_id: str | None = None
     stage_variable_overrides: dict[str, str] | None = None
@@ -213,17 +213,15 @@ def _set_method_setting(field: str, parse: patch.Parse) -> patch.Keyed:
     return patch.Keyed(apply_to, accepts=_is_method)
 
 
-_SETTING_FIELDS = {field.alias or name: name for name, field in MethodSetting.model_fields.items()}
+_SETTING_FIELDS = {field.encode_name: name for name, field in MethodSetting.model_fields.items()}
 """A method setting's wire name -> its field name."""
 
 
 def with_setting(current: MethodSetting, name: str, value: Any) -> MethodSetting:
-    """What the stage's validation makes of `{**dump(current), <name's alias>: value}`, for a `value` the path's
-    parser made (of the field's type already): `current` with `value` in `name`, whose fields set is the fields
-    holding a value, and `name` (a dump leaves Nones out). `tests/domain/test_method_settings_fast.py` proves the
-    two agree."""
-    kept = {field for field, held in current.__dict__.items() if held is not None}
-    return replaced(current, {name: value}, fields_set=kept | {name})
+    """What the stage's conversion makes of `{**dump(current), <name's wire name>: value}`, for a `value` the
+    path's parser made (of the field's type already): `current` with `value` in `name`.
+    `tests/domain/test_method_settings_fast.py` proves the two agree."""
+    return replaced(current, {name: value})
 
 
 def _remove_method_setting(doc: dict[str, Any], op: patch.PatchOperation, keys: tuple[str, ...], _: Any) -> None:
@@ -267,7 +265,7 @@ _OPTIONAL_TEXT = patch.Field(parse=lambda value: value or None)  # an empty valu
 _VARIABLE = patch.MapEntry(missing=MISSING_VARIABLE, check=_variable_reason, replace_adds=True)
 
 
-class Stage(ApiGatewayModel):
+class Stage(ApiGatewayModel, kw_only=True):
     deployment_id: str | None = None
     client_certificate_id: str | None = None
     stage_name: str

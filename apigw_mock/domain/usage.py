@@ -32,7 +32,7 @@ REMAINING_INVALID = "Invalid remaining quota specified"  # [UNK]
 Day = datetime.date
 
 
-class Usage(ApiGatewayModel):
+class Usage(ApiGatewayModel, kw_only=True):
     usage_plan_id: str
     start_date: str
     end_date: str
@@ -41,7 +41,7 @@ class Usage(ApiGatewayModel):
     """API key id -> one `[used, remaining]` per day [UNK → §18.8: keyed by id]."""
 
 
-class UsageGrant(ApiGatewayModel):
+class UsageGrant(ApiGatewayModel, kw_only=True):
     """The patchable surface of UpdateUsage: `replace /remaining` only (other paths `Invalid patch path`)."""
 
     remaining: int | None = None

@@ -35,14 +35,14 @@ StageExists = Callable[[str, str], bool]
 """(rest api id, stage name) -> whether the stage exists."""
 
 
-class ThrottleSettings(ApiGatewayModel):
+class ThrottleSettings(ApiGatewayModel, kw_only=True):
     """Steady-state rate and burst of requests; each omitted when not set."""
 
     burst_limit: int | None = None
     rate_limit: Double | None = None
 
 
-class QuotaSettings(ApiGatewayModel):
+class QuotaSettings(ApiGatewayModel, kw_only=True):
     """At most `limit` requests per `period`; `offset` requests are subtracted in the first period [MODEL]."""
 
     limit: int | None = None
@@ -50,14 +50,14 @@ class QuotaSettings(ApiGatewayModel):
     period: QuotaPeriod | None = None
 
 
-class ApiStage(ApiGatewayModel):
+class ApiStage(ApiGatewayModel, kw_only=True):
     api_id: str
     stage: str
     throttle: dict[str, ThrottleSettings] | None = None
     """`/{resourcePath}/{HTTP_METHOD}` (e.g. `/pets/GET`) -> that method's throttle; omitted when none."""
 
 
-class UsagePlan(ApiGatewayModel):
+class UsagePlan(ApiGatewayModel, kw_only=True):
     id: str
     """Generated (6 characters)."""
     name: str
@@ -77,7 +77,7 @@ class UsagePlan(ApiGatewayModel):
         return {f"{stage.api_id}:{stage.stage}" for stage in self.api_stages}
 
 
-class UsagePlanKey(ApiGatewayModel):
+class UsagePlanKey(ApiGatewayModel, kw_only=True):
     """An API key as a member of a usage plan: derived from the key when read, so it shows the key's name now."""
 
     id: str
@@ -91,7 +91,7 @@ def new_usage_plan(plan_id: str, members: dict[str, Any], exists: StageExists) -
         if not exists(stage.get("apiId", ""), stage.get("stage", "")):
             raise BadRequestException(INVALID_API_STAGE)
     given = {key: value for key, value in members.items() if value is not None}
-    return UsagePlan.model_validate({**given, "id": plan_id})
+    return UsagePlan.checked(**{**given, "id": plan_id})
 
 
 def check_shared_stage(
@@ -181,7 +181,7 @@ def _api_stages(doc: dict[str, Any], op: patch.PatchOperation, key: str | None, 
 
 
 def _name(entry: Any) -> str:
-    data = entry if isinstance(entry, dict) else entry.model_dump(by_alias=True)
+    data = entry if isinstance(entry, dict) else entry.model_dump()
     return f"{data['apiId']}:{data['stage']}"
 
 
@@ -197,9 +197,7 @@ def _method_throttle(doc: dict[str, Any], op: patch.PatchOperation, rest: str | 
         raise BadRequestException(f"Invalid patch path {op.path}")
     if op.op == "remove":
         method = tail[len("throttle/") :]
-    stages = [
-        entry if isinstance(entry, dict) else entry.model_dump(by_alias=True) for entry in doc.get("apiStages") or []
-    ]
+    stages = [entry if isinstance(entry, dict) else entry.model_dump() for entry in doc.get("apiStages") or []]
     index = next((n for n, entry in enumerate(stages) if _name(entry) == wanted), None)
     if index is None:
         raise NotFoundException(STAGE_NOT_IN_PLAN.format(stage=wanted))

@@ -17,7 +17,7 @@ NOT_FOUND = "Invalid VPC link identifier specified"  # [UNK §2 → §18.1]
 READY = "Your vpc link is ready for use"  # [DOC CLI:update-vpc-link]
 
 
-class VpcLink(ApiGatewayModel):
+class VpcLink(ApiGatewayModel, kw_only=True):
     """A VPC link of the account."""
 
     id: str

@@ -4,9 +4,7 @@ Contract: `serialize_result(result, operation_name)` takes what a handler return
 member names to values or models, or None) and answers with the operation's success status (`responseCode` in
 the model, default 200), members bound to headers as headers, a payload member as the raw body, and every other
 member in a JSON body under its wire name (`items` travels as `item`). Timestamps become epoch seconds
-(`dump.epoch_seconds`). A model whose own JSON is the wire's (`json_native`) is written by pydantic in one call
-(`direct_json`, the direct path), and so is a mapping of such models (`direct_mapping_json`, a listing); any
-other result is dumped and encoded (the general path).
+(`dump.epoch_seconds`). Every result is dumped (`dump.dump`) and encoded by one stdlib encoder.
 `serialize_error(error)` answers with the error's status, `x-amzn-ErrorType: <code>` and `{"message": ...}`,
 which is exactly what botocore turns into `client.exceptions.<Code>`.
 """
@@ -21,15 +19,12 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
-from pydantic import BaseModel, PlainSerializer, WrapSerializer
-from pydantic.fields import FieldInfo
-from pydantic_core import PydanticSerializationError, to_json
+from msgspec import Struct
 
-from apigw_mock.dump import WIRE, WIRE_TYPES, dump, epoch_seconds
+from apigw_mock.dump import dump, epoch_seconds
 from apigw_mock.exceptions import ApiGatewayError
 from apigw_mock.http import HttpResponse
 from apigw_mock.protocol import spec
@@ -68,7 +63,7 @@ request_id = _RequestIds()
 _READY_IDS = request_id.ready
 
 
-def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_name: str) -> HttpResponse:
+def serialize_result(result: Struct | Mapping[str, Any] | None, operation_name: str) -> HttpResponse:
     """The success reply for one operation."""
     plan = _plan(operation_name)
     try:
@@ -78,14 +73,6 @@ def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_nam
     headers = {"Content-Type": _JSON, "x-amzn-RequestId": reply_id}
     if result is None or plan.shape is None:
         return HttpResponse(plan.status, headers, b"")
-    if plan.direct and json_native(type(result)):
-        body = direct_json(result)  # type: ignore[arg-type]
-        if body is not None:
-            return HttpResponse(plan.status, headers, body)
-    elif plan.members is not None and type(result) is dict:
-        body = direct_mapping_json(result, plan.members)
-        if body is not None:
-            return HttpResponse(plan.status, headers, body)
     data = to_plain(result)
     for member, wire in plan.headers:
         value = data.pop(member, None)
@@ -98,63 +85,21 @@ def serialize_result(result: BaseModel | Mapping[str, Any] | None, operation_nam
     return HttpResponse(plan.status, headers, _ENCODER.encode(_to_wire(data, plan.shape)).encode())
 
 
-def direct_json(result: BaseModel) -> bytes | None:
-    """The same document as the general path writes (compact, UTF-8 unescaped, timestamps as epoch seconds),
-    written by pydantic in one call, for a `json_native` model; None when one of its doubles has no direct form
-    (`dump.NotWireNative`), and the general path writes it."""
-    try:
-        return result.__pydantic_serializer__.to_json(result, by_alias=True, exclude_none=True, context=WIRE)
-    except PydanticSerializationError:
-        return None
-
-
-def direct_mapping_json(result: Mapping[str, Any], members: Mapping[str, str]) -> bytes | None:
-    """`direct_json` for a mapping of output members (a listing: `{"items": [...], "position": ...}`) whose values
-    are strings, integers, booleans, `json_native` models or lists of those: the members renamed to their wire
-    names (`members`, member -> wire name), None values left out, then written by pydantic in one call. None (the
-    general path writes it) for any other value, a key the output shape does not have, or a declined double."""
-    document: dict[str, Any] = {}
-    for key, value in result.items():
-        if value is None:
-            continue
-        wire = members.get(key)
-        if wire is None or not _direct_value(value):
-            return None
-        document[wire] = value
-    try:
-        return to_json(document, by_alias=True, exclude_none=True, context=WIRE)
-    except PydanticSerializationError:
-        return None
-
-
-def _direct_value(value: Any) -> bool:
-    if type(value) is list:
-        return all(_direct_scalar_or_model(item) for item in value)
-    return _direct_scalar_or_model(value)
-
-
-def _direct_scalar_or_model(value: Any) -> bool:
-    return type(value) in _SCALARS or json_native(value.__class__)
-
-
-_SCALARS = (str, int, bool)
-
-
 def serialize_error(error: ApiGatewayError) -> HttpResponse:
     """The wire form of a modelled (or AWS-but-unmodelled) error."""
     headers = {"Content-Type": _JSON, "x-amzn-ErrorType": error.code, "x-amzn-RequestId": request_id()}
     return HttpResponse(error.status, headers, json.dumps({"message": error.message}).encode())
 
 
-def to_plain(result: BaseModel | Mapping[str, Any]) -> dict[str, Any]:
+def to_plain(result: Struct | Mapping[str, Any]) -> dict[str, Any]:
     """A handler result as plain JSON-ready data keyed by member names (models dumped by alias)."""
-    if isinstance(result, BaseModel):
+    if isinstance(result, Struct):
         return dump(result)
     return {key: _plain_value(value) for key, value in result.items() if value is not None}
 
 
 def _plain_value(value: Any) -> Any:
-    if isinstance(value, BaseModel):
+    if isinstance(value, Struct):
         return dump(value)
     if isinstance(value, list | tuple):
         return [_plain_value(item) for item in value]
@@ -171,7 +116,7 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
-# Compact and UTF-8 unescaped, as AWS (and pydantic, above) write it; built once (json.dumps(default=...) builds
+# Compact and UTF-8 unescaped, as AWS writes it; built once (json.dumps(default=...) builds
 # one per call).
 _ENCODER = json.JSONEncoder(default=_encode, separators=(",", ":"), ensure_ascii=False)
 
@@ -214,10 +159,6 @@ class _Plan:
     shape: StructureShape | None
     headers: tuple[tuple[str, str], ...]  # (member, wire header)
     payload: str | None
-    direct: bool = False  # the whole result is the JSON body under its own member names
-    members: Mapping[str, str] | None = None
-    """Member -> wire name, where a mapping result may be written directly: only the output shape's own members
-    may be renamed (nothing beneath them), and no member travels as a header or the payload."""
 
 
 @cache
@@ -232,47 +173,4 @@ def _plan(operation_name: str) -> _Plan:
         for name, member in shape.members.items()
         if member.serialization.get("location") == "header"
     )
-    payload = shape.serialization.get("payload")
-    plain = not headers and payload is None
-    members = {name: member.serialization.get("name", name) for name, member in shape.members.items()}
-    nested_renames = any(_renames_below(member) for member in shape.members.values())
-    return _Plan(
-        status,
-        shape,
-        headers,
-        payload,
-        plain and not _renames_below(shape),
-        members if plain and not nested_renames else None,
-    )
-
-
-@cache
-def json_native(model: type[Any]) -> bool:
-    """Whether `model` is a pydantic model whose own JSON (under `dump.WIRE`) is the wire's: only strings,
-    booleans, integers, string enums, `dump.Timestamp` and `dump.Double` values, maps, lists and such models inside.
-    Not so for plain datetimes (pydantic writes ISO text, the wire epoch seconds), plain floats (pydantic writes
-    `1e-5` where `json` writes `1e-05`), bytes or custom serialisers."""
-    if not (isinstance(model, type) and issubclass(model, BaseModel)):
-        return False
-    decorators = model.__pydantic_decorators__
-    if decorators.field_serializers or decorators.model_serializers:
-        return False
-    return all(_native(_annotation(field)) for field in model.model_fields.values())
-
-
-def _annotation(field: FieldInfo) -> Any:
-    """The field's annotation with the metadata pydantic took out of a top-level `Annotated` put back."""
-    return Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
-
-
-def _native(annotation: Any) -> bool:
-    if annotation in (str, bool, int, type(None)) or annotation in WIRE_TYPES:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return json_native(annotation)
-    origin, args = get_origin(annotation), get_args(annotation)
-    if origin is Annotated:  # constraints leave the JSON alone; a serialiser of its own does not
-        return not any(isinstance(meta, PlainSerializer | WrapSerializer) for meta in args[1:]) and _native(args[0])
-    if origin is Literal:
-        return all(isinstance(arg, str) for arg in args)
-    return origin in (dict, list, Union, UnionType) and all(_native(arg) for arg in args)
+    return _Plan(status, shape, headers, shape.serialization.get("payload"))

@@ -4,7 +4,7 @@ Contract: `answer(method, path)` serves
 - `GET  /_apigw_mock/health`: `{"status": "ok"}`;
 - `POST /_apigw_mock/reset`: forgets every API in every account and region, `{"status": "ok"}`;
 - `GET  /_apigw_mock/state`: every backend's graph as JSON for debugging, nodes dumped as the wire shows them
-  (`model_dump(by_alias=True, exclude_none=True, mode="json")`);
+  (`model_dump(exclude_none=True, mode="json")`);
 - `POST /_apigw_mock/save`: saves the state to the server's `--state-file` (`{"status": "ok", "path": ...}`);
 - `GET  /_apigw_mock/calls`: the recent history, oldest first: the last `HISTORY_LIMIT` control-plane calls and
   data-plane invocations merged by time, each as `Call.summary()` / `Invocation.summary()` (`testing.history`);
@@ -27,11 +27,12 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-from pydantic.alias_generators import to_camel
+from msgspec import Struct
 
 from apigw_mock.domain.backend import ApiGatewayBackend
+from apigw_mock.dump import json_ready
 from apigw_mock.http import HttpResponse
+from apigw_mock.names import to_camel
 from apigw_mock.state import STATE
 
 if TYPE_CHECKING:
@@ -139,8 +140,8 @@ _ACCOUNT_LEVEL = (
 
 def _plain(value: Any) -> Any:
     """Models as on the wire, dataclasses (graph nodes) as camelCase objects, other containers recursively."""
-    if isinstance(value, BaseModel):
-        return value.model_dump(by_alias=True, exclude_none=True, mode="json")
+    if isinstance(value, Struct):
+        return json_ready(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {to_camel(field.name): _plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
     if isinstance(value, Mapping):

@@ -32,7 +32,7 @@ Format, version 1 (`FORMAT`, `VERSION`); a reader refuses any other format or ve
                 {"$date" | "$datetime": "<ISO 8601>"}, {"$dataclass": "<module>:<Class>", "fields": {...}},
                 {"$Layered" | "$mappingproxy": [[key, VALUE], ...]} (a deployment snapshot's read-only maps: each
                 deployment is saved whole, so the file does not keep the sharing between deployments)
-    NODE      = the node's fields under their botocore member names (`model_dump(by_alias=True, mode="json",
+    NODE      = the node's fields under their botocore member names (`model_dump(mode="json",
                 exclude_none=True)`), or a nested REST API object as above (`{"api": ..., "containers": ...}`)
 
 Contract: `load(save(state))` answers every Get* exactly as the saved state did (ids, names, trees, timestamps,
@@ -41,7 +41,7 @@ written to a temporary file beside it, flushed to disk and renamed over the targ
 leaves either the old file or the new one, never a torn one. Node types are only imported from `apigw_mock.`.
 Graph fields and backend attributes are found generically (every container field of `ApiGraph`, every container
 attribute of `ApiGatewayBackend`), so families added later are saved without changes here, as long as their
-nodes are pydantic models (or REST API graphs).
+nodes are `msgspec.Struct`s (or REST API graphs).
 """
 
 from __future__ import annotations
@@ -59,14 +59,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from pydantic import BaseModel
-from pydantic.alias_generators import to_camel, to_snake
+from msgspec import Struct
 
 from apigw_mock.domain.backend import _IDS, ApiGatewayBackend
 from apigw_mock.domain.graph import ApiGraph
 from apigw_mock.domain.resource_tree import ResourceTree
 from apigw_mock.domain.rest_api import RestApi
 from apigw_mock.domain.snapshot import Layered
+from apigw_mock.dump import json_ready
+from apigw_mock.names import to_camel, to_snake
 from apigw_mock.paging import PagedDict
 from apigw_mock.state import STATE
 
@@ -172,7 +173,7 @@ def _dump_container(value: Any, name: str) -> dict[str, Any]:
     if kind is None and isinstance(value, dict):
         kind = "dict"
     items = list(value.values()) if kind is not None else []
-    if kind is None or not all(isinstance(item, BaseModel | ApiGraph) for item in items):
+    if kind is None or not all(isinstance(item, Struct | ApiGraph) for item in items):
         return {"kind": "value", "value": _encode(value, name)}  # ledgers, indexes, single nodes
     node_type = type(items[0]) if items else None
     return {
@@ -185,8 +186,8 @@ def _dump_container(value: Any, name: str) -> dict[str, Any]:
 def _dump_node(node: Any) -> Any:
     if isinstance(node, ApiGraph):
         return _dump_graph(node)
-    if isinstance(node, BaseModel):
-        return node.model_dump(by_alias=True, mode="json", exclude_none=True)
+    if isinstance(node, Struct):
+        return json_ready(node)
     raise TypeError(f"apigw_mock state files cannot hold a {type(node).__name__} node yet")
 
 
@@ -194,7 +195,7 @@ def _encode(value: Any, name: str) -> Any:
     """Any other plain value, tagged so that `_decode` rebuilds it exactly (VALUE in the module docstring)."""
     if value is None or isinstance(value, str | bool | int | float):
         return value
-    if isinstance(value, BaseModel):
+    if isinstance(value, Struct):
         return {"$model": _type_name(type(value)), "data": _dump_node(value)}
     if isinstance(value, datetime.datetime | datetime.date):
         return {"$" + type(value).__name__: value.isoformat()}

@@ -15,7 +15,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from msgspec import Struct
 
 from apigw_mock import MockApiGateway, mock_apigateway
 from apigw_mock.domain.account import Account
@@ -71,7 +71,7 @@ def patch_lists(rules: PatchRules) -> st.SearchStrategy[list[dict[str, Any]]]:
 class Surface:
     update: str
     get: str
-    model: type[BaseModel]
+    model: type[Struct]
     address: Callable[[dict[str, Any]], dict[str, str]]
 
 

@@ -320,8 +320,8 @@ def test_update_authorizer_table(ops: list[dict[str, str]], expected: Any) -> No
             apply_patch(COGNITO, ops)
         assert caught.value.message == expected[1]
         return
-    assert apply_patch(COGNITO, ops).model_dump(by_alias=True, exclude_none=True) == {
-        **COGNITO.model_dump(by_alias=True, exclude_none=True),
+    assert apply_patch(COGNITO, ops).model_dump(exclude_none=True) == {
+        **COGNITO.model_dump(exclude_none=True),
         **expected,
     }
 

@@ -15,7 +15,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from hypothesis import HealthCheck, given, settings
-from pydantic import BaseModel
+from msgspec import Struct
 
 from apigw_mock import mock_apigateway
 from apigw_mock.domain.base_path_mapping import BasePathMapping
@@ -45,7 +45,7 @@ def _graph(client: Any) -> dict[str, Any]:
 class Surface:
     update: str
     get: str
-    model: type[BaseModel]
+    model: type[Struct]
     address: Callable[[dict[str, Any]], dict[str, str]]
     readdress: Callable[[dict[str, Any], dict[str, Any]], dict[str, str]] | None = None
     """The Get's members after a successful update that may have renamed the node."""

@@ -133,7 +133,7 @@ def test_create_members_are_fields_of_the_model(collection: collections.Collecti
     uri = collections.uri_params(name)
     members = {xform_name(m) for m in (shape.members if shape else ())} - uri
     fields = collection.model.model_fields
-    accepted = set(fields) | {field.alias for field in fields.values() if field.alias}
+    accepted = set(fields) | {field.encode_name for field in fields.values()}
 
     assert collection.create is not None or members <= accepted
 
@@ -142,6 +142,6 @@ def test_create_members_are_fields_of_the_model(collection: collections.Collecti
 def test_model_aliases_are_the_output_shape_members(collection: collections.Collection[Any]) -> None:
     verb = "get" if collection in _having("get") else "create"  # DomainNameAccessAssociation has no Get
     output = spec.operation(collection.name_of(verb)).output_shape
-    aliases = {field.alias or name for name, field in collection.model.model_fields.items()}
+    aliases = {field.encode_name for name, field in collection.model.model_fields.items()}
 
     assert output is not None and aliases <= set(output.members)

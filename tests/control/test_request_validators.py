@@ -107,7 +107,7 @@ def test_update_request_validator_table(ops: list[dict[str, Any]], expected: dic
 
 
 def _field(alias: str) -> str:
-    return next(name for name, info in RequestValidator.model_fields.items() if info.alias == alias)
+    return next(name for name, info in RequestValidator.model_fields.items() if info.encode_name == alias)
 
 
 def test_delete_request_validator_answers_202(client: Any, rest_api: dict[str, Any]) -> None:

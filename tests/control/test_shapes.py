@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import get_args
 
 import pytest
-from pydantic import BaseModel
+from msgspec import Struct
 
 from apigw_mock.domain.deployment import Deployment, MethodSnapshot
 from apigw_mock.domain.stage import (
@@ -43,6 +43,6 @@ def test_enums_equal_the_model(shape: str, literal: object) -> None:
         ("AccessLogSettings", AccessLogSettings),
     ],
 )
-def test_aliases_equal_the_output_members(shape: str, model: type[BaseModel]) -> None:
-    aliases = {field.alias or name for name, field in model.model_fields.items()}
+def test_aliases_equal_the_output_members(shape: str, model: type[Struct]) -> None:
+    aliases = {field.encode_name for name, field in model.model_fields.items()}
     assert aliases == set(spec.service_model().shape_for(shape).members)

@@ -218,8 +218,8 @@ def test_update_usage_plan_table(ops: list[dict[str, Any]], expected: dict[str, 
             apply_patch(PLAN, ops, context=CONTEXT)
         assert caught.value.message == expected
         return
-    dumped = apply_patch(PLAN, ops, context=CONTEXT).model_dump(by_alias=True, exclude_none=True)
-    merged = {**PLAN.model_dump(by_alias=True, exclude_none=True), **expected}
+    dumped = apply_patch(PLAN, ops, context=CONTEXT).model_dump(exclude_none=True)
+    merged = {**PLAN.model_dump(exclude_none=True), **expected}
     assert dumped == {member: value for member, value in merged.items() if value is not None}  # None: removed
 
 

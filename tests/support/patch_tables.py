@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
+from msgspec import Struct
 
 from apigw_mock import patch
 from apigw_mock.domain.authorizer import Authorizer
@@ -51,11 +51,11 @@ def op(name: str, path: str | None, value: str | None = None, **extra: str) -> d
     return raw
 
 
-def wire(node: BaseModel) -> dict[str, Any]:
-    return node.model_dump(by_alias=True, exclude_none=True)
+def wire(node: Struct) -> dict[str, Any]:
+    return node.model_dump(exclude_none=True)
 
 
-def run(node: BaseModel, ops: Ops, expected: dict[str, Any] | Error, context: Any = None) -> None:
+def run(node: Struct, ops: Ops, expected: dict[str, Any] | Error, context: Any = None) -> None:
     """Apply `ops`; compare the result (or the error) and check that `node` itself never changed."""
     before = wire(node)
     if isinstance(expected, Error):

@@ -85,7 +85,7 @@ def integration_extension(integration: Integration) -> dict[str, Any]:
     written: dict[str, Any] = {"type": integration.type.lower()}
     if integration.http_method:
         written["httpMethod"] = integration.http_method
-    plain = integration.model_dump(by_alias=True, exclude_none=True)
+    plain = integration.model_dump(exclude_none=True)
     for name in _INTEGRATION_FIELDS:
         if name in plain and (plain[name] != [] or name == "cacheKeyParameters"):
             written[name] = plain[name]
@@ -150,7 +150,7 @@ def authorizer_scheme(authorizer: Authorizer) -> dict[str, Any]:
     if authorizer.auth_type is not None:
         scheme[AUTHTYPE] = authorizer.auth_type
     extension: dict[str, Any] = {"type": authorizer.type.lower()}
-    plain = authorizer.model_dump(by_alias=True, exclude_none=True)
+    plain = authorizer.model_dump(exclude_none=True)
     for field in _AUTHORIZER_FIELDS:
         if field in plain:
             extension[field] = plain[field]

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
-import pydantic
+import msgspec
 
 from apigw_mock.domain import integration_rules, method_rules, rest_api_rules
 from apigw_mock.domain.authorizer import Authorizer, new_authorizer
@@ -43,6 +43,7 @@ from apigw_mock.domain.request_validator import RequestValidator
 from apigw_mock.domain.resource import Resource
 from apigw_mock.domain.resource_tree import ResourceTree
 from apigw_mock.domain.rest_api import COMPRESSION_SIZE, RestApi
+from apigw_mock.dump import refusal
 from apigw_mock.exceptions import ApiGatewayError, BadRequestException
 
 VERBS = {"get": "GET", "put": "PUT", "post": "POST", "delete": "DELETE", "patch": "PATCH", "options": "OPTIONS"}
@@ -129,7 +130,7 @@ def _target(
     rest_api_rules.check_new_rest_api(None, None, endpoint)
     if options.endpoint_type and options.endpoint_type not in ("EDGE", "REGIONAL", "PRIVATE"):
         raise BadRequestException("Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE")
-    api = RestApi(
+    api = RestApi.checked(
         id=backend.new_id(),
         name="",
         created_date=created,
@@ -157,10 +158,9 @@ class _Builder:
             yield
         except ApiGatewayError as error:
             self.errors.append(template.format(**names, reason=error.message))
-        except pydantic.ValidationError as error:
-            detail = error.errors()[0]
-            reason = f"Invalid value specified for {'.'.join(map(str, detail['loc']))}: {detail.get('input')}"
-            self.errors.append(template.format(**names, reason=reason))
+        except msgspec.ValidationError as error:
+            problem, where = refusal(error)
+            self.errors.append(template.format(**names, reason=f"Invalid value specified for {where}: {problem}"))
         except (TypeError, ValueError, AttributeError) as error:  # a value of the wrong JSON type [UNK text]
             self.errors.append(template.format(**names, reason=texts.MALFORMED.format(error=error)))
 
@@ -211,7 +211,7 @@ class _Builder:
             if tags:
                 update["tags"] = {**(api.tags or {}), **tags}
         with self._line("{reason}"):
-            self.graph.api = RestApi.model_validate({**api.model_dump(by_alias=False), **update})
+            self.graph.api = RestApi.checked(**{**msgspec.structs.asdict(api), **update})
 
     def _root_extensions(self, root: Mapping[str, Any], update: dict[str, Any]) -> None:
         if ext.BINARY_MEDIA_TYPES in root:
@@ -249,7 +249,7 @@ class _Builder:
                 self.errors.append(texts.MODEL.format(name=name, reason=texts.MODEL_NAME.format(name=name)))
                 continue
             existing = self.graph.models.get(name)
-            model = Model(
+            model = Model.checked(
                 id=existing.id if existing else self.backend.new_id(CHILD_ID_LENGTH),
                 name=name,
                 description=schema.get("description") if isinstance(schema, dict) else None,
@@ -275,7 +275,7 @@ class _Builder:
         by_name = {v.name: v.id for v in self.graph.request_validators.values() if v.name}
         for name, flags in (found if isinstance(found, dict) else {}).items():
             given = flags if isinstance(flags, dict) else {}
-            validator = RequestValidator(
+            validator = RequestValidator.checked(
                 id=by_name.get(name) or self.backend.new_id(CHILD_ID_LENGTH),
                 name=str(name),
                 validate_request_body=bool(given.get("validateRequestBody")),
@@ -511,7 +511,7 @@ class _Builder:
         responses: dict[str, IntegrationResponse] = {}
         for pattern, given in ext.integration_responses(extension):
             with self._line(texts.INTEGRATION_RESPONSE, **where):
-                node = IntegrationResponse(
+                node = IntegrationResponse.checked(
                     status_code=str(given.get("statusCode") or "200"),
                     selection_pattern=pattern,
                     response_parameters=given.get("responseParameters"),
