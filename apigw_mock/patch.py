@@ -25,7 +25,6 @@ addressed by all the path's keys), `Custom` (an escape hatch), and `ByOp` (one p
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Generic, NamedTuple, overload
 
 import msgspec
@@ -42,8 +41,8 @@ M = TypeVar("M", bound=msgspec.Struct)
 PatchOperations = Sequence[Mapping[str, Any]]  # `patchOperations` as parsed off the wire
 
 
-@dataclass(slots=True)  # made once per op on every Update: slots, and not frozen, keep that cheap
-class PatchOperation:
+# made once per op on every Update: a Struct (slots, C-level init), not frozen, keeps that cheap
+class PatchOperation(msgspec.Struct):
     """One entry of `patchOperations` (all values are strings on the wire, or absent)."""
 
     op: str
@@ -79,8 +78,7 @@ def one_of(values: Collection[str], message: str) -> Parse:
 # ---- rules ---------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(msgspec.Struct, frozen=True):
     """A scalar at a fixed path (`/selectionPattern`, `/tlsConfig/insecureSkipVerification`)."""
 
     ops: frozenset[str] = frozenset({"replace"})
@@ -96,8 +94,7 @@ class Field:
         container[name] = value
 
 
-@dataclass(frozen=True)
-class MapEntry:
+class MapEntry(msgspec.Struct, frozen=True):
     """One entry of a map, addressed by its key (`/responseTemplates/application~1json`).
 
     `missing` is the NotFound text for replace/remove of an absent key; `null_error` (when set) rejects a null
@@ -130,8 +127,7 @@ class MapEntry:
         container[name] = entries
 
 
-@dataclass(frozen=True)
-class SetEntry:
+class SetEntry(msgspec.Struct, frozen=True):
     """One element of a set-like list, taken from the path (`/binaryMediaTypes/image~1png`); the value is ignored
     except by `replace`, which removes the path's element and appends the value (spec §3.1, recorded).
     Declared on a bare path (no `{key}`), the element is the value instead (`add /authorizationScopes` `scope`)."""
@@ -152,8 +148,7 @@ class SetEntry:
         container[name] = items if items or self.keep_empty else None
 
 
-@dataclass(frozen=True)
-class Custom:
+class Custom(msgspec.Struct, frozen=True):
     """An escape hatch for paths whose effect reaches beyond one value (e.g. endpoint types switching the IP
     address type). `apply(doc, op, key, context)` edits the working document in place (replacing its values,
     never editing a list or map it found there) or raises."""
@@ -163,8 +158,7 @@ class Custom:
     unsupported_op: str | None = None  # the path's own text for a disallowed op, where AWS has one (sic texts)
 
 
-@dataclass(frozen=True)
-class Copy:
+class Copy(msgspec.Struct, frozen=True):
     """The `copy` op: the value found at `from` (which must be `source`, a fixed path) is stored at the rule's
     path, after `check` (`copy from=/canarySettings/deploymentId path=/deploymentId`: a canary's promotion).
     A `from` other than `source` is an unknown path (AWS's text unrecorded [UNK]); so is a `from` naming no value,
@@ -197,8 +191,7 @@ class Copy:
         container[name] = value
 
 
-@dataclass(frozen=True)
-class Keyed:
+class Keyed(msgspec.Struct, frozen=True):
     """A value beneath an entry addressed by all the path's keys (`/{key+}/{key}/metrics/enabled`: resource path
     and verb). `accepts(keys)`, when given, decides whether the path matches at all (a refused path is unknown, and
     later patterns are tried). `apply_to(doc, op, keys, context)` edits the document by replacing values, or raises."""
@@ -208,8 +201,7 @@ class Keyed:
     accepts: Callable[[tuple[str, ...]], bool] | None = None
 
 
-@dataclass(frozen=True)
-class ByOp:
+class ByOp(msgspec.Struct, frozen=True):
     """Several rules on one path, chosen by the operation's op (the first whose `ops` holds it)."""
 
     rules: tuple[Field | MapEntry | SetEntry | Copy | Keyed | Custom, ...]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
+
+import msgspec
 
 from apigw_mock import patch
 from apigw_mock.domain import parameters
@@ -31,13 +32,12 @@ INVALID_AUTHORIZER = (
 )
 
 
-@dataclass(frozen=True)
-class References:
+class References(msgspec.Struct, frozen=True):
     """The API-level objects a method may name: the patch `context` of Method and MethodResponse."""
 
     models: Collection[str]
     request_validators: Collection[str] = ()
-    authorizers: Mapping[str, Authorizer] = field(default_factory=dict)
+    authorizers: Mapping[str, Authorizer] = msgspec.field(default_factory=dict)
     """Authorizer id -> Authorizer."""
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
+
+import msgspec
 
 from apigw_mock import patch
 from apigw_mock.domain.base import ApiGatewayModel
@@ -76,8 +77,7 @@ class Resource(ApiGatewayModel, kw_only=True):
     )
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(msgspec.Struct, frozen=True):
     """UpdateResource's patch context: the resource being patched, within its API's resource tree."""
 
     resource: Resource

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from apigw_mock.domain.base import replaced
 from apigw_mock.exceptions import BadRequestException
@@ -35,8 +36,7 @@ _ARN = re.compile(r"arn:aws[\w-]*:apigateway:([\w-]+)::(/.+)")
 _LABEL = "([^/]+)"
 
 
-@dataclass(frozen=True)
-class Taggable:
+class Taggable(msgspec.Struct, frozen=True):
     """One node's tags: read them, and store the node again carrying `tags` (None: no tags)."""
 
     read: Callable[[], Mapping[str, str] | None]

@@ -7,13 +7,12 @@ table uses as a `patch.Field(parse=...)`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from apigw_mock.exceptions import BadRequestException
 
 
-@dataclass(frozen=True)
-class IntRange:
+class IntRange(msgspec.Struct, frozen=True):
     """An integer in [minimum, maximum], else BadRequest `message`; `empty_unsets`: an empty patch value unsets."""
 
     minimum: int

@@ -13,12 +13,12 @@ import base64
 import datetime
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from json.scanner import make_scanner
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+import msgspec
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
 from apigw_mock.exceptions import NotFoundException, SerializationException
@@ -62,8 +62,7 @@ _ACCEPTS: dict[str, tuple[type, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(msgspec.Struct, frozen=True):
     query: tuple[tuple[str, str, Shape], ...]  # (wire name, member, shape)
     query_map: tuple[str, MapShape] | None  # the member collecting all other query keys
     headers: tuple[tuple[str, str, Shape], ...]

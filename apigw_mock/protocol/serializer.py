@@ -17,10 +17,10 @@ import itertools
 import json
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import msgspec
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 from msgspec import Struct
 
@@ -153,8 +153,7 @@ def _renames_below(shape: Shape, _seen: frozenset[str] = frozenset()) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(msgspec.Struct, frozen=True):
     status: int
     shape: StructureShape | None
     headers: tuple[tuple[str, str], ...]  # (member, wire header)

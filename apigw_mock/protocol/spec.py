@@ -10,10 +10,10 @@ import gzip
 import json
 import os
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import msgspec
 from botocore.loaders import Loader
 from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
@@ -60,8 +60,7 @@ def operation(name: str) -> OperationModel:
     return service_model().operation_model(name)
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(msgspec.Struct, frozen=True):
     """How one operation's request is laid out on the wire."""
 
     method: str

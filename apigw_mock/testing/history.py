@@ -38,14 +38,13 @@ must be there; header names case-insensitive), `body` (bytes or text, equal) or 
 from __future__ import annotations
 
 import datetime
-import difflib
 import fnmatch
 import json
-import pprint
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, cast, overload
+
+import msgspec
 
 from apigw_mock.http import HttpResponse
 
@@ -63,8 +62,7 @@ class CallError(NamedTuple):
     status: int | None
 
 
-@dataclass(slots=True, eq=False)
-class Call:
+class Call(msgspec.Struct, eq=False):
     """One control-plane request as the mock answered it."""
 
     operation: str
@@ -81,7 +79,7 @@ class Call:
     """The `Fault` that made this call fail, if one did."""
     raised: BaseException | None = None
     """The exception raised to botocore instead of a reply (an injected connection failure)."""
-    _decoded: Any = field(default=None, repr=False)
+    _decoded: Any = None
 
     @property
     def time(self) -> datetime.datetime:
@@ -299,6 +297,8 @@ class Calls(_View[Call]):
         if params and candidates:
             closest = max(candidates, key=lambda call: sum(call.params.get(k) == v for k, v in params.items()))
             expected = {**closest.params, **params}
+            import difflib  # only for a failing assertion's message
+
             diff = difflib.unified_diff(
                 _lines(closest.params), _lines(expected), "called", "expected", lineterm="", n=2
             )
@@ -306,8 +306,7 @@ class Calls(_View[Call]):
         return "\n".join(lines)
 
 
-@dataclass(slots=True, eq=False)
-class Invocation:
+class Invocation(msgspec.Struct, eq=False):
     """One execute-api request as the mock answered it (references to the data plane's own values)."""
 
     request: ExecuteRequest
@@ -592,6 +591,8 @@ def _clip(text: str, limit: int = 2000) -> str:
 
 
 def _lines(params: dict[str, Any]) -> list[str]:
+    import pprint  # only for messages
+
     return pprint.pformat(params, width=100, sort_dicts=True).splitlines()
 
 
