@@ -297,11 +297,13 @@ t = clock(); import apigw_mock; import_s = clock() - t
 t = clock(); gc_before = collected[0]; mock = apigw_mock.mock_apigateway(); mock.start()
 client = boto3.client("apigateway", region_name="{region}"); client_s = clock() - t
 t = clock(); client.create_rest_api(name="cold"); first_s = clock() - t
+gc_first = collected[0] - gc_before
 t = clock(); client.get_rest_apis(); second_s = clock() - t
-t = clock(); mock.stop(); exit_s = clock() - t
 gc_s = collected[0] - gc_before
+t = clock(); mock.stop(); exit_s = clock() - t
+gc_first += collected[0] - gc_before - gc_s
 print(json.dumps(dict(boto3=boto3_s, imp=import_s, client=client_s, first=first_s, second=second_s, exit=exit_s,
-                      gc=gc_s)))
+                      gc=gc_s, gc_first=gc_first)))
 """
 )
 _COLD_FLOOR = (
@@ -316,9 +318,11 @@ replayer = Replayer(replies)
 t = clock(); gc_before = collected[0]; client = boto3.client("apigateway", region_name="{region}")
 replayer.attach(client); client_s = clock() - t
 t = clock(); replayer.next_call(); client.create_rest_api(name="cold"); first_s = clock() - t
+gc_first = collected[0] - gc_before
 t = clock(); replayer.next_call(); client.get_rest_apis(); second_s = clock() - t
 gc_s = collected[0] - gc_before
-print(json.dumps(dict(boto3=boto3_s, imp=0.0, client=client_s, first=first_s, second=second_s, exit=0.0, gc=gc_s)))
+print(json.dumps(dict(boto3=boto3_s, imp=0.0, client=client_s, first=first_s, second=second_s, exit=0.0, gc=gc_s,
+                      gc_first=gc_first)))
 """
 )
 
@@ -388,6 +392,14 @@ def bench_coldstart(settings: Settings) -> None:
     print(
         f"- the same with `import apigw_mock` counted: {ms(statistics.median(with_import))}"
         f" -> {median_ratio(with_import, floor_tests):.2f}x the floor"
+    )
+    # The floor's first test ends a little short of the interpreter's first full collection, so the mock's first
+    # test pays it (ARCHITECTURE.md, "Cold start"): the same window without the time spent collecting.
+    floor_work = [first_test(run) - run["gc_first"] for run in runs["floor"]]
+    apigw_work = [first_test(run) - run["gc_first"] for run in runs["apigw_mock"]]
+    print(
+        f"- the first test without garbage collection: {ms(statistics.median(apigw_work))} vs floor"
+        f" {ms(statistics.median(floor_work))} -> {median_ratio(apigw_work, floor_work):.2f}x the floor"
     )
 
 
