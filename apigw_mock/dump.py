@@ -5,7 +5,8 @@ Contract: `dump(node)` is the node's fields under their wire names (`encode_name
 result may be edited freely; datetimes stay datetimes (the serializer writes them as epoch seconds, the state file
 as ISO text). `dump_shallow(node)` is the cheap variant for a copy that is only ever edited by replacing values
 (the patch engine's working document): a node held directly by a field becomes a dict too, but lists and maps
-are the node's own.
+are the node's own. `json_ready(node)` is `dump(node)` with ISO 8601 datetimes (the JSON outside the wire), and
+`refusal(error)` reads msgspec's conversion error as (what, where) for the texts built from it.
 
 Why not `msgspec.to_builtins`: it keeps None-valued fields (the wire leaves them out, and botocore would hand the
 user an explicit None) and has no shallow form; `tests/domain/test_dump.py` checks the walk against it.

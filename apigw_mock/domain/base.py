@@ -13,8 +13,10 @@ know):
   the rest shared with `node` (or deep-copied). `replaced(node, update)` is the same, as a function.
 - `Node.model_fields` maps field names to `msgspec.structs.FieldInfo` (`encode_name`, `type`, `default`), and
   `Node.default_of(name)` is the value a field takes when not given.
-Conversion is lax (`strict=False`): "1" becomes 1 and "true" True, as pydantic's lax mode did; the wire's types are
-checked before the domain sees them (`protocol.validation`), so this only ever meets the mock's own data.
+Conversion is lax (`strict=False`): "1" becomes 1 and "true" True, as pydantic's lax mode did. The wire's types are
+checked before a handler runs (`protocol.validation`), so what conversion refuses is a null where the domain has no
+place for one (answered by `control.registry`), a bad value a patch made (`patch.apply_patch`), or a bad value of an
+OpenAPI document (`domain.openapi.importer`).
 """
 
 from __future__ import annotations
@@ -69,14 +71,13 @@ class ApiGatewayModel(msgspec.Struct, kw_only=True, rename="camel", forbid_unkno
         return msgspec.to_builtins(data) if mode == "json" else data
 
     def model_copy(self: N, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> N:
-        node = copy.deepcopy(self) if deep else self
-        return msgspec.structs.replace(node, **update) if update else node if deep else copy.copy(node)
+        return msgspec.structs.replace(copy.deepcopy(self) if deep else self, **(update or {}))
 
 
 @cache
 def _wire_names(kind: type[ApiGatewayModel]) -> Mapping[str, str]:
     """Field name -> wire name (a wire name passed to `checked` is taken as it is)."""
-    return dict(zip(kind.__struct_fields__, kind.__struct_encode_fields__, strict=True))
+    return {name: field.encode_name for name, field in kind.model_fields.items()}
 
 
 def replaced(node: N, update: Mapping[str, Any]) -> N:
