@@ -1,6 +1,9 @@
 """The one base class every domain node shares: a `msgspec.Struct` with snake_case fields whose wire names are
 botocore's camelCase members, and no unknown keys.
 
+Every subclass is declared `class X(ApiGatewayModel, kw_only=True)`: msgspec applies `kw_only` per class, and it
+lets a required field follow optional ones, as the botocore shapes order them. The other options are inherited.
+
 Contract (the few operations the rest of the mock uses, named as pydantic names them, which most Python readers
 know):
 - `Node(field=value, ...)` builds a node from trusted values: no conversion, no checks (msgspec's own `__init__`).
