@@ -2,7 +2,8 @@
 botocore's camelCase members, and no unknown keys.
 
 Every subclass is declared `class X(ApiGatewayModel, kw_only=True)`: msgspec applies `kw_only` per class, and it
-lets a required field follow optional ones, as the botocore shapes order them. The other options are inherited.
+lets a required field follow optional ones, as the botocore shapes order them. The other options are inherited;
+`omit_defaults` is for the serializer's direct path (`protocol.serializer.direct_safe`).
 
 Contract (the few operations the rest of the mock uses, named as pydantic names them, which most Python readers
 know):
@@ -48,7 +49,7 @@ class _Fields:
         return fields
 
 
-class ApiGatewayModel(msgspec.Struct, kw_only=True, rename="camel", forbid_unknown_fields=True):
+class ApiGatewayModel(msgspec.Struct, kw_only=True, rename="camel", forbid_unknown_fields=True, omit_defaults=True):
     """Fields are snake_case; wire names are the botocore member names (camelCase); None means "omitted"."""
 
     PATCHABLE: ClassVar[PatchRules] = PatchRules({})

@@ -4,7 +4,8 @@ Contract: `serialize_result(result, operation_name)` takes what a handler return
 member names to values or models, or None) and answers with the operation's success status (`responseCode` in
 the model, default 200), members bound to headers as headers, a payload member as the raw body, and every other
 member in a JSON body under its wire name (`items` travels as `item`). Timestamps become epoch seconds
-(`dump.epoch_seconds`). Every result is dumped (`dump.dump`) and encoded by one stdlib encoder.
+(`dump.epoch_seconds`). A result msgspec writes exactly as the wire wants (`direct_json`) is written in one call;
+any other is dumped (`dump.dump`) and encoded by one stdlib encoder (the general path).
 `serialize_error(error)` answers with the error's status, `x-amzn-ErrorType: <code>` and `{"message": ...}`,
 which is exactly what botocore turns into `client.exceptions.<Code>`.
 """
@@ -18,7 +19,8 @@ import json
 import random
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin
 
 import msgspec
 from botocore.model import ListShape, MapShape, Shape, StructureShape
@@ -73,6 +75,10 @@ def serialize_result(result: Struct | Mapping[str, Any] | None, operation_name: 
     headers = {"Content-Type": _JSON, "x-amzn-RequestId": reply_id}
     if result is None or plan.shape is None:
         return HttpResponse(plan.status, headers, b"")
+    if plan.members is not None:
+        body = direct_json(result, plan.members, plan.direct)
+        if body is not None:
+            return HttpResponse(plan.status, headers, body)
     data = to_plain(result)
     for member, wire in plan.headers:
         value = data.pop(member, None)
@@ -83,6 +89,60 @@ def serialize_result(result: Struct | Mapping[str, Any] | None, operation_name: 
         body = payload if isinstance(payload, bytes) else _ENCODER.encode(payload).encode()
         return HttpResponse(plan.status, headers, body)
     return HttpResponse(plan.status, headers, _ENCODER.encode(_to_wire(data, plan.shape)).encode())
+
+
+def direct_json(result: Struct | Mapping[str, Any], members: Mapping[str, str], whole: bool) -> bytes | None:
+    """The general path's very bytes, written by msgspec in one call (the direct path), or None (the general path
+    writes it). A node qualifies when it is `direct_safe` and `whole` (nothing beneath the output shape is renamed);
+    a mapping of output members (a listing: `{"items": [...], "position": ...}`) when its values are strings,
+    integers, booleans, `direct_safe` nodes or lists of those, renamed to their wire names (`members`, member ->
+    wire name), None values left out. `tests/protocol/test_serializer_direct_path.py` proves the two paths agree."""
+    if type(result) is not dict:
+        return _ENCODE(result) if whole and direct_safe(type(result)) else None
+    document: dict[str, Any] = {}
+    for key, value in result.items():
+        if value is None:
+            continue
+        wire = members.get(key)
+        if wire is None or not (_safe_value(value) or (type(value) is list and all(map(_safe_value, value)))):
+            return None
+        document[wire] = value
+    return _ENCODE(document)
+
+
+def _safe_value(value: Any) -> bool:
+    return type(value) in _SCALARS or direct_safe(value.__class__)
+
+
+_SCALARS = (str, int, bool)
+_ENCODE = msgspec.json.Encoder().encode
+
+
+@cache
+def direct_safe(kind: type[Any]) -> bool:
+    """Whether msgspec writes a node of `kind` exactly as the general path does: every default is None (the domain's
+    `omit_defaults` then leaves out exactly the None-valued fields, as `dump` does), and every field holds strings,
+    booleans, integers, string enums, None, maps, lists and such nodes. Not so for datetimes (msgspec writes ISO
+    text, the wire epoch seconds) or floats (msgspec writes `1e-05` as `0.00001`)."""
+    if not (isinstance(kind, type) and issubclass(kind, Struct) and kind.__struct_config__.omit_defaults):
+        return False
+    return all(
+        field.default_factory is msgspec.NODEFAULT
+        and field.default in (msgspec.NODEFAULT, None)
+        and _safe_type(field.type)
+        for field in msgspec.structs.fields(kind)
+    )
+
+
+def _safe_type(annotation: Any) -> bool:
+    if annotation in (str, bool, int, type(None)):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, Struct):
+        return direct_safe(annotation)
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Literal:
+        return all(isinstance(arg, str) for arg in args)
+    return origin in (dict, list, Union, UnionType) and all(_safe_type(arg) for arg in args)
 
 
 def serialize_error(error: ApiGatewayError) -> HttpResponse:
@@ -158,6 +218,10 @@ class _Plan(msgspec.Struct, frozen=True):
     shape: StructureShape | None
     headers: tuple[tuple[str, str], ...]  # (member, wire header)
     payload: str | None
+    members: Mapping[str, str] | None = None
+    """Member -> wire name where `direct_json` may write the reply: no member travels as a header or the payload,
+    and only the output shape's own members may be renamed (nothing beneath them)."""
+    direct: bool = False  # nothing is renamed at all: a node result is the body under its own wire names
 
 
 @cache
@@ -172,4 +236,8 @@ def _plan(operation_name: str) -> _Plan:
         for name, member in shape.members.items()
         if member.serialization.get("location") == "header"
     )
-    return _Plan(status, shape, headers, shape.serialization.get("payload"))
+    payload = shape.serialization.get("payload")
+    if headers or payload is not None or any(_renames_below(member) for member in shape.members.values()):
+        return _Plan(status, shape, headers, payload)
+    members = {name: member.serialization.get("name", name) for name, member in shape.members.items()}
+    return _Plan(status, shape, headers, payload, members, not _renames_below(shape))

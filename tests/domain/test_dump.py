@@ -1,5 +1,5 @@
-"""`apigw_mock.dump` is msgspec's `to_builtins` (datetimes kept) with None-valued fields left out unless asked for:
-it must give the very same data for every domain node, and a copy the caller may edit."""
+"""`apigw_mock.dump` is every field of a node under its wire name (msgspec's field list), None-valued fields left out
+unless asked for: it must give the very same data for every domain node, and a copy the caller may edit."""
 
 from __future__ import annotations
 
