@@ -116,6 +116,7 @@ def _safe_value(value: Any) -> bool:
 
 _SCALARS = (str, int, bool)
 _ENCODE = msgspec.json.Encoder().encode
+_REQUIRED = msgspec.NODEFAULT  # a required field after optional ones (`kw_only`)
 
 
 @cache
@@ -126,12 +127,9 @@ def direct_safe(kind: type[Any]) -> bool:
     text, the wire epoch seconds) or floats (msgspec writes `1e-05` as `0.00001`)."""
     if not (isinstance(kind, type) and issubclass(kind, Struct) and kind.__struct_config__.omit_defaults):
         return False
-    return all(
-        field.default_factory is msgspec.NODEFAULT
-        and field.default in (msgspec.NODEFAULT, None)
-        and _safe_type(field.type)
-        for field in msgspec.structs.fields(kind)
-    )
+    if any(default is not None and default is not _REQUIRED for default in kind.__struct_defaults__):  # cheap first
+        return False
+    return all(_safe_type(field.type) for field in msgspec.structs.fields(kind))
 
 
 def _safe_type(annotation: Any) -> bool:
