@@ -9,7 +9,8 @@ are the node's own. `json_ready(node)` is `dump(node)` with ISO 8601 datetimes (
 `refusal(error)` reads msgspec's conversion error as (what, where) for the texts built from it.
 
 Why not `msgspec.to_builtins`: it keeps None-valued fields (the wire leaves them out, and botocore would hand the
-user an explicit None) and has no shallow form; `tests/domain/test_dump.py` checks the walk against it.
+user an explicit None) and has no shallow form; `tests/domain/test_dump.py` checks the walk against msgspec's field
+list.
 
 This module is a leaf: it knows `msgspec.Struct`, not the domain's base class.
 """
@@ -35,7 +36,7 @@ Double = float
 def dump(node: Struct, *, keep_none: bool = False) -> dict[str, Any]:
     """The node's fields under their wire names; None-valued fields only with `keep_none`."""
     out: dict[str, Any] = {}
-    for name, wire in _names(type(node)):
+    for name, wire in wire_names(type(node)):
         value = getattr(node, name)
         if value is None:
             if keep_none:
@@ -50,7 +51,7 @@ def dump_shallow(node: Struct) -> dict[str, Any]:
     and maps (and any nodes in them) are the node's own, shared and not copied, so the result may only be edited
     by replacing its values. Converting it back gives the node back."""
     out: dict[str, Any] = {}
-    for name, wire in _names(type(node)):
+    for name, wire in wire_names(type(node)):
         value = getattr(node, name)
         out[wire] = (
             value
@@ -75,7 +76,7 @@ def _plain(value: Any, keep_none: bool) -> Any:
 
 
 @cache
-def _names(kind: type[Struct]) -> tuple[tuple[str, str], ...]:
+def wire_names(kind: type[Struct]) -> tuple[tuple[str, str], ...]:
     """(field name, wire name) of each field, in declaration order."""
     return tuple(zip(kind.__struct_fields__, kind.__struct_encode_fields__, strict=True))
 

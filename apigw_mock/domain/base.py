@@ -12,7 +12,7 @@ know):
   names, or wire names): converted as `model_validate` converts, nested dicts read by their wire names.
 - `Node.model_validate(data)` converts plain data keyed by wire names (nested dicts become nodes, nodes are kept,
   ISO text becomes datetimes); `msgspec.ValidationError` (a subclass of ValueError) when a value does not fit.
-- `node.model_dump(exclude_none=..., mode=...)` is `dump.dump` (mode "json": datetimes as ISO text).
+- `node.model_dump(exclude_none=...)` is `dump.dump` (`dump.json_ready` for JSON outside the wire).
 - `node.model_copy(update=..., deep=...)` is a new node with `update`'s field values (trusted, not converted),
   the rest shared with `node` (or deep-copied). `replaced(node, update)` is the same, as a function.
 - `Node.model_fields` maps field names to `msgspec.structs.FieldInfo` (`encode_name`, `type`, `default`), and
@@ -28,11 +28,11 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from functools import cache
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import msgspec
 
-from apigw_mock.dump import dump
+from apigw_mock.dump import dump, wire_names
 from apigw_mock.patch import PatchRules
 
 N = TypeVar("N", bound="ApiGatewayModel")
@@ -70,9 +70,8 @@ class ApiGatewayModel(msgspec.Struct, kw_only=True, rename="camel", forbid_unkno
         field = cls.model_fields[name]
         return field.default if field.default_factory is msgspec.NODEFAULT else field.default_factory()
 
-    def model_dump(self, *, exclude_none: bool = False, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
-        data = dump(self, keep_none=not exclude_none)
-        return msgspec.to_builtins(data) if mode == "json" else data
+    def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
+        return dump(self, keep_none=not exclude_none)
 
     def model_copy(self: N, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> N:
         return msgspec.structs.replace(copy.deepcopy(self) if deep else self, **(update or {}))
@@ -81,7 +80,7 @@ class ApiGatewayModel(msgspec.Struct, kw_only=True, rename="camel", forbid_unkno
 @cache
 def _wire_names(kind: type[ApiGatewayModel]) -> Mapping[str, str]:
     """Field name -> wire name (a wire name passed to `checked` is taken as it is)."""
-    return {name: field.encode_name for name, field in kind.model_fields.items()}
+    return dict(wire_names(kind))
 
 
 def replaced(node: N, update: Mapping[str, Any]) -> N:

@@ -4,7 +4,7 @@ Contract: `answer(method, path)` serves
 - `GET  /_apigw_mock/health`: `{"status": "ok"}`;
 - `POST /_apigw_mock/reset`: forgets every API in every account and region, `{"status": "ok"}`;
 - `GET  /_apigw_mock/state`: every backend's graph as JSON for debugging, nodes dumped as the wire shows them
-  (`model_dump(exclude_none=True, mode="json")`);
+  (`dump.json_ready`);
 - `POST /_apigw_mock/save`: saves the state to the server's `--state-file` (`{"status": "ok", "path": ...}`);
 - `GET  /_apigw_mock/calls`: the recent history, oldest first: the last `HISTORY_LIMIT` control-plane calls and
   data-plane invocations merged by time, each as `Call.summary()` / `Invocation.summary()` (`testing.history`);

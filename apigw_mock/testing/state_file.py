@@ -32,8 +32,9 @@ Format, version 1 (`FORMAT`, `VERSION`); a reader refuses any other format or ve
                 {"$date" | "$datetime": "<ISO 8601>"}, {"$dataclass": "<module>:<Class>", "fields": {...}},
                 {"$Layered" | "$mappingproxy": [[key, VALUE], ...]} (a deployment snapshot's read-only maps: each
                 deployment is saved whole, so the file does not keep the sharing between deployments)
-    NODE      = the node's fields under their botocore member names (`model_dump(mode="json",
-                exclude_none=True)`), or a nested REST API object as above (`{"api": ..., "containers": ...}`)
+    NODE      = the node's fields under their botocore member names (`dump.json_ready`: None-valued
+                fields left out, timestamps as ISO text), or a nested REST API object as above
+                (`{"api": ..., "containers": ...}`)
 
 Contract: `load(save(state))` answers every Get* exactly as the saved state did (ids, names, trees, timestamps,
 creation order, the ids a seeded generator hands out next). Paging tokens are not kept across a load. A file is
