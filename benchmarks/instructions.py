@@ -2,6 +2,7 @@
 
     python benchmarks/instructions.py                  # setup-and-patch and deploy-lifecycle workloads
     python benchmarks/instructions.py --only workload  # one of them (workload | deploy)
+    python benchmarks/instructions.py --only update_stage --only create_deployment  # one operation, 50 times
 
 Timings on a shared, virtualised 2-core machine move by +-0.05 on a ratio between runs, and the same code has
 measured 1.14x on one machine and 1.27x on another. Instruction counts do not move: this script runs each target
@@ -28,12 +29,16 @@ from typing import Any
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from workloads import Calls, Workload, deploy_lifecycle, setup_and_patch  # noqa: E402
+from workloads import Calls, Workload, deploy_lifecycle, repeated, setup_and_patch  # noqa: E402
 
 WORKLOADS: dict[str, Any] = {  # the very workloads of bench.py's full run (`--only workload`, `--only deploy`)
     "workload": lambda: setup_and_patch(100),
     "deploy": lambda: deploy_lifecycle(20),
+    # Not run by default: one operation repeated after a 6-call set-up (so ~90% of the calls).
+    "update_stage": lambda: repeated("UpdateStage", 50),
+    "create_deployment": lambda: repeated("CreateDeployment", 50),
 }
+DEFAULT = ("workload", "deploy")
 REGION = "us-east-1"
 # The floor signs as a client would (botocore refuses to send unsigned); apigw_mock's own fake credentials apply to
 # its target while it is active.
@@ -121,7 +126,7 @@ def main() -> None:
         return
     if shutil.which("valgrind") is None:
         sys.exit("instructions.py needs valgrind (apt-get install valgrind)")
-    for name in args.only or WORKLOADS:
+    for name in args.only or DEFAULT:
         replies, calls = record(name)
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
             json.dump(replies, file)

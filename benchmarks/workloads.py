@@ -83,9 +83,49 @@ def setup_and_patch(patches: int) -> Workload:
     return run
 
 
+def repeated(operation: str, rounds: int) -> Workload:
+    """`deploy_lifecycle`'s API, deployed to `dev`, then `rounds` calls of one of its heavier operations (as that
+    workload makes them): a per-operation figure for instructions.py."""
+
+    def run(call: Calls) -> None:
+        api_id = deployable_api(call, "repeated")
+        call("CreateDeployment", restApiId=api_id, stageName="dev")
+        for i in range(rounds):
+            if operation == "UpdateStage":
+                operations = stage_patch(i)
+                call("UpdateStage", restApiId=api_id, stageName="dev", patchOperations=operations)
+            elif operation == "CreateDeployment":
+                call("CreateDeployment", restApiId=api_id, stageName="dev", description=f"r{i}")
+            else:
+                raise ValueError(f"no repeated workload for {operation}")
+
+    return run
+
+
+def stage_patch(i: int) -> list[dict[str, str]]:
+    """UpdateStage's operations in round `i`: method settings (all methods, one method), a canary, a variable."""
+    return [
+        {"op": "replace", "path": "/*/*/metrics/enabled", "value": "true"},
+        {"op": "replace", "path": "/~1pets/GET/logging/loglevel", "value": "INFO"},
+        {"op": "replace", "path": "/canarySettings/percentTraffic", "value": "10"},
+        {"op": "replace", "path": "/variables/round", "value": str(i)},
+    ]
+
+
 def one_call(call: Calls) -> None:
     """The single call of the minimal test."""
     call("CreateRestApi", name="minimal")
+
+
+def deployable_api(call: Calls, name: str) -> str:
+    """A small API that can be deployed (`GET /pets` on a MOCK integration); its id."""
+    api = call("CreateRestApi", name=name)
+    api_id: str = api.get("id", MISSING)
+    parent = call("CreateResource", restApiId=api_id, parentId=api.get("rootResourceId", MISSING), pathPart="pets")
+    target = {"restApiId": api_id, "resourceId": parent.get("id", MISSING), "httpMethod": "GET"}
+    call("PutMethod", **target, authorizationType="NONE")
+    call("PutIntegration", **target, type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'})
+    return api_id
 
 
 def deploy_lifecycle(rounds: int) -> Workload:
@@ -93,12 +133,7 @@ def deploy_lifecycle(rounds: int) -> Workload:
     settings, a canary), tags, redeploys, and the deletes; every operation of the deployment/stage/tag family."""
 
     def run(call: Calls) -> None:
-        api = call("CreateRestApi", name="deploy-bench")
-        api_id = api.get("id", MISSING)
-        parent = call("CreateResource", restApiId=api_id, parentId=api.get("rootResourceId", MISSING), pathPart="pets")
-        target = {"restApiId": api_id, "resourceId": parent.get("id", MISSING), "httpMethod": "GET"}
-        call("PutMethod", **target, authorizationType="NONE")
-        call("PutIntegration", **target, type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'})
+        api_id = deployable_api(call, "deploy-bench")
         arn = f"arn:aws:apigateway:us-east-1::/restapis/{api_id}/stages/dev"
         for i in range(rounds):
             first = call("CreateDeployment", restApiId=api_id, stageName="dev", description=f"r{i}").get("id", MISSING)
@@ -109,12 +144,7 @@ def deploy_lifecycle(rounds: int) -> Workload:
             call("CreateStage", restApiId=api_id, stageName=f"s{i}", deploymentId=first, variables={"a": "1"})
             call("GetStage", restApiId=api_id, stageName="dev")
             call("GetStages", restApiId=api_id)
-            operations = [
-                {"op": "replace", "path": "/*/*/metrics/enabled", "value": "true"},
-                {"op": "replace", "path": "/~1pets/GET/logging/loglevel", "value": "INFO"},
-                {"op": "replace", "path": "/canarySettings/percentTraffic", "value": "10"},
-                {"op": "replace", "path": "/variables/round", "value": str(i)},
-            ]
+            operations = stage_patch(i)
             call("UpdateStage", restApiId=api_id, stageName="dev", patchOperations=operations)
             call("TagResource", resourceArn=arn, tags={"round": str(i)})
             call("GetTags", resourceArn=arn)

@@ -3,7 +3,7 @@ botocore's camelCase members, and no unknown keys.
 
 Every subclass is declared `class X(ApiGatewayModel, kw_only=True)`: msgspec applies `kw_only` per class, and it
 lets a required field follow optional ones, as the botocore shapes order them. The other options are inherited;
-`omit_defaults` is for the serializer's direct path (`protocol.serializer.direct_safe`).
+`omit_defaults` is for the serializer's direct path (`protocol.direct`).
 
 Contract (the few operations the rest of the mock uses, named as pydantic names them, which most Python readers
 know):

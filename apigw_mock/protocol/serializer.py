@@ -4,7 +4,7 @@ Contract: `serialize_result(result, operation_name)` takes what a handler return
 member names to values or models, or None) and answers with the operation's success status (`responseCode` in
 the model, default 200), members bound to headers as headers, a payload member as the raw body, and every other
 member in a JSON body under its wire name (`items` travels as `item`). Timestamps become epoch seconds
-(`dump.epoch_seconds`). A result msgspec writes exactly as the wire wants (`direct_json`) is written in one call;
+(`dump.epoch_seconds`). A result msgspec can write as the wire wants (`protocol.direct`) is written in one call;
 any other is dumped (`dump.dump`) and encoded by one stdlib encoder (the general path).
 `serialize_error(error)` answers with the error's status, `x-amzn-ErrorType: <code>` and `{"message": ...}`,
 which is exactly what botocore turns into `client.exceptions.<Code>`.
@@ -19,8 +19,7 @@ import json
 import random
 from collections.abc import Mapping
 from functools import cache
-from types import UnionType
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any
 
 import msgspec
 from botocore.model import ListShape, MapShape, Shape, StructureShape
@@ -30,6 +29,7 @@ from apigw_mock.dump import dump, epoch_seconds
 from apigw_mock.exceptions import ApiGatewayError
 from apigw_mock.http import HttpResponse
 from apigw_mock.protocol import spec
+from apigw_mock.protocol.direct import direct_json
 
 _JSON = "application/json"
 
@@ -89,58 +89,6 @@ def serialize_result(result: Struct | Mapping[str, Any] | None, operation_name: 
         body = payload if isinstance(payload, bytes) else _ENCODER.encode(payload).encode()
         return HttpResponse(plan.status, headers, body)
     return HttpResponse(plan.status, headers, _ENCODER.encode(_to_wire(data, plan.shape)).encode())
-
-
-def direct_json(result: Struct | Mapping[str, Any], members: Mapping[str, str], whole: bool) -> bytes | None:
-    """The general path's very bytes, written by msgspec in one call (the direct path), or None (the general path
-    writes it). A node qualifies when it is `direct_safe` and `whole` (nothing beneath the output shape is renamed);
-    a mapping of output members (a listing: `{"items": [...], "position": ...}`) when its values are strings,
-    integers, booleans, `direct_safe` nodes or lists of those, renamed to their wire names (`members`, member ->
-    wire name), None values left out. `tests/protocol/test_serializer_direct_path.py` proves the two paths agree."""
-    if type(result) is not dict:
-        return _ENCODE(result) if whole and direct_safe(type(result)) else None
-    document: dict[str, Any] = {}
-    for key, value in result.items():
-        if value is None:
-            continue
-        wire = members.get(key)
-        if wire is None or not (_safe_value(value) or (type(value) is list and all(map(_safe_value, value)))):
-            return None
-        document[wire] = value
-    return _ENCODE(document)
-
-
-def _safe_value(value: Any) -> bool:
-    return type(value) in _SCALARS or direct_safe(value.__class__)
-
-
-_SCALARS = (str, int, bool)
-_ENCODE = msgspec.json.Encoder().encode
-_REQUIRED = msgspec.NODEFAULT  # a required field after optional ones (`kw_only`)
-
-
-@cache
-def direct_safe(kind: type[Any]) -> bool:
-    """Whether msgspec writes a node of `kind` exactly as the general path does: every default is None (the domain's
-    `omit_defaults` then leaves out exactly the None-valued fields, as `dump` does), and every field holds strings,
-    booleans, integers, string enums, None, maps, lists and such nodes. Not so for datetimes (msgspec writes ISO
-    text, the wire epoch seconds) or floats (msgspec writes `1e-05` as `0.00001`)."""
-    if not (isinstance(kind, type) and issubclass(kind, Struct) and kind.__struct_config__.omit_defaults):
-        return False
-    if any(default is not None and default is not _REQUIRED for default in kind.__struct_defaults__):  # cheap first
-        return False
-    return all(_safe_type(field.type) for field in msgspec.structs.fields(kind))
-
-
-def _safe_type(annotation: Any) -> bool:
-    if annotation in (str, bool, int, type(None)):
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, Struct):
-        return direct_safe(annotation)
-    origin, args = get_origin(annotation), get_args(annotation)
-    if origin is Literal:
-        return all(isinstance(arg, str) for arg in args)
-    return origin in (dict, list, Union, UnionType) and all(_safe_type(arg) for arg in args)
 
 
 def serialize_error(error: ApiGatewayError) -> HttpResponse:
