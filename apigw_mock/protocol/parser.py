@@ -13,7 +13,7 @@ import base64
 import datetime
 import json
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from json.scanner import make_scanner
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -80,7 +80,7 @@ def parse(request: WireRequest, operation_name: str) -> dict[str, Any]:
         raise NotFoundException(f"No route for {request.method} {url.path}")
     params: dict[str, Any] = match.groupdict()
     if "%" in url.path:
-        params = {name: unquote(value) for name, value in params.items()}
+        params = {name: _unquoted(value) for name, value in params.items()}
     if url.query or plan.query:
         _parse_query(url.query, plan, route.static_query, params)
     for wire, member, shape in plan.headers:
@@ -96,8 +96,13 @@ def parse(request: WireRequest, operation_name: str) -> dict[str, Any]:
     return params
 
 
+_unquoted = lru_cache(maxsize=256)(unquote)
+"""A percent-encoded path label decoded (a tag call's ARN: `arn%3Aaws%3A...`). A test sends the same few over and
+over, and decoding one costs about as much as the rest of the parse."""
+
+
 def _parse_query(query: str, plan: _Plan, static: frozenset[str], params: dict[str, Any]) -> None:
-    pairs = [(key, value) for key, value in parse_qsl(query, keep_blank_values=True) if key not in static]
+    pairs = [(key, value) for key, value in _query_pairs(query) if key not in static]
     bound = {wire for wire, _, _ in plan.query}
     for wire, member, shape in plan.query:
         values = [value for key, value in pairs if key == wire]
@@ -118,6 +123,14 @@ def _parse_query(query: str, plan: _Plan, static: frozenset[str], params: dict[s
                 params[member] = grouped
             else:
                 params[member] = dict(rest)
+
+
+def _query_pairs(query: str) -> list[tuple[str, str]]:
+    """`parse_qsl(query, keep_blank_values=True)`; a query with nothing to decode (botocore's usual `limit=25`,
+    `tagKeys=round`) split directly, at a fraction of the cost."""
+    if "%" in query or "+" in query:
+        return parse_qsl(query, keep_blank_values=True)
+    return [(key, value) for key, _, value in (pair.partition("=") for pair in query.split("&") if pair)]
 
 
 def _header(headers: Any, wire: str) -> str | None:

@@ -1,10 +1,11 @@
 """The parser's direct path (a JSON value handed on as it is, `parser._direct`) agrees with the general converter it
 stands for (hypothesis), on every shape of the service model it applies to: the same parameter value, with the same
-types, keys and key order, or the same SerializationException."""
+types, keys and key order, or the same SerializationException. So does its direct split of a query string."""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qsl
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from apigw_mock.exceptions import SerializationException
 from apigw_mock.protocol import spec
-from apigw_mock.protocol.parser import _compile, _converter, _wire_names
+from apigw_mock.protocol.parser import _compile, _converter, _query_pairs, _wire_names
 
 
 def _reachable() -> list[Shape]:
@@ -94,3 +95,8 @@ def test_direct_and_general_converters_agree(data: st.DataObject) -> None:
     shape = data.draw(st.sampled_from(DIRECT))
     value = data.draw(_shaped(shape))
     assert _outcome(_converter(shape), value) == _outcome(_compile(shape), value)
+
+
+@given(st.text(alphabet="ab=&;%2B+ 0", max_size=12))
+def test_a_query_is_split_as_parse_qsl_splits_it(query: str) -> None:
+    assert _query_pairs(query) == parse_qsl(query, keep_blank_values=True)
