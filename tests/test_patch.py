@@ -272,3 +272,17 @@ def test_result_is_a_new_node() -> None:
 )
 def test_decode_pointer(segment: str, decoded: str) -> None:
     assert patch.decode_pointer(segment) == decoded
+
+
+def _all_subclasses(kind: type[Any]) -> list[type[Any]]:
+    return [sub for direct in kind.__subclasses__() for sub in (direct, *_all_subclasses(direct))]
+
+
+@pytest.mark.parametrize(
+    "rule", [patch.Field, patch.MapEntry, patch.SetEntry, patch.Copy, patch.Keyed, patch.Custom, patch.ByOp]
+)
+def test_the_rule_classes_have_no_subclasses_as_the_engine_dispatches_on_exact_types(rule: type[Any]) -> None:
+    from apigw_mock.control import registry
+
+    registry.handlers()  # every table of every family is built
+    assert _all_subclasses(rule) == []

@@ -8,13 +8,13 @@ A node is written one of two ways, chosen once per node class (`node_plan`):
 - as itself, when every default is None and every field holds strings, booleans, integers, floats, string enums,
   None, maps, lists and such nodes (`direct_safe`): the domain's `omit_defaults` then leaves out exactly the
   None-valued fields, as `dump` does;
-- through its wire twin otherwise, when only its own fields break that rule: by holding a datetime (epoch
-  seconds on the wire, where msgspec writes ISO text) or by having a default other than None (which
-  `omit_defaults` would leave out, where the wire keeps it). The twin is a generated Struct with the node's fields
-  under their wire names, each defaulting to None; the node's values are copied into it positionally (one C call
-  each way), datetimes turned into epoch seconds on the way.
-A node holding a node that qualifies neither way (a datetime or a non-None default one level down) is left to the
-general path.
+- through its wire twin otherwise: when it holds a datetime (epoch seconds on the wire, where msgspec writes ISO
+  text), has a default other than None (which `omit_defaults` would leave out, where the wire keeps it), or holds
+  such a node in a field or a map. The twin is a generated Struct with the node's fields under their wire names,
+  each defaulting to None; the node's values are copied into it positionally (one C call each way), datetimes
+  turned into epoch seconds and held nodes into their own twins on the way.
+A node with a field neither way covers (a datetime in a list, a twinned node in a list) is left to the general
+path; no node of today's domain has one, and the test checks that every one is written here.
 
 Floats are written by msgspec (`1e-05` as `0.00001`, `1e+16` as `1e16`) where the stdlib writes Python's repr:
 other text, the same double for every JSON reader.
