@@ -25,7 +25,7 @@ import msgspec
 from msgspec import Struct
 
 _SCALARS = frozenset({str, bool, int, float})
-_PLAIN = _SCALARS | {dict, list, datetime.datetime}  # held values that are no node (checked before isinstance)
+_PLAIN = _SCALARS | {dict, list, datetime.datetime}  # values that are never nodes (checked before isinstance)
 
 Timestamp = datetime.datetime
 """A datetime field: epoch seconds on the wire (`epoch_seconds`), ISO text in the state file."""
