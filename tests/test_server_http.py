@@ -101,6 +101,15 @@ def test_malformed_json_is_a_serialization_exception(server_url: str) -> None:
     assert body == {"message": "Unable to parse the request body as JSON"}
 
 
+@pytest.mark.parametrize("token", [b"NaN", b"Infinity", b"-Infinity"])
+def test_a_non_json_number_is_a_serialization_exception_and_creates_nothing(server_url: str, token: bytes) -> None:
+    plan = b'{"name": "p", "throttle": {"rateLimit": ' + token + b"}}"
+    status, headers, body = call(server_url, "POST", "/usageplans", plan, {"Authorization": AUTH})
+    assert (status, headers["x-amzn-ErrorType"]) == (400, "SerializationException")
+    assert body == {"message": "Unable to parse the request body as JSON"}
+    assert call(server_url, "GET", "/usageplans", headers={"Authorization": AUTH})[2].get("item", []) == []
+
+
 def test_chunked_request_body_is_read(server_url: str) -> None:
     address = urlsplit(server_url)
     connection = http.client.HTTPConnection(address.hostname or "", address.port, timeout=10)

@@ -158,7 +158,12 @@ def _scalar_from_text(text: str, shape: Shape) -> Any:
     return text
 
 
-_DECODER = json.JSONDecoder()
+def _no_constant(token: str) -> Any:
+    """`NaN`, `Infinity` and `-Infinity` are not JSON: Coral's Jackson refuses them as any other bad body [INF]."""
+    raise ValueError(token)
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
 # What the decoder itself scans with, minus its whitespace handling (the stub types the context argument narrowly).
 _SCAN = make_scanner(_DECODER)  # type: ignore[arg-type]
 
