@@ -47,9 +47,22 @@ class _Loader(Loader):  # type: ignore[misc]
         return [SERVICE_NAME]
 
 
+_OFFERED: list[ServiceModel] = []
+
+
+def offer(model: ServiceModel) -> None:
+    """A calling client's own model of the service (`client.meta.service_model`: the same botocore files, already
+    parsed, its shapes already built), taken instead of a second load if no model has been read yet."""
+    if not _OFFERED and model.service_name == SERVICE_NAME:
+        _OFFERED.append(model)
+
+
 @cache
 def service_model() -> ServiceModel:
-    """The service model, parsed once per process (a fresh session is never built)."""
+    """The service model, read once per process: the first calling client's (`offer`), else parsed from botocore's
+    files (server mode, or before any client called; a fresh session is never built)."""
+    if _OFFERED:
+        return _OFFERED[0]
     description = _Loader(file_loader=_PlainJSONFiles()).load_service_model(SERVICE_NAME, "service-2")
     return ServiceModel(description, SERVICE_NAME)
 

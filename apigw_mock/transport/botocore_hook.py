@@ -4,13 +4,15 @@ Registered once, at import, for `before-send.api-gateway` in botocore's built-in
 and client created afterwards carries it, whatever the mock's state) and on boto3's default session if one
 already exists (with a `unique_id`, so registering twice registers once). While the mock is inactive it
 returns None and botocore sends the request as usual; requests of other services never reach it.
+A second handler, on `before-parameter-build.api-gateway`, keeps the first intercepted client's service model, so
+the first request builds the protocol layer on it instead of reading botocore's files again (`spec.offer`).
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore import handlers as botocore_handlers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
@@ -19,7 +21,11 @@ from apigw_mock.http import HttpRequest, HttpResponse
 from apigw_mock.sigv4 import signing_scope
 from apigw_mock.state import DEFAULT_REGION, STATE
 
+if TYPE_CHECKING:
+    from botocore.model import OperationModel, ServiceModel
+
 EVENT = "before-send.api-gateway"
+MODEL_EVENT = "before-parameter-build.api-gateway"  # carries the calling client's operation model
 ANSWERED_HOST = "answered-by-apigw-mock.invalid"
 UNIQUE_ID = "apigw_mock.interceptor"
 _STARTS_DATA_PLANE = frozenset({"CreateDeployment", "CreateStage"})
@@ -47,6 +53,17 @@ class _RawBody:
         self.offset = len(self.body)
 
 
+def on_parameter_build(model: OperationModel, **_: Any) -> None:
+    """Keep the first calling client's service model while the mock intercepts (`spec.offer` takes it on the
+    first request): the first call then reads no model files of its own."""
+    if _CLIENT_MODEL or not STATE.intercepting:
+        return
+    _CLIENT_MODEL.append(model.service_model)
+
+
+_CLIENT_MODEL: list[ServiceModel] = []
+
+
 def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AWSResponse | None:
     """Answer an API Gateway request from the mock's backend; None (pass through) while inactive."""
     if not STATE.intercepting:
@@ -70,6 +87,10 @@ an import statement in the handler would run the import machinery's lookups on e
 
 def _pipeline() -> Callable[..., HttpResponse]:
     global _HANDLE
+    if _CLIENT_MODEL:
+        from apigw_mock.protocol import spec
+
+        spec.offer(_CLIENT_MODEL[0])
     from apigw_mock.control.pipeline import handle
 
     _HANDLE = handle
@@ -115,7 +136,9 @@ def register() -> None:
         # it again would run it twice per request), and the default session of that time got it then.
         return
     botocore_handlers.BUILTIN_HANDLERS.append((EVENT, on_before_send))
+    botocore_handlers.BUILTIN_HANDLERS.append((MODEL_EVENT, on_parameter_build))
     boto3 = sys.modules.get("boto3")  # only a boto3 already imported can have a default session
     session = getattr(boto3, "DEFAULT_SESSION", None)
     if session is not None:
         session.events.register(EVENT, on_before_send, unique_id=UNIQUE_ID)
+        session.events.register(MODEL_EVENT, on_parameter_build, unique_id=f"{UNIQUE_ID}.model")

@@ -1,6 +1,7 @@
 """An operation's first dispatch imports only the module that owns it (`control/owners.py`), in a fresh
 interpreter as a test session's first call is: the other families stay unloaded, and what needs them all (the tag
-index, which every taggable family joins on import) still finds every kind."""
+index, which every taggable family joins on import) still finds every kind. The protocol layer is built on the
+calling client's own service model, not on a second read of botocore's files."""
 
 from __future__ import annotations
 
@@ -24,7 +25,10 @@ with mock_apigateway():
         tagged = "answered"
     except ClientError as error:
         tagged = error.response["Error"]["Code"]
-print(json.dumps({"loaded": loaded, "tagged": tagged}))
+    from apigw_mock.protocol import spec
+
+    shared = spec.service_model() is client.meta.service_model
+print(json.dumps({"loaded": loaded, "tagged": tagged, "shared": shared}))
 """
 
 
@@ -45,3 +49,4 @@ def test_the_first_call_loads_its_own_family_and_tags_still_reach_every_kind() -
         "apigw_mock.control.views",
     ]
     assert found["tagged"] == "NotFoundException"  # the API key kind is known, the key is not
+    assert found["shared"] is True
