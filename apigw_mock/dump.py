@@ -24,8 +24,9 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
-_SCALARS = frozenset({str, bool, int, float})
-_PLAIN = _SCALARS | {dict, list, datetime.datetime}  # values that are never nodes (checked before isinstance)
+SCALARS = frozenset({str, bool, int, float})
+"""The value types written as they are (the wire's, the state file's and msgspec's JSON alike)."""
+_PLAIN = SCALARS | {dict, list, datetime.datetime}  # values that are never nodes (checked before isinstance)
 
 Timestamp = datetime.datetime
 """A datetime field: epoch seconds on the wire (`epoch_seconds`), ISO text in the state file."""
@@ -42,7 +43,7 @@ def dump(node: Struct, *, keep_none: bool = False) -> dict[str, Any]:
             if keep_none:
                 out[wire] = None
         else:
-            out[wire] = value if type(value) in _SCALARS else _plain(value, keep_none)
+            out[wire] = value if type(value) in SCALARS else _plain(value, keep_none)
     return out
 
 
@@ -65,11 +66,11 @@ def _plain(value: Any, keep_none: bool) -> Any:
     kind = type(value)
     if kind is dict:
         return {
-            key: item if item is None or type(item) in _SCALARS else _plain(item, keep_none)
+            key: item if item is None or type(item) in SCALARS else _plain(item, keep_none)
             for key, item in value.items()
         }
     if kind is list or kind is tuple:
-        return [item if item is None or type(item) in _SCALARS else _plain(item, keep_none) for item in value]
+        return [item if item is None or type(item) in SCALARS else _plain(item, keep_none) for item in value]
     if isinstance(value, Struct):
         return dump(value, keep_none=keep_none)
     return value

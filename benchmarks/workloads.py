@@ -87,17 +87,16 @@ def repeated(operation: str, rounds: int) -> Workload:
     """`deploy_lifecycle`'s API, deployed to `dev`, then `rounds` calls of one of its heavier operations (as that
     workload makes them): a per-operation figure for instructions.py."""
 
+    parameters: Callable[[int], dict[str, Any]] = {
+        "UpdateStage": lambda i: {"stageName": "dev", "patchOperations": stage_patch(i)},
+        "CreateDeployment": lambda i: {"stageName": "dev", "description": f"r{i}"},
+    }[operation]
+
     def run(call: Calls) -> None:
         api_id = deployable_api(call, "repeated")
         call("CreateDeployment", restApiId=api_id, stageName="dev")
         for i in range(rounds):
-            if operation == "UpdateStage":
-                operations = stage_patch(i)
-                call("UpdateStage", restApiId=api_id, stageName="dev", patchOperations=operations)
-            elif operation == "CreateDeployment":
-                call("CreateDeployment", restApiId=api_id, stageName="dev", description=f"r{i}")
-            else:
-                raise ValueError(f"no repeated workload for {operation}")
+            call(operation, restApiId=api_id, **parameters(i))
 
     return run
 

@@ -32,9 +32,8 @@ import msgspec
 from msgspec import Struct
 from msgspec.structs import astuple
 
-from apigw_mock.dump import epoch_seconds
+from apigw_mock.dump import SCALARS, epoch_seconds
 
-_SCALARS = (str, int, bool, float)
 _ENCODE = msgspec.json.Encoder().encode
 _REQUIRED = msgspec.NODEFAULT  # a required field after optional ones (`kw_only`)
 _NO: Any = object()  # what `_writable` answers for a value msgspec cannot write as the general path does
@@ -88,10 +87,10 @@ def direct_json(result: Struct | Mapping[str, Any], members: Mapping[str, str], 
 def _writable(value: Any) -> Any:
     """`value` as msgspec should be handed it (a node's wire twin in place of the node), or `_NO`."""
     kind = type(value)
-    if kind in _SCALARS:
+    if kind in SCALARS:
         return value
     if kind is dict:  # a map member (GetTags' `tags`): written as it is when it holds only scalars
-        return value if all(item is None or type(item) in _SCALARS for item in value.values()) else _NO
+        return value if all(item is None or type(item) in SCALARS for item in value.values()) else _NO
     plan = node_plan(value.__class__)
     if plan is None:
         return _NO

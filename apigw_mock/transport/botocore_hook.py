@@ -53,15 +53,16 @@ class _RawBody:
         self.offset = len(self.body)
 
 
+_CLIENT_MODEL: list[ServiceModel] = []
+"""The first intercepted client's service model, once one has called (`spec.offer` takes it on the first request)."""
+
+
 def on_parameter_build(model: OperationModel, **_: Any) -> None:
-    """Keep the first calling client's service model while the mock intercepts (`spec.offer` takes it on the
-    first request): the first call then reads no model files of its own."""
+    """Keep the first calling client's service model while the mock intercepts: the first call then reads no model
+    files of its own."""
     if _CLIENT_MODEL or not STATE.intercepting:
         return
     _CLIENT_MODEL.append(model.service_model)
-
-
-_CLIENT_MODEL: list[ServiceModel] = []
 
 
 def on_before_send(request: AWSPreparedRequest, event_name: str, **_: Any) -> AWSResponse | None:
