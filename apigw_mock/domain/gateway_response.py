@@ -13,7 +13,6 @@ Contract (spec §5):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -22,6 +21,7 @@ from apigw_mock.domain.enums import GatewayResponseType
 from apigw_mock.domain.mapping import gateway_response_parameter_reason
 from apigw_mock.domain.messages import INVALID_PARAMETER, null_value
 from apigw_mock.exceptions import BadRequestException
+from apigw_mock.lazy_pattern import LazyPattern
 from apigw_mock.patch import Field, MapEntry, PatchRules, PathOnlyMessages
 
 DEFAULT_TEMPLATES = {"application/json": '{"message":$context.error.messageString}'}
@@ -54,7 +54,7 @@ BUILT_IN: dict[GatewayResponseType, tuple[str | None, GatewayResponseType | None
 NULL_PARAMETER = null_value("responseParameters")
 NULL_TEMPLATE = null_value("responseTemplates")
 MISSING_KEY = INVALID_PARAMETER  # recorded for parameters; templates [INF] (spec §5.4)
-_STATUS_CODE = re.compile(r"[1-5][0-9][0-9]")  # ASCII digits only, like the Java `\d` of the service
+_STATUS_CODE = LazyPattern(r"[1-5][0-9][0-9]")  # ASCII digits only, like the Java `\d` of the service
 
 
 def _status_code_violation(value: Any, key: str | None, context: Any) -> str | None:

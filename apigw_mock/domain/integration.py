@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from typing import Any, ClassVar, get_args
 
@@ -12,6 +11,7 @@ from apigw_mock.domain.enums import ConnectionType, ContentHandlingStrategy, Int
 from apigw_mock.domain.messages import CONTENT_TYPE_NOT_FOUND, INVALID_PARAMETER, null_value
 from apigw_mock.domain.values import IntRange
 from apigw_mock.exceptions import BadRequestException
+from apigw_mock.lazy_pattern import LazyPattern
 from apigw_mock.patch import (
     Custom,
     Field,
@@ -26,10 +26,10 @@ from apigw_mock.patch import (
 
 PASSTHROUGH_BEHAVIORS = ("WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER")
 TIMEOUT = IntRange(50, 29000, "Timeout should be between 50 ms and 29000 ms")
-_HTTP_URL = re.compile(r"https?://[^\s/?#]+\S*")
-_AWS_ARN = re.compile(r"arn:[\w-]+:([\w-]+):[\w-]*:([\w.-]*):(.+)")
+_HTTP_URL = LazyPattern(r"https?://[^\s/?#]+\S*")
+_AWS_ARN = LazyPattern(r"arn:[\w-]+:([\w-]+):[\w-]*:([\w.-]*):(.+)")
 # Firehose targets are rejected too, whatever the message says (spec §3.5, recorded).
-_PROXY_TARGET = re.compile(r"lambda:path/2015-03-31/functions/.+")
+_PROXY_TARGET = LazyPattern(r"lambda:path/2015-03-31/functions/.+")
 
 
 def _optional(parse: Parse) -> Parse:

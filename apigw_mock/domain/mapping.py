@@ -10,29 +10,31 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from apigw_mock.lazy_pattern import LazyPattern
+
 _NAME = r"[^\s.][^\s]*"
 _STATIC = r"'.*'"  # a literal in single quotes (inner quotes are not rejected)
-_INTEGRATION_RESPONSE_SOURCE = re.compile(
+_INTEGRATION_RESPONSE_SOURCE = LazyPattern(
     rf"{_STATIC}|integration\.response\.(?:header|multivalueheader)\.{_NAME}|integration\.response\.body(?:\..+)?"
     rf"|stageVariables\.{_NAME}|context\.{_NAME}",
     re.DOTALL,
 )
-_INTEGRATION_REQUEST_TARGET = re.compile(
+_INTEGRATION_REQUEST_TARGET = LazyPattern(
     rf"integration\.request\.(?:header|querystring|path|multivalueheader|multivaluequerystring)\.{_NAME}"
 )
-_METHOD_REQUEST_PARAMETER = re.compile(
+_METHOD_REQUEST_PARAMETER = LazyPattern(
     rf"method\.request\.(?:header|querystring|path|multivalueheader|multivaluequerystring)\.{_NAME}"
 )
-_INTEGRATION_REQUEST_SOURCE = re.compile(
+_INTEGRATION_REQUEST_SOURCE = LazyPattern(
     rf"{_STATIC}|method\.request\.body(?:\..+)?|stageVariables\.{_NAME}|context\.{_NAME}", re.DOTALL
 )
-_GATEWAY_RESPONSE_TARGET = re.compile(rf"gatewayresponse\.(?:header|querystring|path)\.{_NAME}")
-_GATEWAY_RESPONSE_SOURCE = re.compile(
+_GATEWAY_RESPONSE_TARGET = LazyPattern(rf"gatewayresponse\.(?:header|querystring|path)\.{_NAME}")
+_GATEWAY_RESPONSE_SOURCE = LazyPattern(
     rf"{_STATIC}|method\.request\.(?:header|querystring|path|multivalueheader|multivaluequerystring)\.{_NAME}"
     rf"|stageVariables\.{_NAME}|context\.{_NAME}",
     re.DOTALL,
 )
-_CONTENT_TYPE = re.compile(r"[\w!#$&^.+*-]+/[\w!#$&^.+*-]+(?:\s*;.*)?", re.DOTALL)
+_CONTENT_TYPE = LazyPattern(r"[\w!#$&^.+*-]+/[\w!#$&^.+*-]+(?:\s*;.*)?", re.DOTALL)
 
 
 def validation_result(error: str) -> str:

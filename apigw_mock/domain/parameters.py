@@ -7,14 +7,14 @@ appears in two locations. Locations are the three the API reference lists for me
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from apigw_mock.domain import mapping
 from apigw_mock.exceptions import BadRequestException
+from apigw_mock.lazy_pattern import LazyPattern
 
-_REQUEST_PARAMETER = re.compile(r"method\.request\.(?:querystring|header|path)\.(\S+)")
-_RESPONSE_PARAMETER = re.compile(r"method\.response\.header\.\S+")
+_REQUEST_PARAMETER = LazyPattern(r"method\.request\.(?:querystring|header|path)\.(\S+)")
+_RESPONSE_PARAMETER = LazyPattern(r"method\.response\.header\.\S+")
 NOT_UNIQUE = "Parameter names must be unique across querystring, header and path"
 
 

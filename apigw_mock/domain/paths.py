@@ -8,12 +8,11 @@ wins); the caller passes what it knows of the two siblings that matter, so the c
 
 from __future__ import annotations
 
-import re
-
 from apigw_mock.exceptions import BadRequestException, ConflictException
+from apigw_mock.lazy_pattern import LazyPattern
 
 # The allowed characters are the ones AWS's error text lists [FIELD; not in the spec's recordings].
-_PATH_PART = re.compile(r"[a-zA-Z0-9._-]+|\{[a-zA-Z0-9._-]+\+?\}")
+_PATH_PART = LazyPattern(r"[a-zA-Z0-9._-]+|\{[a-zA-Z0-9._-]+\+?\}")
 INVALID_PATH_PART = (
     "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional "
     "plus sign before the closing brace."

@@ -21,6 +21,7 @@ import msgspec
 
 from apigw_mock.domain.base import replaced
 from apigw_mock.exceptions import BadRequestException
+from apigw_mock.lazy_pattern import LazyPattern
 
 if TYPE_CHECKING:
     from apigw_mock.domain.backend import ApiGatewayBackend
@@ -32,7 +33,7 @@ CUSTOM_ID_TAG = "_custom_id_"
 INVALID_ARN = "Invalid ARN specified in the request"  # [UNK] text for an ARN the service does not tag (spec §14.2)
 TAGS_MAX = 50  # per resource [DOC DG:limits]
 TOO_MANY_TAGS = f"The maximum number of tags for a resource ({TAGS_MAX}) has been exceeded"  # [UNK] text
-_ARN = re.compile(r"arn:aws[\w-]*:apigateway:([\w-]+)::(/.+)")
+_ARN = LazyPattern(r"arn:aws[\w-]*:apigateway:([\w-]+)::(/.+)")
 _LABEL = "([^/]+)"
 
 
@@ -55,11 +56,11 @@ class TagIndex:
     same few ARNs over and over: what each parsed to is remembered (bounded, and forgotten when a kind registers)."""
 
     def __init__(self) -> None:
-        self._kinds: list[tuple[re.Pattern[str], Resolve]] = []
+        self._kinds: list[tuple[LazyPattern, Resolve]] = []
         self._parsed: dict[str, _Parsed] = {}
 
     def register(self, pattern: str, resolve: Resolve) -> None:
-        self._kinds.append((re.compile(re.escape(pattern).replace(r"\{\}", _LABEL)), resolve))
+        self._kinds.append((LazyPattern(re.escape(pattern).replace(r"\{\}", _LABEL)), resolve))
         self._parsed.clear()
 
     def find(self, backend: ApiGatewayBackend, arn: str) -> Taggable:
