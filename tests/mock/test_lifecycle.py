@@ -19,6 +19,7 @@ import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.handlers import BUILTIN_HANDLERS
 
+import apigw_mock
 from apigw_mock import MockApiGateway, mock_apigateway
 from apigw_mock.mock import FAKE_ENVIRONMENT
 from apigw_mock.state import STATE
@@ -547,3 +548,34 @@ def test_unsigned_client_uses_the_region_of_its_host() -> None:
         client = boto3.client("apigateway", region_name="ap-south-1", config=Config(signature_version=UNSIGNED))
         api_id = client.create_rest_api(name="unsigned")["id"]
         assert api_id in mock.backend(region="ap-south-1").apis
+
+
+LOADERS_TEST = """
+import sys
+
+import boto3
+
+import apigw_mock
+
+
+def test_first_call():
+    with apigw_mock.mock_apigateway():
+        boto3.client("apigateway", region_name="us-east-1").create_rest_api(name="loaders")
+    first_call = [name for name in sys.modules if name.startswith(("apigw_mock.control.", "apigw_mock.domain."))]
+    assert "apigw_mock.control.rest_apis" in first_call
+    rewritten = [name for name in first_call if type(sys.modules[name].__loader__).__name__ == "AssertionRewritingHook"]
+    assert rewritten == []
+"""
+
+
+def test_plugin_leaves_the_first_calls_modules_to_plain_imports(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fresh pytest process with the installed plugins (this one imported those modules long ago): pytest marks
+    # every module of a distribution with a pytest11 entry point for assertion rewriting, and rewrites those its
+    # path search finds, as it finds a package installed in site-packages (PYTHONPATH stands for that here).
+    pytester.makepyfile(test_loaders=LOADERS_TEST)
+    monkeypatch.delenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    monkeypatch.setenv("PYTHONPATH", str(Path(apigw_mock.__file__).resolve().parent.parent))
+    result = pytester.runpytest_subprocess("-p", "no:randomly", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
