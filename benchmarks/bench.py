@@ -26,6 +26,7 @@ import pstats
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -277,7 +278,7 @@ def bench_import(settings: Settings) -> None:
 _GC_TIME = """
 import gc, json, sys, time
 clock = time.{clock}
-collected = [0.0, 0.0]  # seconds spent in garbage collections so far; when the running one started
+collected = [0.0, 0.0, 0]  # seconds spent in garbage collections so far; when the running one started; full ones
 
 
 def on_collection(phase, info):
@@ -285,6 +286,7 @@ def on_collection(phase, info):
         collected[1] = clock()
     else:
         collected[0] += clock() - collected[1]
+        collected[2] += info["generation"] == 2
 
 
 gc.callbacks.append(on_collection)
@@ -294,7 +296,7 @@ _COLD_APIGW = (
     + """
 t = clock(); import boto3; boto3_s = clock() - t
 t = clock(); import apigw_mock; import_s = clock() - t
-t = clock(); gc_before = collected[0]; mock = apigw_mock.mock_apigateway(); mock.start()
+t = clock(); gc_before = collected[0]; full_before = collected[2]; mock = apigw_mock.mock_apigateway(); mock.start()
 client = boto3.client("apigateway", region_name="{region}"); client_s = clock() - t
 t = clock(); client.create_rest_api(name="cold"); first_s = clock() - t
 gc_first = collected[0] - gc_before
@@ -302,11 +304,12 @@ t = clock(); client.get_rest_apis(); second_s = clock() - t
 gc_s = collected[0] - gc_before
 t = clock(); mock.stop(); exit_s = clock() - t
 gc_first += collected[0] - gc_before - gc_s
+full_first = collected[2] - full_before
 t = clock(); mock = apigw_mock.mock_apigateway(); mock.start()  # the second test: the same, with a new client
 client = boto3.client("apigateway", region_name="{region}")
 client.create_rest_api(name="cold"); client.get_rest_apis(); mock.stop(); next_test_s = clock() - t
 print(json.dumps(dict(boto3=boto3_s, imp=import_s, client=client_s, first=first_s, second=second_s, exit=exit_s,
-                      gc=gc_s, gc_first=gc_first, next_test=next_test_s)))
+                      gc=gc_s, gc_first=gc_first, full_first=full_first, next_test=next_test_s)))
 """
 )
 _COLD_FLOOR = (
@@ -318,17 +321,19 @@ sys.path.insert(0, {benchmarks!r})
 from floor import Replayer
 replies = [(s, h, base64.b64decode(b)) for s, h, b in json.loads({replies!r})]
 replayer = Replayer(replies)
-t = clock(); gc_before = collected[0]; client = boto3.client("apigateway", region_name="{region}")
+t = clock(); gc_before = collected[0]; full_before = collected[2]
+client = boto3.client("apigateway", region_name="{region}")
 replayer.attach(client); client_s = clock() - t
 t = clock(); replayer.next_call(); client.create_rest_api(name="cold"); first_s = clock() - t
 gc_first = collected[0] - gc_before
+full_first = collected[2] - full_before
 t = clock(); replayer.next_call(); client.get_rest_apis(); second_s = clock() - t
 gc_s = collected[0] - gc_before
 t = clock(); replayer.rewind(); client = boto3.client("apigateway", region_name="{region}"); replayer.attach(client)
 replayer.next_call(); client.create_rest_api(name="cold"); replayer.next_call(); client.get_rest_apis()
 next_test_s = clock() - t
 print(json.dumps(dict(boto3=boto3_s, imp=0.0, client=client_s, first=first_s, second=second_s, exit=0.0, gc=gc_s,
-                      gc_first=gc_first, next_test=next_test_s)))
+                      gc_first=gc_first, full_first=full_first, next_test=next_test_s)))
 """
 )
 
@@ -348,6 +353,95 @@ def cold_probe(source: str) -> dict[str, float]:
     return dict(json.loads(out.stdout.splitlines()[-1]))
 
 
+# The first test of a pytest run: one test module per target, the same test (enter, a new client, two calls, exit)
+# timed inside the test, after pytest's start-up, its plugins and the module's imports. Where the interpreter's
+# collection cycle stands when the test starts depends on everything the process did before it (pytest, plugins,
+# conftest files, the test modules), which is why the same test runs with the plugins installed here and with none.
+_PYTEST_RECORD = """
+import os
+
+
+def record(test_s, gc_s, full):
+    with open(os.environ["APIGW_BENCH_OUT"], "w") as out:
+        json.dump(dict(test=test_s, gc=gc_s, full=full), out)
+"""
+_PYTEST_APIGW = (
+    _GC_TIME
+    + _PYTEST_RECORD
+    + """
+import boto3
+import apigw_mock
+
+
+def test_first():
+    t = clock(); gc_before = collected[0]; full_before = collected[2]
+    with apigw_mock.mock_apigateway():
+        client = boto3.client("apigateway", region_name="{region}")
+        client.create_rest_api(name="cold"); client.get_rest_apis()
+    record(clock() - t, collected[0] - gc_before, collected[2] - full_before)
+"""
+)
+_PYTEST_FLOOR = (
+    _GC_TIME
+    + _PYTEST_RECORD
+    + """
+import base64
+import boto3
+sys.path.insert(0, {benchmarks!r})
+from floor import Replayer
+replayer = Replayer([(s, h, base64.b64decode(b)) for s, h, b in json.loads({replies!r})])
+
+
+def test_first():
+    t = clock(); gc_before = collected[0]; full_before = collected[2]
+    client = boto3.client("apigateway", region_name="{region}"); replayer.attach(client)
+    replayer.next_call(); client.create_rest_api(name="cold"); replayer.next_call(); client.get_rest_apis()
+    record(clock() - t, collected[0] - gc_before, collected[2] - full_before)
+"""
+)
+PYTEST_PLUGINS = {"the plugins installed here": {}, "no plugins": {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}}
+
+
+def pytest_probe(test_module: str, extra_environment: dict[str, str]) -> dict[str, float]:
+    """One pytest run of a one-test module, in a fresh interpreter started in the measured tree (its apigw_mock)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "test_cold.py")
+        with open(path, "w") as out:
+            out.write(test_module)
+        environment = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+        environment.update(extra_environment, APIGW_BENCH_OUT=os.path.join(folder, "phases.json"))
+        subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", path],
+            capture_output=True,
+            check=True,
+            cwd=MEASURED_TREE,
+            env=environment,
+        )
+        with open(environment["APIGW_BENCH_OUT"]) as phases:
+            return dict(json.load(phases))
+
+
+def report_pytest_runs(settings: Settings, modules: dict[str, str]) -> None:
+    print(f"\n## Cold start: the first test of a pytest run (median of {settings.imports})")
+    for plugins, extra in PYTEST_PLUGINS.items():
+        for module in modules.values():  # a warm-up pass writes the .pyc files
+            pytest_probe(module, extra)
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in modules}
+        for _ in range(settings.imports):
+            for name, module in modules.items():
+                runs[name].append(pytest_probe(module, extra))
+        tests = {name: [run["test"] for run in target] for name, target in runs.items()}
+        full = {name: sum(run["full"] > 0 for run in target) for name, target in runs.items()}
+        gc_ms = {name: ms(statistics.median(run["gc"] for run in target)) for name, target in runs.items()}
+        apigw, floor = (ms(statistics.median(tests[name])) for name in ("apigw_mock", "floor"))
+        print(
+            f"- {plugins}: {apigw} vs floor {floor}"
+            f" -> {median_ratio(tests['apigw_mock'], tests['floor']):.2f}x the floor (garbage collection in the test:"
+            f" {gc_ms['apigw_mock']} vs {gc_ms['floor']}; a full collection in {full['apigw_mock']} of"
+            f" {settings.imports} runs vs {full['floor']})"
+        )
+
+
 def bench_coldstart(settings: Settings) -> None:
     recorder = Recorder()
     with mock_apigateway():
@@ -361,6 +455,10 @@ def bench_coldstart(settings: Settings) -> None:
     sources = {
         "floor": _COLD_FLOOR.format(clock=CLOCK.__name__, region=REGION, benchmarks=here, replies=replies),
         "apigw_mock": _COLD_APIGW.format(clock=CLOCK.__name__, region=REGION),
+    }
+    test_modules = {
+        "floor": _PYTEST_FLOOR.format(clock=CLOCK.__name__, region=REGION, benchmarks=here, replies=replies),
+        "apigw_mock": _PYTEST_APIGW.format(clock=CLOCK.__name__, region=REGION),
     }
     for source in sources.values():  # a warm-up pass writes the .pyc files
         cold_probe(source)
@@ -416,6 +514,12 @@ def bench_coldstart(settings: Settings) -> None:
         f"- the first test without garbage collection: {ms(statistics.median(apigw_work))} vs floor"
         f" {ms(statistics.median(floor_work))} -> {median_ratio(apigw_work, floor_work):.2f}x the floor"
     )
+    full = {name: sum(run["full_first"] > 0 for run in target) for name, target in runs.items()}
+    print(
+        f"- runs whose first test held a full collection: apigw_mock {full['apigw_mock']} of {settings.imports},"
+        f" floor {full['floor']}"
+    )
+    report_pytest_runs(settings, test_modules)
 
 
 # ---- 4. scaling with the number of resources ------------------------------------------------------------------
