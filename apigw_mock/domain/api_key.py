@@ -63,7 +63,7 @@ class ApiKey(ApiGatewayModel, kw_only=True):
 def new_api_key(members: dict[str, Any], exists: StageExists, now: datetime.datetime, taken: Container[str]) -> ApiKey:
     """CreateApiKey's node from its members (`id` included); `taken` holds the values other keys have."""
     value = members.get("value")
-    if value is not None:
+    if value:  # an empty value asks for one, as an absent one does (Terraform sends "" for a key without a value)
         check_value(value)
     value = value or generated_value()
     if value in taken:

@@ -51,6 +51,14 @@ def test_create_api_key_keeps_the_given_members(client: Any) -> None:
     assert created["tags"] == {"team": "api"}
 
 
+def test_an_empty_value_is_generated_as_an_absent_one_is(client: Any) -> None:
+    # Terraform's aws_api_gateway_api_key without `value` sends "value": "" (found running it against server mode).
+    created = body(client.create_api_key(name="k", value=""))
+
+    assert re.fullmatch(r"[A-Za-z0-9]{40}", created["value"])
+    assert client.get_api_key(apiKey=created["id"], includeValue=True)["value"] == created["value"]
+
+
 def test_generated_values_differ(client: Any) -> None:
     assert client.create_api_key()["value"] != client.create_api_key()["value"]
 
