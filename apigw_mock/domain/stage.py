@@ -164,13 +164,14 @@ _SETTINGS: Mapping[str, tuple[str, patch.Parse]] = {
     "metrics/enabled": ("metricsEnabled", patch.boolean),
     "logging/loglevel": ("loggingLevel", _enum(get_args(LoggingLevel), "LoggingLevel")),
     "logging/dataTrace": ("dataTraceEnabled", patch.boolean),
+    # -1 is "throttling disabled", the value Terraform sends for a limit left out [INF: CLIENT tf docs]; below it [UNK].
     "throttling/burstLimit": (
         "throttlingBurstLimit",
-        IntRange(0, 2**31 - 1, "Invalid throttling burst limit specified").parse,  # [UNK] text
+        IntRange(-1, 2**31 - 1, "Invalid throttling burst limit specified").parse,  # [UNK] text
     ),
     "throttling/rateLimit": (
         "throttlingRateLimit",
-        _number("Invalid throttling rate limit specified", 0.0, math.inf),  # [UNK] text
+        _number("Invalid throttling rate limit specified", -1.0, math.inf),  # [UNK] text
     ),
     "caching/enabled": ("cachingEnabled", patch.boolean),
     "caching/ttlInSeconds": (

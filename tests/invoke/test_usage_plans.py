@@ -244,6 +244,13 @@ def test_stage_method_settings_throttle_every_caller(client: Any, api: ApiBuilde
     assert statuses(api, 3) == [200, 200, 429]  # each method its own bucket [INF]
 
 
+def test_method_settings_of_minus_one_throttle_nothing(client: Any, api: ApiBuilder) -> None:
+    # What Terraform's aws_api_gateway_method_settings sends for limits left out ("throttling disabled").
+    planned(client, api)
+    _stage_throttle(client, api, "*/*", -1, -1.0)
+    assert [call(api, None, path="/open").status_code for _ in range(5)] == [200] * 5
+
+
 def test_a_per_method_setting_wins_over_the_stage_default(client: Any, api: ApiBuilder) -> None:
     planned(client, api)
     _stage_throttle(client, api, "*/*", 5, 0.001)
@@ -271,6 +278,9 @@ def test_the_usage_plan_refuses_before_the_stage_throttle(client: Any, api: ApiB
         (None, 0, [0], [False]),
         (2.5, None, [0, 0, 0, 0], [True, True, True, False]),  # no burst: ceil(rate) [INF]
         (1.0, 1, [10, 5, 5, 11], [True, False, False, True]),  # a clock set back refills nothing
+        (-1.0, -1, [0, 0, 0], [True, True, True]),  # -1 is "throttling disabled" (Terraform's default) [INF]
+        (-1.0, 1, [0, 0], [True, True]),
+        (1.0, -1, [0, 0, 1], [True, False, True]),  # a burst of -1 is no burst: ceil(rate)
     ],
 )
 def test_token_bucket_table(rate: float | None, burst: int | None, times: list[float], expected: list[bool]) -> None:
