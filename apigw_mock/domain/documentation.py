@@ -2,7 +2,8 @@
 OpenAPI document (spec control-plane-2 §11).
 
 Contract:
-- `checked_location(location)` returns the location as stored (as given: defaults are not echoed [UNK §11.1]) or
+- `checked_location(location)` returns the location as stored (as given: defaults are not echoed [UNK §11.1]; an
+  empty field the type does not have is dropped, as Terraform sends `""` for each field left out [INF]) or
   raises BadRequest: which of `path`, `method`, `statusCode`, `name` a type allows, and where `name` is required,
   follow the model's documentation [MODEL]; `identity(location)` fills the defaults (`path` `/`, `method` `*`,
   `statusCode` `*`), so that two locations meaning the same entity collide (Conflict [UNK]) and filters compare
@@ -50,6 +51,8 @@ _FIELDS: dict[str, tuple[str, ...]] = {
 }
 """The location fields each type allows [MODEL DocumentationPartLocation]; `name` is required wherever allowed."""
 _DEFAULTS = {_PATH: "/", _METHOD: "*", _STATUS: "*"}
+_ATTRIBUTES = {_PATH: "path", _METHOD: "method", _STATUS: "status_code", _NAME: "name"}
+"""Wire name -> DocumentationPartLocation field."""
 
 
 class DocumentationPartLocation(ApiGatewayModel, kw_only=True):
@@ -63,11 +66,12 @@ class DocumentationPartLocation(ApiGatewayModel, kw_only=True):
 
 
 def location_reason(location: DocumentationPartLocation) -> str | None:
-    """Why the location is not valid for its type, or None."""
+    """Why the location is not valid for its type, or None. An empty field is one not given: Terraform sends every
+    field its configuration leaves out as `""` (aws_api_gateway_documentation_part), which AWS accepts [INF]."""
     allowed = _FIELDS[location.type]
     given = location.model_dump(exclude_none=True)
-    for name in given:
-        if name != "type" and name not in allowed:
+    for name, value in given.items():
+        if name != "type" and name not in allowed and value != "":
             return f"Invalid location: '{name}' is not a valid field for type {location.type}"  # [UNK]
     if _NAME in allowed and not location.name:
         return f"Invalid location: 'name' is required for type {location.type}"  # [UNK]
@@ -75,10 +79,15 @@ def location_reason(location: DocumentationPartLocation) -> str | None:
 
 
 def checked_location(location: DocumentationPartLocation) -> DocumentationPartLocation:
+    """The location, valid for its type, without the empty fields its type does not have."""
     reason = location_reason(location)
     if reason is not None:
         raise BadRequestException(reason)
-    return location
+    allowed = _FIELDS[location.type]
+    empty = {
+        field: None for wire, field in _ATTRIBUTES.items() if wire not in allowed and getattr(location, field) == ""
+    }
+    return location.model_copy(update=empty) if empty else location
 
 
 def identity(location: DocumentationPartLocation) -> tuple[str, ...]:
