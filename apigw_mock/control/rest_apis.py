@@ -7,7 +7,7 @@ from typing import Any
 
 from apigw_mock.control.registry import operation
 from apigw_mock.control.views import updated_rest_api
-from apigw_mock.domain import rest_api_rules
+from apigw_mock.domain import api_policy, rest_api_rules
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend
 from apigw_mock.domain.gateway_response import GatewayResponse
 from apigw_mock.domain.graph import ApiGraph
@@ -48,6 +48,7 @@ def create_rest_api(
         binary_media_types=binary_media_types or None,  # `[]` is omitted (spec §3.1, recorded)
         tags=tags or None,
         root_resource_id=resources.root.id,
+        policy=api_policy.stored(optional.pop("policy", None)),
         **optional,
     )
     backend.apis[api.id] = ApiGraph(api, resources, models, gateway_responses)

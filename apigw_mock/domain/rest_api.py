@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, get_args
 
 from apigw_mock import patch
+from apigw_mock.domain import api_policy
 from apigw_mock.domain.base import ApiGatewayModel
 from apigw_mock.domain.enums import ApiKeySourceType, EndpointType, IpAddressType
 from apigw_mock.domain.values import IntRange
@@ -78,7 +79,7 @@ class RestApi(ApiGatewayModel, kw_only=True):
         {
             "/name": patch.Field(),
             "/description": patch.Field(ops=frozenset({"add", "replace", "remove"})),
-            "/policy": patch.Field(),
+            "/policy": patch.Field(parse=api_policy.stored),
             "/apiKeySource": patch.Field(
                 parse=patch.one_of(
                     get_args(ApiKeySourceType), "Invalid API Key source specified. Valid options are HEADER,AUTHORIZER"

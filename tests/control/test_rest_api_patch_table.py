@@ -61,7 +61,7 @@ REST_API: dict[str, tuple[RestApi, Ops, dict[str, Any] | Error]] = {
     "/policy replace": (
         API,
         [op("replace", "/policy", '{"Version": "2012-10-17"}')],
-        api_with(policy='{"Version": "2012-10-17"}'),
+        api_with(policy='{\\"Version\\":\\"2012-10-17\\"}'),  # kept minified and escaped once more [INF]
     ),
     "/policy add": (API, [op("add", "/policy", "{}")], bad(ONLY_REPLACE)),
     "/policy remove": (API, [op("remove", "/policy")], bad(ONLY_REPLACE)),

@@ -8,6 +8,7 @@ test_graph_details.py); where a text is our choice the test says so ([INF]/[UNK]
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -109,6 +110,42 @@ def test_create_rest_api_echoes_optional_fields(client: Any) -> None:
         "disableExecuteApiEndpoint": True,
         "rootResourceId": body["rootResourceId"],
     }
+
+
+POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "execute-api:Invoke",
+            "Resource": "execute-api:/*",
+            "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/16"}},
+        }
+    ],
+}
+# As AWS answers it: the document minified, then escaped once more (`"` as `\"`, `/` as `\/`) [INF: the Terraform
+# provider decodes `policy` as the body of a JSON string, and an unescaped one broke it against server mode].
+POLICY_ANSWERED = json.dumps(json.dumps(POLICY, separators=(",", ":")))[1:-1].replace("/", "\\/")
+
+
+def terraforms_reading(policy: str) -> Any:
+    """What the Terraform provider does with GetRestApi's `policy`: decode it as a string's body, then as JSON."""
+    return json.loads(json.loads(f'"{policy}"'))
+
+
+def test_a_policy_is_kept_escaped_once_more(client: Any) -> None:
+    created = client.create_rest_api(name="p", policy=json.dumps(POLICY, indent=2))
+    assert created["policy"] == POLICY_ANSWERED
+    assert '\\"Version\\":\\"2012-10-17\\"' in created["policy"] and "10.0.0.0\\/16" in created["policy"]
+    assert client.get_rest_api(restApiId=created["id"])["policy"] == POLICY_ANSWERED
+    assert terraforms_reading(created["policy"]) == POLICY
+
+    denied = {**POLICY, "Statement": [{**POLICY["Statement"][0], "Effect": "Deny"}]}
+    patch = [{"op": "replace", "path": "/policy", "value": json.dumps(denied)}]
+    updated = client.update_rest_api(restApiId=created["id"], patchOperations=patch)
+    assert terraforms_reading(updated["policy"]) == denied
+    assert client.get_rest_apis()["items"][0]["policy"] == updated["policy"]
 
 
 def test_create_rest_api_empty_binary_media_types_is_omitted(client: Any) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from apigw_mock.domain import api_policy
 from apigw_mock.domain.authorizer import Authorizer
 from apigw_mock.domain.method import Method
 from apigw_mock.domain.openapi import extensions as ext
@@ -136,7 +137,7 @@ class _Writer:
         if api.minimum_compression_size is not None:
             written[ext.MINIMUM_COMPRESSION_SIZE] = api.minimum_compression_size
         if api.policy:
-            written[ext.POLICY] = _json_or_text(api.policy)
+            written[ext.POLICY] = _json_or_text(api_policy.document(api.policy))
         if api.disable_execute_api_endpoint:
             written[ext.ENDPOINT_CONFIGURATION] = {"disableExecuteApiEndpoint": True}
         validators = {v.name: ext.validator_extension(v) for v in self.deployed.request_validators.values() if v.name}

@@ -26,7 +26,7 @@ from typing import Any, get_args
 
 import msgspec
 
-from apigw_mock.domain import integration_rules, method_rules, rest_api_rules
+from apigw_mock.domain import api_policy, integration_rules, method_rules, rest_api_rules
 from apigw_mock.domain.authorizer import Authorizer, new_authorizer
 from apigw_mock.domain.backend import CHILD_ID_LENGTH, ApiGatewayBackend, store_method
 from apigw_mock.domain.documentation import DocumentationPart, parts_of
@@ -227,7 +227,8 @@ class _Builder:
             update["api_key_source"] = source
         if ext.POLICY in root:
             api = self.graph.api
-            update["policy"] = ext.policy_text(root[ext.POLICY], self.backend.account_id, self.backend.region, api.id)
+            text = ext.policy_text(root[ext.POLICY], self.backend.account_id, self.backend.region, api.id)
+            update["policy"] = api_policy.stored(text)
         endpoint = root.get(ext.ENDPOINT_CONFIGURATION)
         servers = root.get("servers")
         if endpoint is None and isinstance(servers, list) and servers and isinstance(servers[0], dict):

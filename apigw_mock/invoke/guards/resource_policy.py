@@ -29,6 +29,7 @@ import json
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from apigw_mock.domain import api_policy
 from apigw_mock.invoke import errors
 from apigw_mock.invoke.policy import NO_VALUES, Decision, Policy, Values, compile_policy
 
@@ -90,9 +91,9 @@ def _user(call: Call) -> str | None:
 
 @lru_cache(maxsize=256)
 def _compiled(text: str, api_arn: str) -> Policy:
-    """The policy of an API (`api_arn`: its execute-api ARN), compiled once."""
+    """The policy of an API (`text`: as the API keeps it, `api_arn`: its execute-api ARN), compiled once."""
     try:
-        return compile_policy(json.loads(text), expand=lambda resource: _expand(resource, api_arn))
+        return compile_policy(json.loads(api_policy.document(text)), expand=lambda resource: _expand(resource, api_arn))
     except ValueError:  # not JSON, or a PolicyError: a policy of no statements, which allows nothing
         return _UNPARSABLE
 
