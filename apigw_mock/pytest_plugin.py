@@ -1,8 +1,8 @@
 """pytest plugin (registered through the `pytest11` entry point): the `apigw` and `apigw_client` fixtures.
 
 pytest loads every module of a distribution that registers a plugin through its assertion-rewriting import hook
-(its own parse, cache and loader, in Python), which made the ~40 modules a first call imports cost about a quarter
-of the floor's first test again (`benchmarks/coldstart_instructions.py`). apigw_mock's `assert`s are internal
+(its own parse, cache and loader, in Python): loading the ~40 modules of a first call that way added a quarter of
+the floor's whole first test to the mock's (`benchmarks/coldstart_instructions.py`). apigw_mock's `assert`s are internal
 invariants, not checks a user reads, so `pytest_configure` takes the package off the hook's list: the modules
 imported from then on (the first call's) load as they do outside pytest.
 """
