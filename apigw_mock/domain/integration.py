@@ -155,10 +155,11 @@ class Integration(ApiGatewayModel, kw_only=True):
                 null_error=null_value("requestParameters"),
                 reject_empty=True,
             ),
+            # No value is an empty (passthrough) template, stored as PUT stores "" [DOC: the AWS CLI's
+            # update-integration example `op='add',path='/requestTemplates/application~1json'`, no value].
             "/requestTemplates/{key}": MapEntry(
                 missing=CONTENT_TYPE_NOT_FOUND,
                 check=lambda value, key, _: mapping.content_type_reason(key or ""),
-                null_error=null_value("requestTemplates"),
             ),
             "/responseTransferMode": Field(parse=_enum_choice(get_args(ResponseTransferMode), "ResponseTransferMode")),
             "/timeoutInMillis": Field(parse=TIMEOUT.parse),
