@@ -119,7 +119,7 @@ class DomainName(ApiGatewayModel, kw_only=True):
     certificate_name: str | None = None
     certificate_arn: str | None = None
     certificate_upload_date: Timestamp | None = None
-    """When an EDGE or PRIVATE certificate was given."""
+    """When the domain name's certificate was given (every endpoint type)."""
     regional_domain_name: str | None = None
     regional_hosted_zone_id: str | None = None
     regional_certificate_name: str | None = None
@@ -204,7 +204,7 @@ def new_domain_name(backend: ApiGatewayBackend, members: dict[str, Any], existin
     if taken:
         raise ConflictException(DUPLICATE)
     defaults = {
-        "certificate_upload_date": backend.now() if kind != "REGIONAL" else None,
+        "certificate_upload_date": backend.now(),  # REGIONAL too [DOC CLI:get-domain-names 2024 output]
         "security_policy": members.get("security_policy") or "TLS_1_2",
         "routing_mode": members.get("routing_mode") or "BASE_PATH_MAPPING_ONLY",
         "tags": members.get("tags") or None,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -61,6 +62,8 @@ def test_regional_gets_a_regional_name_and_the_regions_hosted_zone(client: Any) 
     )
 
     assert re.fullmatch(r"d-[a-z0-9]{10}\.execute-api\.us-east-1\.amazonaws\.com", created.pop("regionalDomainName"))
+    # The AWS CLI's get-domain-names example (2024) shows a REGIONAL name with its certificate's upload date.
+    assert isinstance(created.pop("certificateUploadDate"), datetime)
     assert created == {
         "domainName": "r.example.com",
         "domainNameArn": "arn:aws:apigateway:us-east-1::/domainnames/r.example.com",
