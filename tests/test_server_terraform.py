@@ -5,8 +5,8 @@ provider sends -1), an API key without a value (sent as ""), a documentation par
 unset fields sent as ""). About 40 s; runs with APIGW_MOCK_TERRAFORM=1 where terraform and the mirror are present.
 
 Not part of the default run: once in CI (2026-12-03) the provider's CreateUsagePlanKey answered 409 "already in usage
-plan", which means its SDK had retried a first attempt the mock had applied; no retryable answer was logged and ten
-runs here (three with the cores loaded) did not repeat it. A failure prints the server's last requests.
+plan", which means its SDK had retried a first attempt the mock had applied; no retryable answer was logged and six
+runs here (three with both cores loaded) did not repeat it. A failure prints the server's last requests.
 """
 
 from __future__ import annotations
