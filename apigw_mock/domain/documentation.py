@@ -51,8 +51,6 @@ _FIELDS: dict[str, tuple[str, ...]] = {
 }
 """The location fields each type allows [MODEL DocumentationPartLocation]; `name` is required wherever allowed."""
 _DEFAULTS = {_PATH: "/", _METHOD: "*", _STATUS: "*"}
-_ATTRIBUTES = {_PATH: "path", _METHOD: "method", _STATUS: "status_code", _NAME: "name"}
-"""Wire name -> DocumentationPartLocation field."""
 
 
 class DocumentationPartLocation(ApiGatewayModel, kw_only=True):
@@ -66,12 +64,11 @@ class DocumentationPartLocation(ApiGatewayModel, kw_only=True):
 
 
 def location_reason(location: DocumentationPartLocation) -> str | None:
-    """Why the location is not valid for its type, or None. An empty field is one not given: Terraform sends every
-    field its configuration leaves out as `""` (aws_api_gateway_documentation_part), which AWS accepts [INF]."""
+    """Why the location is not valid for its type, or None."""
     allowed = _FIELDS[location.type]
     given = location.model_dump(exclude_none=True)
-    for name, value in given.items():
-        if name != "type" and name not in allowed and value != "":
+    for name in given:
+        if name != "type" and name not in allowed:
             return f"Invalid location: '{name}' is not a valid field for type {location.type}"  # [UNK]
     if _NAME in allowed and not location.name:
         return f"Invalid location: 'name' is required for type {location.type}"  # [UNK]
@@ -79,15 +76,18 @@ def location_reason(location: DocumentationPartLocation) -> str | None:
 
 
 def checked_location(location: DocumentationPartLocation) -> DocumentationPartLocation:
-    """The location, valid for its type, without the empty fields its type does not have."""
+    """The location without the empty fields its type does not have, valid for its type. An empty field is one not
+    given: Terraform sends every field its configuration leaves out as `""` (aws_api_gateway_documentation_part),
+    which AWS accepts [INF]."""
+    allowed = _FIELDS[location.type]
+    given = location.model_dump(exclude_none=True)
+    kept = {name: value for name, value in given.items() if name == "type" or name in allowed or value != ""}
+    if kept != given:
+        location = DocumentationPartLocation.model_validate(kept)
     reason = location_reason(location)
     if reason is not None:
         raise BadRequestException(reason)
-    allowed = _FIELDS[location.type]
-    empty = {
-        field: None for wire, field in _ATTRIBUTES.items() if wire not in allowed and getattr(location, field) == ""
-    }
-    return location.model_copy(update=empty) if empty else location
+    return location
 
 
 def identity(location: DocumentationPartLocation) -> tuple[str, ...]:
