@@ -15,7 +15,6 @@ The floor is botocore answered by a `before-send` handler that returns bytes rec
 from __future__ import annotations
 
 import argparse
-import base64
 import copy
 import cProfile
 import gc
@@ -315,12 +314,10 @@ print(json.dumps(dict(boto3=boto3_s, imp=import_s, client=client_s, first=first_
 _COLD_FLOOR = (
     _GC_TIME
     + """
-import base64
 t = clock(); import boto3; boto3_s = clock() - t
 sys.path.insert(0, {benchmarks!r})
 from floor import Replayer
-replies = [(s, h, base64.b64decode(b)) for s, h, b in json.loads({replies!r})]
-replayer = Replayer(replies)
+replayer = Replayer.from_json({replies!r})
 t = clock(); gc_before = collected[0]; full_before = collected[2]
 client = boto3.client("apigateway", region_name="{region}")
 replayer.attach(client); client_s = clock() - t
@@ -385,11 +382,10 @@ _PYTEST_FLOOR = (
     _GC_TIME
     + _PYTEST_RECORD
     + """
-import base64
 import boto3
 sys.path.insert(0, {benchmarks!r})
 from floor import Replayer
-replayer = Replayer([(s, h, base64.b64decode(b)) for s, h, b in json.loads({replies!r})])
+replayer = Replayer.from_json({replies!r})
 
 
 def test_first():
@@ -450,7 +446,7 @@ def bench_coldstart(settings: Settings) -> None:
         calls = Calls(apigw, recorder)
         calls("CreateRestApi", name="cold")
         calls("GetRestApis")
-    replies = json.dumps([(s, h, base64.b64encode(b).decode()) for s, h, b in recorder.replies if b is not None])
+    replies = recorder.to_json()
     here = os.path.dirname(os.path.abspath(__file__))
     sources = {
         "floor": _COLD_FLOOR.format(clock=CLOCK.__name__, region=REGION, benchmarks=here, replies=replies),

@@ -15,8 +15,6 @@ has (ARCHITECTURE.md, "Cold start").
 
 from __future__ import annotations
 
-import base64
-import json
 import os
 import re
 import shutil
@@ -35,11 +33,11 @@ TREE = os.path.dirname(HERE)
 
 _IMPORTS = {
     "floor": """
-import base64, json, sys
+import sys
 import boto3
 sys.path.insert(0, {here!r})
 from floor import Replayer
-replayer = Replayer([(s, h, base64.b64decode(b)) for s, h, b in json.loads({replies!r})])
+replayer = Replayer.from_json({replies!r})
 """,
     "apigw_mock": """
 import boto3
@@ -119,7 +117,7 @@ def record() -> str:
         client = boto3.client("apigateway", region_name=REGION)
         recorder.attach(client)
         Calls(client, recorder, tolerant=False)("CreateRestApi", name="cold")
-    return json.dumps([(s, h, base64.b64encode(b).decode()) for s, h, b in recorder.replies if b is not None])
+    return recorder.to_json()
 
 
 def millions(n: int) -> str:

@@ -10,6 +10,8 @@ e.g. an operation it does not implement yet) makes the replayer raise too, so it
 
 from __future__ import annotations
 
+import base64
+import json
 from typing import Any
 
 from botocore.awsrequest import AWSResponse
@@ -41,6 +43,10 @@ class Recorder:
     def next_call(self) -> None:
         self.replies.append(None)
 
+    def to_json(self) -> str:
+        """The replies as JSON text (bodies in base64), for a `Replayer.from_json` in another process."""
+        return json.dumps([None if r is None else (r[0], r[1], base64.b64encode(r[2]).decode()) for r in self.replies])
+
     def _after_call(self, http_response: Any, **_: Any) -> None:
         self.replies[-1] = (http_response.status_code, dict(http_response.headers), http_response.content)
 
@@ -51,6 +57,11 @@ class Replayer:
     def __init__(self, replies: list[Reply | None]) -> None:
         self.replies = replies
         self._cursor = -1
+
+    @classmethod
+    def from_json(cls, text: str) -> Replayer:
+        """A replayer of `Recorder.to_json`'s replies."""
+        return cls([None if r is None else (r[0], r[1], base64.b64decode(r[2])) for r in json.loads(text)])
 
     def attach(self, client: Any) -> None:
         # botocore runs every before-send handler and keeps the first reply: replay only while no mock intercepts.

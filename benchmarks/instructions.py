@@ -17,8 +17,6 @@ Takes a few minutes; needs `valgrind` on the PATH (Debian's package).
 from __future__ import annotations
 
 import argparse
-import base64
-import json
 import os
 import shutil
 import subprocess
@@ -58,8 +56,7 @@ def child(mode: str, name: str, reps: int, replies_path: str | None) -> None:
         from floor import Replayer
 
         with open(replies_path or "") as file:
-            replies = [None if r is None else (r[0], r[1], base64.b64decode(r[2])) for r in json.load(file)]
-        replayer = Replayer(replies)
+            replayer = Replayer.from_json(file.read())
         client = _client()
         replayer.attach(client)
         for _ in range(reps + 1):
@@ -75,7 +72,7 @@ def child(mode: str, name: str, reps: int, replies_path: str | None) -> None:
             workload(Calls(client, tolerant=False))
 
 
-def record(name: str) -> tuple[list[Any], int]:
+def record(name: str) -> tuple[str, int]:
     """apigw_mock's replies to the workload (the floor's canned bytes) and the number of calls it makes."""
     from floor import Recorder
 
@@ -87,8 +84,7 @@ def record(name: str) -> tuple[list[Any], int]:
         recorder.attach(client)
         calls = Calls(client, recorder, tolerant=False)
         WORKLOADS[name]()(calls)
-    encoded = [None if r is None else (r[0], r[1], base64.b64encode(r[2]).decode()) for r in recorder.replies]
-    return encoded, sum(calls.count.values())
+    return recorder.to_json(), sum(calls.count.values())
 
 
 def instructions(mode: str, name: str, reps: int, replies_path: str) -> int:
@@ -129,7 +125,7 @@ def main() -> None:
     for name in args.only or DEFAULT:
         replies, calls = record(name)
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
-            json.dump(replies, file)
+            file.write(replies)
         try:
             per_call = {}
             for mode in ("floor", "apigw_mock"):
